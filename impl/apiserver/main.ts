@@ -1,0 +1,67 @@
+// kube-apiserver's entry: connect to etcd, create the system namespaces, serve the API.
+//
+// The API server is the only process with an etcd client; every other component reaches the
+// cluster's state through it. Configuration comes from the environment the cluster launcher
+// sets: ETCD_ENDPOINTS, APISERVER_PORT and ETCD_COMPACTION_INTERVAL_SECONDS.
+//
+// Real Kubernetes: cmd/kube-apiserver/app/server.go; the system namespaces are created by
+// pkg/controlplane/controller/systemnamespaces.
+
+import { Etcd3 } from 'etcd3';
+import { createLogger } from '../client/logger.js';
+import { Store } from '../store/store.js';
+import { systemNamespaces } from './admission.js';
+import { DefaultCompactionIntervalMs, startCompactor } from './compactor.js';
+import { StatusError } from './errors.js';
+import { Registry } from './registry.js';
+import { findResource } from './resources.js';
+import { createApiServer } from './server.js';
+
+const logger = createLogger('apiserver');
+const endpoints = (process.env.ETCD_ENDPOINTS ?? 'http://127.0.0.1:2379').split(',');
+const port = Number(process.env.APISERVER_PORT ?? 6443);
+const compactionSeconds = process.env.ETCD_COMPACTION_INTERVAL_SECONDS;
+const compactionIntervalMs = compactionSeconds !== undefined ? Number(compactionSeconds) * 1000 : DefaultCompactionIntervalMs;
+
+const etcd = new Etcd3({ hosts: endpoints });
+const store = new Store(etcd);
+const registry = new Registry(store);
+
+async function isEtcdReachable(): Promise<boolean> {
+  return store.currentRevision().then(() => true, () => false);
+}
+
+async function ensureSystemNamespaces(): Promise<void> {
+  const namespaces = findResource('', 'v1', 'namespaces');
+  if (!namespaces) throw new Error('ensureSystemNamespaces: namespaces resource missing');
+  for (const name of systemNamespaces) {
+    await registry.create(namespaces, undefined, { metadata: { name } }).catch((error: unknown) => {
+      if (!(error instanceof StatusError && error.reason === 'AlreadyExists')) throw error;
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  while (!(await isEtcdReachable())) {
+    logger.info('waiting for etcd', { endpoints: endpoints.join(',') });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await ensureSystemNamespaces();
+  const stopCompactor = startCompactor(store, compactionIntervalMs, logger);
+  const server = createApiServer({ registry, logger, isReady: isEtcdReachable });
+  server.listen(port, () => logger.info('apiserver listening', { port, etcd: endpoints.join(','), compactionIntervalMs }));
+  const shutdown = () => {
+    logger.info('shutting down');
+    stopCompactor();
+    server.close();
+    server.closeAllConnections();
+    etcd.close();
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  logger.error('apiserver failed to start', { error });
+  process.exit(1);
+});

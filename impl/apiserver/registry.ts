@@ -1,0 +1,248 @@
+// The generic registry: one REST storage for every resource, the API server's core.
+//
+// "Every write goes: decode, default, admit, validate, store." This class runs those steps in
+// that order for create, update, patch and delete, and leaves each step to the file that owns
+// it (defaults.ts, admission.ts, validation.ts, strategy.ts, the store). Update and patch run
+// inside the store's compare-and-swap loop, so the resourceVersion check always compares with
+// the object as it is now.
+//
+// Real Kubernetes: apiserver/pkg/registry/generic/registry/store.go (Create, Update, Delete)
+// and apiserver/pkg/endpoints/handlers (create.go, update.go, patch.go, delete.go).
+
+import type { Binding, JsonObject, JsonValue, KubeObject } from '../client/types.js';
+import { Store, type ListResult } from '../store/store.js';
+import { admitCreate, admitDelete } from './admission.js';
+import { applyDefaults } from './defaults.js';
+import { alreadyExists, badRequest, conflict, invalid, OptimisticLockErrorMessage, StatusError } from './errors.js';
+import { applyPatch, JsonPatchError, type PatchType } from './patch.js';
+import { findResource, groupVersion, type ResourceInfo } from './resources.js';
+import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { isoSeconds, prepareForCreate, prepareForUpdate } from './strategy.js';
+import { validateObject } from './validation.js';
+
+/** generateName: 5 characters from an alphabet without vowels or look-alikes (names.SimpleNameGenerator). */
+const generatedNameAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
+const maxGeneratedNameBaseLength = 58;
+const maxNameGenerationAttempts = 8;
+export const GenerateNameConflictSuffix = ', the server was not able to generate a unique name for the object';
+
+export interface ListRequest {
+  labelSelector?: string;
+  fieldSelector?: string;
+  revision?: number;
+  limit?: number;
+  continueToken?: string;
+}
+
+export interface DeleteRequest {
+  preconditions?: { uid?: string; resourceVersion?: string };
+  gracePeriodSeconds?: number;
+}
+
+export class Registry {
+  constructor(
+    readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  // #region registry-create
+  async create(info: ResourceInfo, namespace: string | undefined, body: KubeObject): Promise<KubeObject> {
+    const object = this.decodeForWrite(info, namespace, body);
+    prepareForCreate(info, object, this.now());
+    await admitCreate(info, object, (name) => this.findNamespace(name));
+    if (!object.metadata.name && object.metadata.generateName) return this.createWithGeneratedName(info, object);
+    this.validate(info, object);
+    return this.store.create(info, object);
+  }
+  // #endregion registry-create
+
+  get(info: ResourceInfo, namespace: string | undefined, name: string): Promise<KubeObject> {
+    return this.store.get(info, namespace, name);
+  }
+
+  async list(info: ResourceInfo, namespace: string | undefined, request: ListRequest): Promise<ListResult> {
+    const labels = parseLabelSelector(request.labelSelector ?? '');
+    const fields = parseFieldSelector(request.fieldSelector ?? '', info.resource);
+    const result = await this.store.list(info, namespace, request);
+    result.items = result.items.filter((item) => matchesLabels(labels, item.metadata.labels) && matchesFields(fields, item));
+    return result;
+  }
+
+  // #region registry-update
+  async update(info: ResourceInfo, namespace: string | undefined, name: string, body: KubeObject, subresource?: string): Promise<KubeObject> {
+    const object = this.decodeForWrite(info, namespace, body);
+    if (object.metadata.name !== name) {
+      throw badRequest(`the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${name})`);
+    }
+    const updated = await this.store.guaranteedUpdate(info, namespace, name, (current) => {
+      // The optimistic lock: a resourceVersion that is not the stored one means the client
+      // read an older version. No resourceVersion at all means "whatever is there now".
+      const sentVersion = object.metadata.resourceVersion;
+      if (sentVersion && sentVersion !== current.metadata.resourceVersion) {
+        throw conflict(info, name, OptimisticLockErrorMessage);
+      }
+      const next = prepareForUpdate(info, structuredClone(object), current, subresource);
+      this.validate(info, next);
+      return next;
+    });
+    return this.finishIfReleased(info, updated);
+  }
+  // #endregion registry-update
+
+  async patch(info: ResourceInfo, namespace: string | undefined, name: string, type: PatchType, patch: JsonValue, subresource?: string): Promise<KubeObject> {
+    const updated = await this.store.guaranteedUpdate(info, namespace, name, (current) => {
+      const patched = this.applyPatchTo(info, current, type, patch);
+      const sentVersion = patched.metadata?.resourceVersion;
+      if (sentVersion && sentVersion !== current.metadata.resourceVersion) throw conflict(info, name, OptimisticLockErrorMessage);
+      const object = this.decodeForWrite(info, namespace, patched);
+      const next = prepareForUpdate(info, object, current, subresource);
+      this.validate(info, next);
+      return next;
+    });
+    return this.finishIfReleased(info, updated);
+  }
+
+  // #region registry-delete
+  /**
+   * Delete. An object with finalizers is only marked (deletionTimestamp) and disappears when
+   * its last finalizer is removed; a pod on a node is marked too, and its kubelet finishes
+   * the deletion once the containers have stopped. Anything else is removed at once.
+   */
+  async delete(info: ResourceInfo, namespace: string | undefined, name: string, request: DeleteRequest = {}): Promise<{ object: KubeObject; isGone: boolean }> {
+    admitDelete(info, name);
+    const current = await this.store.get(info, namespace, name);
+    checkPreconditions(info, name, current, request);
+    if (this.mustMarkForDeletion(info, current, request)) {
+      const marked = await this.store.guaranteedUpdate(info, namespace, name, (object) => this.markForDeletion(info, object, request));
+      return { object: marked, isGone: false };
+    }
+    const removed = await this.store.delete(info, namespace, name, (object) => checkPreconditions(info, name, object, request));
+    return { object: removed, isGone: true };
+  }
+  // #endregion registry-delete
+
+  /** pods/{name}/binding: set spec.nodeName once; a pod already bound is a Conflict. */
+  async bind(info: ResourceInfo, namespace: string, name: string, binding: Binding): Promise<void> {
+    const nodeName = binding.target?.name;
+    if (!nodeName) throw invalid({ group: '', kind: 'Binding' }, name, [{ type: 'FieldValueRequired', field: 'target.name', detail: '' }]);
+    await this.store.guaranteedUpdate(info, namespace, name, (pod) => {
+      const assigned = pod.spec?.nodeName;
+      if (pod.metadata.deletionTimestamp) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+      if (assigned) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${assigned}"`);
+      pod.spec = { ...pod.spec, nodeName };
+      return pod;
+    });
+  }
+
+  async findNamespace(name: string): Promise<KubeObject | undefined> {
+    const namespaces = findResource('', 'v1', 'namespaces');
+    if (!namespaces) throw new Error('findNamespace: namespaces resource missing');
+    return this.store.get(namespaces, undefined, name).catch((error: unknown) => {
+      if (error instanceof StatusError && error.code === 404) return undefined;
+      throw error;
+    });
+  }
+
+  /** Checks the body names this resource, fills in its namespace, applies defaults. */
+  private decodeForWrite(info: ResourceInfo, namespace: string | undefined, body: KubeObject): KubeObject {
+    const expected = groupVersion(info);
+    // The request's group, version and kind fill in what the body leaves out.
+    const { apiVersion, kind, ...rest } = structuredClone(body);
+    const object: KubeObject = { apiVersion: apiVersion || expected, kind: kind || info.kind, ...rest };
+    if (object.apiVersion !== expected) {
+      throw badRequest(`the API version in the data (${object.apiVersion}) does not match the expected API version (${expected})`);
+    }
+    if (object.kind !== info.kind) {
+      throw badRequest(`${object.kind} in version "${info.version}" cannot be handled as a ${info.kind}: the kind in the data (${object.kind}) does not match the expected kind (${info.kind})`);
+    }
+    if (typeof object.metadata !== 'object' || object.metadata === null) object.metadata = {};
+    if (info.namespaced) {
+      if (object.metadata.namespace && object.metadata.namespace !== namespace) {
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      object.metadata.namespace = namespace;
+    } else {
+      delete object.metadata.namespace;
+    }
+    applyDefaults(object);
+    return object;
+  }
+
+  private validate(info: ResourceInfo, object: KubeObject): void {
+    const errors = validateObject(info, object);
+    if (errors.length > 0) throw invalid(info, object.metadata.name ?? object.metadata.generateName ?? '', errors);
+  }
+
+  private async createWithGeneratedName(info: ResourceInfo, object: KubeObject): Promise<KubeObject> {
+    const base = (object.metadata.generateName ?? '').slice(0, maxGeneratedNameBaseLength);
+    for (let attempt = 1; ; attempt++) {
+      const candidate = { ...object, metadata: { ...object.metadata, name: base + this.randomSuffix() } };
+      this.validate(info, candidate);
+      try {
+        return await this.store.create(info, candidate);
+      } catch (error) {
+        const isCollision = error instanceof StatusError && error.reason === 'AlreadyExists';
+        if (!isCollision) throw error;
+        if (attempt === maxNameGenerationAttempts) throw alreadyExists(info, candidate.metadata.name ?? '', '', GenerateNameConflictSuffix);
+      }
+    }
+  }
+
+  private randomSuffix(): string {
+    let suffix = '';
+    for (let i = 0; i < 5; i++) suffix += generatedNameAlphabet[Math.floor(this.random() * generatedNameAlphabet.length)];
+    return suffix;
+  }
+
+  private applyPatchTo(info: ResourceInfo, current: KubeObject, type: PatchType, patch: JsonValue): KubeObject {
+    try {
+      return applyPatch(type, current as unknown as JsonObject, patch) as unknown as KubeObject;
+    } catch (error) {
+      if (error instanceof JsonPatchError) throw new StatusError(422, 'Invalid', error.message);
+      throw error;
+    }
+  }
+
+  private mustMarkForDeletion(info: ResourceInfo, object: KubeObject, request: DeleteRequest): boolean {
+    if ((object.metadata.finalizers ?? []).length > 0) return true;
+    if (info.kind === 'Namespace') return true;
+    const isBoundPod = info.kind === 'Pod' && Boolean(object.spec?.nodeName);
+    return isBoundPod && request.gracePeriodSeconds !== 0 && !isFinished(object);
+  }
+
+  private markForDeletion(info: ResourceInfo, object: KubeObject, request: DeleteRequest): KubeObject {
+    if (object.metadata.deletionTimestamp) return object;
+    const grace = request.gracePeriodSeconds ?? Number(object.spec?.terminationGracePeriodSeconds ?? 0);
+    object.metadata.deletionTimestamp = isoSeconds(new Date(this.now().getTime() + grace * 1000));
+    object.metadata.deletionGracePeriodSeconds = grace;
+    if (info.kind === 'Namespace') object.status = { ...object.status, phase: 'Terminating' };
+    return object;
+  }
+
+  /** An object marked for deletion goes away when nothing holds it any more. */
+  private async finishIfReleased(info: ResourceInfo, object: KubeObject): Promise<KubeObject> {
+    if (!object.metadata.deletionTimestamp || info.kind === 'Pod') return object;
+    const isHeld = (object.metadata.finalizers ?? []).length > 0 || (Array.isArray(object.spec?.finalizers) && object.spec.finalizers.length > 0);
+    if (isHeld) return object;
+    await this.store.delete(info, object.metadata.namespace, object.metadata.name ?? '').catch((error: unknown) => {
+      if (!(error instanceof StatusError && error.code === 404)) throw error;
+    });
+    return object;
+  }
+}
+
+function isFinished(pod: KubeObject): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+function checkPreconditions(info: ResourceInfo, name: string, current: KubeObject, request: DeleteRequest): void {
+  const { uid, resourceVersion } = request.preconditions ?? {};
+  if (uid && uid !== current.metadata.uid) {
+    throw conflict(info, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid ?? ''}`);
+  }
+  if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) {
+    throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`);
+  }
+}
+

@@ -1,0 +1,95 @@
+// The API server's HTTP front: every request comes in here and leaves as JSON.
+//
+// "The API server is the only door to the cluster's state." Non-resource paths answer
+// discovery, version and health; resource paths are parsed into a RequestInfo, matched against
+// the resource table, and handed to a verb handler. Any error thrown on the way becomes a
+// Kubernetes Status, so a client never sees a stack trace and the server never dies of bad input.
+//
+// kubelab serves plain HTTP with no authentication yet (the request-pipeline lesson adds it).
+// Real Kubernetes: apiserver/pkg/server/handler.go (APIServerHandler, the director between
+// the gorestful container and the non-gorestful mux) and config.go (DefaultBuildHandlerChain).
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../client/logger.js';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
+import { internalError, resourceNotFound, StatusError } from './errors.js';
+import { handleResource } from './handlers.js';
+import { openApiDocument, openApiIndex } from './openapi.js';
+import { writeJson, writeStatusError } from './http-io.js';
+import type { Registry } from './registry.js';
+import { parseRequestInfo, type RequestInfo } from './request-info.js';
+import { findResource } from './resources.js';
+import { serveWatch } from './watch-stream.js';
+
+export interface ApiServerOptions {
+  registry: Registry;
+  logger: Logger;
+  /** Answers /readyz: is storage reachable? */
+  isReady: () => Promise<boolean>;
+}
+
+export function createApiServer(options: ApiServerOptions): Server {
+  const server = createServer((request, response) => {
+    void serve(options, request, response);
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+// #region serve
+async function serve(options: ApiServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const started = performance.now();
+  const url = new URL(request.url ?? '/', 'http://apiserver');
+  const info = parseRequestInfo(request.method ?? 'GET', url);
+  try {
+    if (info.isResourceRequest) await serveResource(options, info, url, request, response);
+    else await serveNonResource(options, info, response);
+  } catch (error) {
+    const status = error instanceof StatusError ? error : internalError(error);
+    if (!(error instanceof StatusError)) options.logger.error('request failed', { path: info.path, error });
+    writeStatusError(response, status);
+  } finally {
+    if (info.verb !== 'watch') {
+      const elapsed = (performance.now() - started).toFixed(1);
+      options.logger.info('request', { verb: info.verb, path: info.path, code: response.statusCode, ms: elapsed, userAgent: request.headers['user-agent'] ?? '' });
+    }
+  }
+}
+// #endregion serve
+
+async function serveResource(options: ApiServerOptions, info: RequestInfo, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  // /api/v1/namespaces/{name} addresses the namespace itself, not a resource inside it.
+  if (info.namespace !== undefined && info.resource === undefined) throw resourceNotFound();
+  const resource = findResource(info.apiGroup, info.apiVersion, info.resource ?? '');
+  if (!resource) throw resourceNotFound();
+  if (info.namespace !== undefined && !resource.namespaced) throw resourceNotFound();
+  const context = { info: resource, request: info, url, http: request, response, registry: options.registry };
+  if (info.verb === 'watch') return serveWatch(context);
+  return handleResource(context);
+}
+
+async function serveNonResource(options: ApiServerOptions, info: RequestInfo, response: ServerResponse): Promise<void> {
+  const path = info.path.replace(/\/+$/, '') || '/';
+  const segments = path.split('/').filter((segment) => segment !== '');
+  if (path === '/healthz' || path === '/livez') return writeText(response, 200, 'ok');
+  if (path === '/readyz') return (await options.isReady()) ? writeText(response, 200, 'ok') : writeText(response, 500, 'etcd not ready');
+  if (path === '/version') return writeJson(response, 200, versionInfo());
+  if (path === '/api') return writeJson(response, 200, apiVersions('apiserver:6443'));
+  if (path === '/apis') return writeJson(response, 200, apiGroupList());
+  if (path === '/openapi/v3') return writeJson(response, 200, openApiIndex());
+  const document =
+    segments[0] === 'api' && segments.length === 2 ? apiResourceList('', segments[1] ?? '')
+    : segments[0] === 'apis' && segments.length === 2 ? apiGroup(segments[1] ?? '')
+    : segments[0] === 'apis' && segments.length === 3 ? apiResourceList(segments[1] ?? '', segments[2] ?? '')
+    : path.startsWith('/openapi/v3/api/') && segments.length === 4 ? openApiDocument('', segments[3] ?? '')
+    : path.startsWith('/openapi/v3/apis/') && segments.length === 5 ? openApiDocument(segments[3] ?? '', segments[4] ?? '')
+    : undefined;
+  if (document) return writeJson(response, 200, document);
+  if (path === '/') return writeJson(response, 200, { paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/readyz', '/version'] });
+  throw resourceNotFound();
+}
+
+function writeText(response: ServerResponse, code: number, text: string): void {
+  response.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}

@@ -1,0 +1,98 @@
+// API object types, declared once for every component.
+//
+// Kubernetes objects share one envelope: apiVersion and kind (TypeMeta), metadata
+// (ObjectMeta), then a kind-specific spec and status. The API server stores and serves
+// them as JSON; kubelab types only the fields its components read or write, and keeps the
+// rest as plain JSON so nothing a client sends is lost.
+//
+// Real Kubernetes: k8s.io/apimachinery/pkg/apis/meta/v1/types.go (ObjectMeta, Status,
+// ListMeta, WatchEvent) and k8s.io/api/core/v1/types.go (Pod, Node, ...).
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name?: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+}
+
+/** Any API object: the typed envelope, with every other field kept as JSON. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec?: JsonObject;
+  status?: JsonObject;
+  [field: string]: unknown;
+}
+
+export interface ListMeta {
+  resourceVersion?: string;
+  continue?: string;
+}
+
+export interface KubeList<T extends KubeObject = KubeObject> {
+  apiVersion: string;
+  kind: string;
+  metadata: ListMeta;
+  items: T[];
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+export interface WatchEvent<T = KubeObject> {
+  type: WatchEventType;
+  object: T;
+}
+
+export interface StatusCause {
+  reason?: string;
+  message?: string;
+  field?: string;
+}
+
+export interface StatusDetails {
+  name?: string;
+  group?: string;
+  kind?: string;
+  uid?: string;
+  causes?: StatusCause[];
+  retryAfterSeconds?: number;
+}
+
+/** metav1.Status: the body of every API error, in the field order Kubernetes writes. */
+export interface Status {
+  kind: 'Status';
+  apiVersion: 'v1';
+  metadata: ListMeta;
+  status: 'Success' | 'Failure';
+  message?: string;
+  reason?: string;
+  details?: StatusDetails;
+  code: number;
+}
+
+/** The object the scheduler posts to pods/{name}/binding. */
+export interface Binding extends KubeObject {
+  target: { apiVersion?: string; kind?: string; name: string; namespace?: string };
+}
