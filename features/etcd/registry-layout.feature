@@ -1,0 +1,50 @@
+@etcd
+Feature: The API server stores every object in etcd under /registry
+  Only the API server talks to etcd. It keeps each object at a key made of the resource's
+  prefix, the namespace and the name, and a list is a range read over a prefix.
+  Source: kube-apiserver's storage factory and generic registry (kubernetes/apiserver).
+
+  Rule: Each object lands under its documented key
+
+    Scenario Outline: a <kind> is stored at <key>
+      Given a <kind> was created through the API
+      Then etcd holds it at the key "<key>"
+
+      Examples:
+        | kind        | key                                          |
+        | pod         | /registry/pods/{namespace}/{name}            |
+        | config map  | /registry/configmaps/{namespace}/{name}      |
+        | service     | /registry/services/specs/{namespace}/{name}  |
+        | deployment  | /registry/deployments/{namespace}/{name}     |
+        | node        | /registry/minions/{name}                     |
+        | namespace   | /registry/namespaces/{name}                  |
+
+  Rule: Namespaced keys carry the namespace, cluster-scoped keys do not
+
+    Scenario: two config maps with one name in two namespaces are two keys
+      Given a config map "first" was created through the API
+      And a config map with the same name was created in another namespace
+      Then etcd holds one key per namespace for that name
+
+  Rule: A list is a range read over a prefix that ends in a slash
+
+    Scenario: listing one namespace reads exactly its prefix, not a namespace whose name extends it
+      Given 3 config maps were created in the scenario's namespace
+      And 2 config maps were created in a namespace whose name starts with the scenario's namespace
+      When config maps are listed in the scenario's namespace with kubectl
+      Then kubectl lists exactly the names etcd holds under "/registry/configmaps/{namespace}/"
+
+  Rule: The stored value is the object as the API returns it, and its resourceVersion is the key's revision
+
+    Scenario: the value in etcd is the object the API serves
+      Given a config map "settings" was created through the API
+      When "settings" is read through the API
+      Then etcd holds the same object, without a resourceVersion
+      And its resourceVersion is the mod_revision of its key in etcd
+
+  Rule: Deleting an object deletes its key
+
+    Scenario: kubectl delete removes the key
+      Given a config map "doomed" was created through the API
+      When "doomed" is deleted with kubectl
+      Then etcd no longer holds the key of "doomed"

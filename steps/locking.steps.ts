@@ -1,0 +1,136 @@
+// Steps about optimistic locking: clients that read, change and write the same object.
+
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Given, Then, When } from '@cucumber/cucumber';
+import { ApiError, type RestClient } from '../impl/client/rest-client.js';
+import type { KubeObject } from '../impl/client/types.js';
+import type { KubeWorld } from './support/world.js';
+
+interface Writer {
+  client: RestClient;
+  copy: KubeObject;
+  result?: KubeObject;
+  error?: ApiError;
+}
+
+const writers = new WeakMap<KubeWorld, Writer[]>();
+const conflictCounts = new WeakMap<KubeWorld, number>();
+
+async function readWith(world: KubeWorld, label: string, userAgent: string): Promise<Writer> {
+  const client = world.newClient(userAgent);
+  return { client, copy: await client.get(world.refFor(world.recall(label))) };
+}
+
+async function write(world: KubeWorld, label: string, writer: Writer, key: string): Promise<void> {
+  writer.copy.data = { ...(writer.copy.data as object), [key]: 'written' };
+  try {
+    writer.result = await writer.client.update(world.refFor(world.recall(label)), writer.copy);
+    writer.error = undefined;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    writer.error = error;
+  }
+}
+
+Given('two clients have read the same version of {string}', async function (this: KubeWorld, label: string) {
+  const pair = [await readWith(this, label, 'first-client'), await readWith(this, label, 'second-client')];
+  assert.equal(pair[0]?.copy.metadata.resourceVersion, pair[1]?.copy.metadata.resourceVersion);
+  writers.set(this, pair);
+});
+
+When('both clients update {string} one after the other', async function (this: KubeWorld, label: string) {
+  const [first, second] = writers.get(this) ?? [];
+  assert.ok(first && second);
+  await write(this, label, first, 'first');
+  await write(this, label, second, 'second');
+  this.lastLabel = label;
+});
+
+Then('the first update succeeds with a newer resourceVersion', function (this: KubeWorld) {
+  const [first] = writers.get(this) ?? [];
+  assert.equal(first?.error, undefined, `the first update failed: ${first?.error?.message}`);
+  assert.ok(Number(first?.result?.metadata.resourceVersion) > Number(first?.copy.metadata.resourceVersion));
+});
+
+Then('the second update is refused with {int} {word}: {string}', function (this: KubeWorld, code: number, reason: string, message: string) {
+  const [, second] = writers.get(this) ?? [];
+  assert.ok(second?.error, 'the second update was accepted');
+  assert.equal(second.error.code, code);
+  assert.equal(second.error.reason, reason);
+  assert.equal(second.error.status.message, this.expand(message, this.recall(this.lastLabel)));
+});
+
+Given('a second client\'s update of {string} was refused with a Conflict', async function (this: KubeWorld, label: string) {
+  const pair = [await readWith(this, label, 'first-client'), await readWith(this, label, 'second-client')];
+  await write(this, label, pair[0] as Writer, 'first');
+  await write(this, label, pair[1] as Writer, 'second');
+  assert.equal(pair[1]?.error?.reason, 'Conflict');
+  writers.set(this, pair);
+});
+
+When('the second client reads {string} again and retries its update', async function (this: KubeWorld, label: string) {
+  const second = writers.get(this)?.[1];
+  assert.ok(second);
+  second.copy = await second.client.get(this.refFor(this.recall(label)));
+  await write(this, label, second, 'second');
+});
+
+Then('the retry succeeds and both changes are in {string}', async function (this: KubeWorld, label: string) {
+  const second = writers.get(this)?.[1];
+  assert.equal(second?.error, undefined, `the retry failed: ${second?.error?.message}`);
+  const stored = await this.api.get(this.refFor(this.recall(label)));
+  assert.deepEqual({ first: (stored.data as Record<string, string>).first, second: (stored.data as Record<string, string>).second }, { first: 'written', second: 'written' });
+});
+
+Given('a copy of {string} was saved to a file, then {string} was changed through the API', async function (this: KubeWorld, label: string, same: string) {
+  assert.equal(label, same);
+  const remembered = this.recall(label);
+  const saved = await this.kubectl(['get', 'configmap', remembered.name, '-n', this.namespace, '-o', 'yaml']);
+  assert.equal(saved.exitCode, 0, saved.stderr);
+  const file = path.join(tmpdir(), `${remembered.name}.yaml`);
+  await writeFile(file, saved.stdout);
+  this.files.set(label, file);
+  await this.api.patch(this.refFor(remembered), { data: { greeting: 'changed behind your back' } });
+});
+
+When('the saved copy is replaced with kubectl', async function (this: KubeWorld) {
+  const file = this.files.get(this.lastLabel);
+  assert.ok(file, 'no copy was saved');
+  await this.kubectl(['replace', '-f', file]);
+});
+
+When('{int} clients each increment the {string} annotation of {string} {int} times, retrying on Conflict', async function (this: KubeWorld, clients: number, key: string, label: string, times: number) {
+  const ref = this.refFor(this.recall(label));
+  let conflicts = 0;
+  const increment = async (client: RestClient) => {
+    for (;;) {
+      const current = await client.get(ref);
+      const count = Number(current.metadata.annotations?.[key] ?? 0);
+      current.metadata.annotations = { ...current.metadata.annotations, [key]: String(count + 1) };
+      try {
+        await client.update(ref, current);
+        return;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.reason === 'Conflict')) throw error;
+        conflicts++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, async (_, index) => {
+    const client = this.newClient(`incrementer-${index}`);
+    for (let i = 0; i < times; i++) await increment(client);
+  }));
+  conflictCounts.set(this, conflicts);
+});
+
+Then('the {string} annotation of {string} is {string}', async function (this: KubeWorld, key: string, label: string, expected: string) {
+  const stored = await this.api.get(this.refFor(this.recall(label)));
+  assert.equal(stored.metadata.annotations?.[key], expected);
+});
+
+Then('at least one of those updates was refused with a Conflict first', function (this: KubeWorld) {
+  assert.ok((conflictCounts.get(this) ?? 0) > 0, 'no update was ever refused: the writers never raced');
+});

@@ -1,0 +1,36 @@
+// Hooks: one cluster for the whole run, one namespace per scenario.
+//
+// BeforeAll starts the cluster through testcontainers (and AfterAll removes it); each scenario
+// gets a namespace of its own, so scenarios cannot see each other's objects; when a scenario
+// fails, the API server's and etcd's recent logs are attached to the report.
+
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { startCluster } from '../../impl/cluster/cluster.js';
+import { shared, type KubeWorld } from './world.js';
+
+/** Compact often in tests, so that "history is gone" can be observed within seconds. */
+export const TestCompactionIntervalSeconds = 4;
+
+setDefaultTimeout(60_000);
+
+BeforeAll({ timeout: 600_000 }, async function () {
+  shared.cluster = await startCluster({ name: 'kubelab-test', etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds });
+});
+
+AfterAll({ timeout: 60_000 }, async function () {
+  await shared.cluster?.stop();
+});
+
+Before(async function (this: KubeWorld) {
+  this.namespace = this.uniqueName('scenario');
+  await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
+});
+
+After(async function (this: KubeWorld, { result }) {
+  if (result?.status === Status.FAILED && shared.cluster) {
+    for (const component of ['apiserver', 'etcd'] as const) {
+      this.attach(await shared.cluster.logs(component, 60), { mediaType: 'text/plain', fileName: `${component}.log` });
+    }
+  }
+  await this.runCleanups();
+});

@@ -1,0 +1,134 @@
+// The World: what one scenario holds while it runs.
+//
+// It reaches the shared cluster through the doors a learner has (the REST API, kubectl,
+// etcdctl), remembers the names and versions the scenario made, and keeps a cleanup stack.
+// Names are random on every run, so no hard-coded answer can pass a scenario.
+
+import { randomBytes } from 'node:crypto';
+import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import type { Cluster } from '../../impl/cluster/cluster.js';
+import { ApiError, RestClient, type ResourceRef } from '../../impl/client/rest-client.js';
+import type { KubeObject, Status } from '../../impl/client/types.js';
+import { parseEtcdctlJson, runCommand, type CommandResult, type EtcdKeyValue } from './commands.js';
+import type { KindInfo } from './manifests.js';
+import type { WatchRecorder } from './watch-recorder.js';
+
+/** The cluster every scenario shares; set once by the BeforeAll hook. */
+export const shared: { cluster?: Cluster } = {};
+
+/** What the API answered: a code, and the Status when it was an error. */
+export interface Answer {
+  code: number;
+  status?: Status;
+  object?: KubeObject;
+}
+
+export interface Remembered {
+  kind: KindInfo;
+  name: string;
+  namespace?: string;
+  resourceVersion?: string;
+  object?: KubeObject;
+}
+
+export class KubeWorld extends World {
+  namespace = '';
+  readonly objects = new Map<string, Remembered>();
+  readonly cleanups: Array<() => Promise<void>> = [];
+  readonly watches: WatchRecorder[] = [];
+  /** Files the scenario wrote, by the label of the object they hold. */
+  readonly files = new Map<string, string>();
+  /** The outcome of the scenario's When step, kept for the Then steps. */
+  lastAnswer?: Answer;
+  lastCommand?: CommandResult;
+  /** The object the last step created or read, for steps that say "it". */
+  lastLabel = '';
+  private client?: RestClient;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get cluster(): Cluster {
+    if (!shared.cluster) throw new Error('KubeWorld: the cluster did not start (see the BeforeAll hook)');
+    return shared.cluster;
+  }
+
+  get api(): RestClient {
+    this.client ??= new RestClient(this.cluster.apiServer.getApiServerUrl(), 'kubelab-scenario');
+    return this.client;
+  }
+
+  /** A fresh client, as a second person at another terminal would have. */
+  newClient(userAgent: string): RestClient {
+    const client = new RestClient(this.cluster.apiServer.getApiServerUrl(), userAgent, 8);
+    this.cleanups.push(() => client.close());
+    return client;
+  }
+
+  uniqueName(base: string): string {
+    return `${base}-${randomBytes(3).toString('hex')}`;
+  }
+
+  refFor(remembered: Remembered): ResourceRef {
+    return { ...remembered.kind.ref, namespace: remembered.namespace, name: remembered.name };
+  }
+
+  remember(label: string, remembered: Remembered): Remembered {
+    this.objects.set(label, remembered);
+    return remembered;
+  }
+
+  recall(label: string): Remembered {
+    const remembered = this.objects.get(label);
+    if (!remembered) throw new Error(`recall: the scenario has no object called "${label}"; it has ${[...this.objects.keys()].join(', ') || 'none'}`);
+    return remembered;
+  }
+
+  /** Creates an object through the API and remembers it under `label`. */
+  async createObject(kind: KindInfo, label: string, namespace = this.namespace): Promise<Remembered> {
+    const name = this.uniqueName(kind.kind.toLowerCase());
+    const ns = kind.namespaced ? namespace : undefined;
+    const object = await this.api.create({ ...kind.ref, namespace: ns }, kind.manifest(name));
+    if (!kind.namespaced) this.cleanups.push(() => this.api.delete({ ...kind.ref, name }).then(() => undefined, () => undefined));
+    this.lastLabel = label;
+    return this.remember(label, { kind, name, namespace: ns, resourceVersion: object.metadata.resourceVersion, object });
+  }
+
+  /** Runs an API call and keeps its answer, success or Status error, for the Then steps. */
+  async answer(call: () => Promise<KubeObject>): Promise<Answer> {
+    try {
+      const object = await call();
+      this.lastAnswer = { code: 200, object };
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.lastAnswer = { code: error.code, status: error.status };
+    }
+    return this.lastAnswer;
+  }
+
+  /** Replaces {name} and {namespace} in a template with the remembered object's. */
+  expand(template: string, remembered?: Remembered): string {
+    return template.replaceAll('{name}', remembered?.name ?? '').replaceAll('{namespace}', remembered?.namespace ?? this.namespace);
+  }
+
+  async kubectl(args: string[], input?: string): Promise<CommandResult> {
+    this.lastCommand = await runCommand('kubectl', ['--kubeconfig', this.cluster.kubeconfigPath, ...args], input);
+    return this.lastCommand;
+  }
+
+  /** Reads etcd directly, as `etcdctl get -w json` does. */
+  async etcdGet(key: string, options: string[] = []): Promise<{ revision: number; kvs: EtcdKeyValue[] }> {
+    const result = await runCommand('etcdctl', ['--endpoints', this.cluster.etcd.getClientUrl(), 'get', key, '-w', 'json', ...options], undefined, { ETCDCTL_API: '3' });
+    if (result.exitCode !== 0) throw new Error(`etcdctl get ${key} failed (${result.exitCode}): ${result.stderr}`);
+    return parseEtcdctlJson(result.stdout);
+  }
+
+  async runCleanups(): Promise<void> {
+    for (const watch of this.watches) await watch.stop();
+    for (const cleanup of this.cleanups.reverse()) await cleanup();
+    await this.client?.close();
+  }
+}
+
+setWorldConstructor(KubeWorld);
