@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
+import { eventually } from './support/eventually.js';
 import { kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
 
