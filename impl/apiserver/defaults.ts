@@ -22,21 +22,21 @@ const defaulters: Record<string, Defaulter> = {
     pod.spec = defaultPodSpec(pod.spec ?? {});
   },
   ReplicaSet: (rs) => {
-    const spec = (rs.spec ??= {});
+    const spec = specOf(rs);
     spec.replicas ??= 1;
     defaultTemplate(spec);
   },
   Deployment: (deployment) => {
-    const spec = (deployment.spec ??= {});
+    const spec = specOf(deployment);
     spec.replicas ??= 1;
     spec.revisionHistoryLimit ??= 10;
     spec.progressDeadlineSeconds ??= 600;
-    const strategy = (spec.strategy ??= { type: 'RollingUpdate' }) as JsonObject;
+    const strategy = childObject(spec, 'strategy', { type: 'RollingUpdate' });
     if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxUnavailable: '25%', maxSurge: '25%' };
     defaultTemplate(spec);
   },
   Service: (service) => {
-    const spec = (service.spec ??= {});
+    const spec = specOf(service);
     spec.type ??= 'ClusterIP';
     spec.sessionAffinity ??= 'None';
     for (const port of objects(spec.ports)) {
@@ -45,15 +45,27 @@ const defaulters: Record<string, Defaulter> = {
     }
   },
   Namespace: (namespace) => {
-    const spec = (namespace.spec ??= {});
-    spec.finalizers ??= ['kubernetes'];
+    specOf(namespace).finalizers ??= ['kubernetes'];
   },
 };
 // #endregion defaulters
 
 function defaultTemplate(spec: JsonObject): void {
-  const template = (spec.template ??= {}) as JsonObject;
-  template.spec = defaultPodSpec((template.spec ?? {}) as JsonObject);
+  const template = childObject(spec, 'template', {});
+  template.spec = defaultPodSpec(childObject(template, 'spec', {}));
+}
+
+function specOf(object: KubeObject): JsonObject {
+  object.spec ??= {};
+  return object.spec;
+}
+
+/** The object at parent[key], created from `initial` if missing. */
+function childObject(parent: JsonObject, key: string, initial: JsonObject): JsonObject {
+  const value = parent[key];
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
+  parent[key] = initial;
+  return initial;
 }
 
 function defaultPodSpec(spec: JsonObject): JsonObject {

@@ -10,7 +10,7 @@
 // and apiserver/pkg/endpoints/handlers (create.go, update.go, patch.go, delete.go).
 
 import type { Binding, JsonObject, JsonValue, KubeObject } from '../client/types.js';
-import { Store, type ListResult } from '../store/store.js';
+import type { ListResult, Store } from '../store/store.js';
 import { admitCreate, admitDelete } from './admission.js';
 import { applyDefaults } from './defaults.js';
 import { alreadyExists, badRequest, conflict, invalid, OptimisticLockErrorMessage, StatusError } from './errors.js';
@@ -92,7 +92,7 @@ export class Registry {
 
   async patch(info: ResourceInfo, namespace: string | undefined, name: string, type: PatchType, patch: JsonValue, subresource?: string): Promise<KubeObject> {
     const updated = await this.store.guaranteedUpdate(info, namespace, name, (current) => {
-      const patched = this.applyPatchTo(info, current, type, patch);
+      const patched = applyPatchTo(current, type, patch);
       const sentVersion = patched.metadata?.resourceVersion;
       if (sentVersion && sentVersion !== current.metadata.resourceVersion) throw conflict(info, name, OptimisticLockErrorMessage);
       const object = this.decodeForWrite(info, namespace, patched);
@@ -195,15 +195,6 @@ export class Registry {
     return suffix;
   }
 
-  private applyPatchTo(info: ResourceInfo, current: KubeObject, type: PatchType, patch: JsonValue): KubeObject {
-    try {
-      return applyPatch(type, current as unknown as JsonObject, patch) as unknown as KubeObject;
-    } catch (error) {
-      if (error instanceof JsonPatchError) throw new StatusError(422, 'Invalid', error.message);
-      throw error;
-    }
-  }
-
   private mustMarkForDeletion(info: ResourceInfo, object: KubeObject, request: DeleteRequest): boolean {
     if ((object.metadata.finalizers ?? []).length > 0) return true;
     if (info.kind === 'Namespace') return true;
@@ -229,6 +220,15 @@ export class Registry {
       if (!(error instanceof StatusError && error.code === 404)) throw error;
     });
     return object;
+  }
+}
+
+function applyPatchTo(current: KubeObject, type: PatchType, patch: JsonValue): KubeObject {
+  try {
+    return applyPatch(type, current as unknown as JsonObject, patch) as unknown as KubeObject;
+  } catch (error) {
+    if (error instanceof JsonPatchError) throw new StatusError(422, 'Invalid', error.message);
+    throw error;
   }
 }
 

@@ -36,18 +36,20 @@ export function parseLabelSelector(text: string): Selector {
 
 export function matchesLabels(selector: Selector, labels: Record<string, string> = {}): boolean {
   return selector.every((requirement) => {
-    const has = Object.hasOwn(labels, requirement.key);
-    const value = labels[requirement.key];
-    switch (requirement.operator) {
-      case 'exists': return has;
-      case 'doesNotExist': return !has;
-      case 'equals': return has && value === requirement.values[0];
-      case 'notEquals': return !has || value !== requirement.values[0];
-      case 'in': return has && requirement.values.includes(value ?? '');
-      case 'notIn': return !has || !requirement.values.includes(value ?? '');
-    }
+    const value = Object.hasOwn(labels, requirement.key) ? labels[requirement.key] : undefined;
+    return operators[requirement.operator](value, requirement.values);
   });
 }
+
+/** Each operator, given the label's value (undefined when the label is absent). */
+const operators: Record<Operator, (value: string | undefined, values: string[]) => boolean> = {
+  exists: (value) => value !== undefined,
+  doesNotExist: (value) => value === undefined,
+  equals: (value, values) => value !== undefined && value === values[0],
+  notEquals: (value, values) => value === undefined || value !== values[0],
+  in: (value, values) => value !== undefined && values.includes(value),
+  notIn: (value, values) => value === undefined || !values.includes(value),
+};
 // #endregion label-selector
 
 const setPattern = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/;
