@@ -1,0 +1,171 @@
+// "A Kubernetes cluster consists of a control plane plus a set of worker machines, called
+// nodes" (kubernetes.io, Cluster Architecture).
+//
+// startCluster brings one up as containers on a private network: etcd first, then the API
+// server that stores into it, each waited for until it answers. It writes a kubeconfig for
+// kubectl, and returns a handle that reads component logs and tears everything down. Adding a
+// component is one file in containers/ plus one line in `startComponents` and one field in
+// `Components`. kubelab simplifies: one etcd member, no TLS, no bootstrap tokens.
+// Real Kubernetes: kubeadm init (cmd/kubeadm/app/cmd/init.go); kind for clusters in containers.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type ContainerRuntimeClient, type GenericContainer, StartedNetwork } from 'testcontainers';
+import { createLogger, type Logger } from '../client/logger.js';
+import { PROJECT_DIR } from './component-process.js';
+import { containerEngine } from './container-engine.js';
+import { recentLogs } from './container-logs.js';
+import { ApiServerContainer, type StartedApiServerContainer } from './containers/apiserver-container.js';
+import { EtcdContainer, type StartedEtcdContainer } from './containers/etcd-container.js';
+import { ensureRuntimeImage } from './images.js';
+import { claimClusterName, ownershipLabels, removeOwned, stopOnOwnerExit } from './ownership.js';
+
+export const DEFAULT_CLUSTER_NAME = 'kubelab';
+const CLUSTER_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
+const STOP_GRACE_MS = 5_000;
+const LOG_TAIL_LINES = 200;
+const FAILED_START_LOG_LINES = 50;
+
+/** The running components, in start order. */
+export interface Components {
+  etcd: StartedEtcdContainer;
+  apiserver: StartedApiServerContainer;
+}
+
+export type ComponentName = keyof Components;
+
+export interface ClusterOptions {
+  /** Names the containers (`<name>-etcd`), the network and the kubeconfig folder. */
+  name?: string;
+  /** Stop the cluster on SIGINT/SIGTERM, then exit 130/143. Pass false to handle signals yourself. */
+  handleSignals?: boolean;
+  /** How often the API server compacts etcd (its --etcd-compaction-interval); its own default if unset. */
+  etcdCompactionIntervalSeconds?: number;
+  /** Where progress lines go (leftovers removed, image built); a `cluster` logger on stderr by default. */
+  logger?: Logger;
+}
+
+export interface Cluster {
+  readonly name: string;
+  readonly etcd: StartedEtcdContainer;
+  readonly apiServer: StartedApiServerContainer;
+  readonly network: StartedNetwork;
+  /** `<project>/.kubelab/<name>/kubeconfig`, for `kubectl --kubeconfig`. */
+  readonly kubeconfigPath: string;
+  /** The last lines a component printed, for attaching to a failed scenario. */
+  logs(component: ComponentName, tail?: number): Promise<string>;
+  /** Stop and remove every container, then the network and the kubeconfig. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Start a cluster and wait until its API server answers /readyz. */
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const name = options.name ?? DEFAULT_CLUSTER_NAME;
+  const logger = options.logger ?? createLogger('cluster');
+  if (!CLUSTER_NAME_PATTERN.test(name)) {
+    throw new Error(`startCluster: invalid cluster name "${name}": use at most 40 lowercase letters, digits and '-'`);
+  }
+  const engine = await containerEngine();
+  const [image, leftovers] = await Promise.all([ensureRuntimeImage(logger), claimClusterName(engine, name)]);
+  for (const leftover of leftovers) {
+    logger.info('removed a leftover of a process that is gone', { kind: leftover.kind, name: leftover.name, ownerPid: leftover.ownerPid });
+  }
+  const network = await createNetwork(engine, name);
+  const components = await startComponents(engine, name, image, network, options);
+  const kubeconfigPath = path.join(PROJECT_DIR, '.kubelab', name, 'kubeconfig');
+  await mkdir(path.dirname(kubeconfigPath), { recursive: true });
+  await writeFile(kubeconfigPath, components.apiserver.getKubeconfig());
+  return new RunningCluster(name, engine, network, components, kubeconfigPath, options.handleSignals ?? true);
+}
+
+// #region start-components
+async function startComponents(
+  engine: ContainerRuntimeClient,
+  name: string,
+  image: string,
+  network: StartedNetwork,
+  options: ClusterOptions,
+): Promise<Components> {
+  let starting: ComponentName = 'etcd';
+  const place = <T extends GenericContainer>(component: ComponentName, container: T): T => {
+    starting = component;
+    return container.withName(`${name}-${component}`).withLabels(ownershipLabels(name)).withNetwork(network);
+  };
+  try {
+    // The store comes first: the API server is only ready once it can read and write etcd.
+    const etcd = await place('etcd', new EtcdContainer(image)).start();
+    const apiserverContainer = new ApiServerContainer(image, etcd.getInternalClientUrl());
+    if (options.etcdCompactionIntervalSeconds !== undefined) {
+      apiserverContainer.withEtcdCompactionInterval(options.etcdCompactionIntervalSeconds);
+    }
+    const apiserver = await place('apiserver', apiserverContainer).start();
+    return { etcd, apiserver };
+  } catch (error) {
+    throw await failedStart(engine, name, starting, error);
+  }
+}
+// #endregion
+
+// A start that failed leaves nothing behind, and says what the failing component printed.
+async function failedStart(engine: ContainerRuntimeClient, name: string, component: ComponentName, cause: unknown): Promise<Error> {
+  const logs = await recentLogs(engine, `${name}-${component}`, FAILED_START_LOG_LINES).catch(
+    (error: unknown) => `(no logs: ${String(error)})`,
+  );
+  await removeOwned(engine, { ownerPid: process.pid, cluster: name });
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new Error(`startCluster: ${component} of cluster "${name}" did not become ready: ${message}\n--- last lines of ${component} ---\n${logs}`, {
+    cause,
+  });
+}
+
+async function createNetwork(engine: ContainerRuntimeClient, name: string): Promise<StartedNetwork> {
+  const network = await engine.network.create({ Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: ownershipLabels(name) });
+  return new StartedNetwork(engine, name, network);
+}
+
+class RunningCluster implements Cluster {
+  private stopping: Promise<void> | undefined;
+  private readonly unregister: () => void;
+
+  constructor(
+    readonly name: string,
+    private readonly engine: ContainerRuntimeClient,
+    readonly network: StartedNetwork,
+    private readonly components: Components,
+    readonly kubeconfigPath: string,
+    handleSignals: boolean,
+  ) {
+    this.unregister = stopOnOwnerExit(() => this.stop(), handleSignals);
+  }
+
+  get etcd(): StartedEtcdContainer {
+    return this.components.etcd;
+  }
+
+  get apiServer(): StartedApiServerContainer {
+    return this.components.apiserver;
+  }
+
+  logs(component: ComponentName, tail: number = LOG_TAIL_LINES): Promise<string> {
+    return recentLogs(this.engine, this.components[component].getId(), tail);
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.removeEverything();
+    return this.stopping;
+  }
+
+  // Components stop in reverse start order, each given a grace period to exit on SIGTERM (and
+  // write its coverage). One failure does not keep the rest from being removed.
+  private async removeEverything(): Promise<void> {
+    const failures: unknown[] = [];
+    for (const container of Object.values(this.components).reverse()) {
+      await container.stop({ timeout: STOP_GRACE_MS }).catch((error: unknown) => failures.push(error));
+    }
+    await this.network.stop().catch((error: unknown) => failures.push(error));
+    await rm(this.kubeconfigPath, { force: true });
+    this.unregister();
+    if (failures.length > 0) {
+      throw new AggregateError(failures, `Cluster.stop: could not remove everything of cluster "${this.name}"`);
+    }
+  }
+}
