@@ -124,7 +124,10 @@ setup_node_modules() {
     return
   fi
   say "installing node modules (npm ci)"
-  npm ci --no-audit --no-fund
+  if ! npm ci --no-audit --no-fund; then
+    say "warning: npm ci refused (is package-lock.json in sync with package.json?); trying npm install"
+    npm install --no-audit --no-fund
+  fi
 }
 
 install_packages "${PACKAGES[@]}"

@@ -23,7 +23,7 @@ export const DEFAULT_CLUSTER_NAME = 'kubelab';
 const CLUSTER_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
 const STOP_GRACE_MS = 5_000;
 const LOG_TAIL_LINES = 200;
-const FAILED_START_LOG_LINES = 50;
+const KEEPALIVE_MS = 60_000;
 
 /** The running components, in start order. */
 export interface Components {
@@ -90,6 +90,9 @@ async function startComponents(
     starting = component;
     return container.withName(`${name}-${component}`).withLabels(ownershipLabels(name)).withNetwork(network);
   };
+  // testcontainers reads an exited container's last logs over an unreferenced socket: this
+  // timer keeps Node running until that read ends, so a failed start is reported, not lost.
+  const keepalive = setInterval(() => {}, KEEPALIVE_MS);
   try {
     // The store comes first: the API server is only ready once it can read and write etcd.
     const etcd = await place('etcd', new EtcdContainer(image)).start();
@@ -101,20 +104,18 @@ async function startComponents(
     return { etcd, apiserver };
   } catch (error) {
     throw await failedStart(engine, name, starting, error);
+  } finally {
+    clearInterval(keepalive);
   }
 }
 // #endregion
 
-// A start that failed leaves nothing behind, and says what the failing component printed.
+// A start that failed leaves nothing behind. What the component printed is already in the
+// message (see withLogsWhenNotReady).
 async function failedStart(engine: ContainerRuntimeClient, name: string, component: ComponentName, cause: unknown): Promise<Error> {
-  const logs = await recentLogs(engine, `${name}-${component}`, FAILED_START_LOG_LINES).catch(
-    (error: unknown) => `(no logs: ${String(error)})`,
-  );
   await removeOwned(engine, { ownerPid: process.pid, cluster: name });
   const message = cause instanceof Error ? cause.message : String(cause);
-  return new Error(`startCluster: ${component} of cluster "${name}" did not become ready: ${message}\n--- last lines of ${component} ---\n${logs}`, {
-    cause,
-  });
+  return new Error(`startCluster: ${component} of cluster "${name}" did not become ready: ${message}`, { cause });
 }
 
 async function createNetwork(engine: ContainerRuntimeClient, name: string): Promise<StartedNetwork> {
@@ -163,9 +164,10 @@ class RunningCluster implements Cluster {
     }
     await this.network.stop().catch((error: unknown) => failures.push(error));
     await rm(this.kubeconfigPath, { force: true });
-    this.unregister();
     if (failures.length > 0) {
+      // Still registered: the owner's exit hook gets one more try at what is left.
       throw new AggregateError(failures, `Cluster.stop: could not remove everything of cluster "${this.name}"`);
     }
+    this.unregister();
   }
 }

@@ -5,15 +5,47 @@
 // non-TTY container's output as one byte stream with stdout and stderr frames interleaved;
 // kubelab joins the frames back in order. kubelab simplifies: no timestamps, no log rotation.
 // Real Kubernetes: the kubelet serves container logs from /var/log/pods (pkg/kubelet/kuberuntime).
-import type { ContainerRuntimeClient } from 'testcontainers';
+import type { ContainerRuntimeClient, WaitStrategy } from 'testcontainers';
 
 const FRAME_HEADER_BYTES = 8;
 const STREAM_TYPES = new Set([0, 1, 2]);
+const NOT_READY_LOG_LINES = 50;
+
+type EngineContainer = Parameters<WaitStrategy['waitUntilReady']>[0];
 
 /** The last `tail` lines a container wrote to stdout and stderr. */
-export async function recentLogs(engine: ContainerRuntimeClient, containerId: string, tail: number): Promise<string> {
-  const output = await engine.container.dockerode.getContainer(containerId).logs({ stdout: true, stderr: true, follow: false, tail });
-  return demultiplex(output);
+export function recentLogs(engine: ContainerRuntimeClient, containerId: string, tail: number): Promise<string> {
+  return readLogs(engine.container.dockerode.getContainer(containerId), tail);
+}
+
+/**
+ * A wait strategy that, when a container is still running but never became ready, adds what
+ * it printed to the error. (testcontainers removes the container right after, and its own
+ * message already carries the logs of a container that exited.)
+ */
+export function withLogsWhenNotReady(strategy: WaitStrategy): WaitStrategy {
+  return {
+    async waitUntilReady(container, boundPorts, startTime) {
+      try {
+        await strategy.waitUntilReady(container, boundPorts, startTime);
+      } catch (error) {
+        const isRunning = await container.inspect().then((info) => info.State.Running, () => false);
+        if (!isRunning) throw error;
+        const logs = await readLogs(container, NOT_READY_LOG_LINES);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; last lines it printed:\n${logs}`, { cause: error });
+      }
+    },
+    withStartupTimeout(startupTimeoutMs) {
+      strategy.withStartupTimeout(startupTimeoutMs);
+      return this;
+    },
+    isStartupTimeoutSet: () => strategy.isStartupTimeoutSet(),
+    getStartupTimeout: () => strategy.getStartupTimeout(),
+  };
+}
+
+async function readLogs(container: EngineContainer, tail: number): Promise<string> {
+  return demultiplex(await container.logs({ stdout: true, stderr: true, follow: false, tail }));
 }
 
 /**

@@ -11,6 +11,7 @@ import { AbstractStartedContainer, GenericContainer, Wait } from 'testcontainers
 import { stringify } from 'yaml';
 import { runComponentProcess } from '../component-process.js';
 import { loopbackPortBindings } from '../container-engine.js';
+import { withLogsWhenNotReady } from '../container-logs.js';
 
 export const APISERVER_PORT = 6443;
 export const APISERVER_ALIAS = 'apiserver';
@@ -29,9 +30,11 @@ export class ApiServerContainer extends GenericContainer {
       .withExposedPorts(APISERVER_PORT)
       .withEnvironment({ ETCD_ENDPOINTS: etcdEndpoints, APISERVER_PORT: String(APISERVER_PORT) })
       .withWaitStrategy(
-        Wait.forHttp(READYZ_PATH, APISERVER_PORT, { abortOnContainerExit: true })
-          .withReadTimeout(READYZ_POLL_MS)
-          .forStatusCode(200),
+        withLogsWhenNotReady(
+          Wait.forHttp(READYZ_PATH, APISERVER_PORT, { abortOnContainerExit: true })
+            .withReadTimeout(READYZ_POLL_MS)
+            .forStatusCode(200),
+        ),
       );
   }
 

@@ -9,6 +9,7 @@
 // (cmd/kubeadm/app/phases/etcd/local.go), usually with TLS and several members.
 import { AbstractStartedContainer, GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
 import { loopbackPortBindings } from '../container-engine.js';
+import { withLogsWhenNotReady } from '../container-logs.js';
 
 export const ETCD_CLIENT_PORT = 2379;
 export const ETCD_PEER_PORT = 2380;
@@ -39,9 +40,11 @@ export class EtcdContainer extends GenericContainer {
         `--initial-cluster=${alias}=${peerUrl}`,
       ])
       .withWaitStrategy(
-        Wait.forHttp(HEALTH_PATH, ETCD_CLIENT_PORT, { abortOnContainerExit: true })
-          .withReadTimeout(HEALTH_POLL_MS)
-          .forResponsePredicate(isHealthy),
+        withLogsWhenNotReady(
+          Wait.forHttp(HEALTH_PATH, ETCD_CLIENT_PORT, { abortOnContainerExit: true })
+            .withReadTimeout(HEALTH_POLL_MS)
+            .forResponsePredicate(isHealthy),
+        ),
       );
   }
 
