@@ -95,22 +95,26 @@ link_docker_socket() {
   $SUDO ln -s "$PODMAN_SOCKET" "$DOCKER_SOCKET"
 }
 
-setup_engine() {
+# Whether an engine already serves the Docker API; if so, kubelab uses it as it is.
+has_engine() {
   if [ -n "${DOCKER_HOST:-}" ]; then
     case "$DOCKER_HOST" in
       unix://*) engine_answers "${DOCKER_HOST#unix://}" || die "DOCKER_HOST=$DOCKER_HOST does not answer" ;;
     esac
     say "using the engine at DOCKER_HOST=$DOCKER_HOST"
-    return
+    return 0
   fi
   if engine_answers "$DOCKER_SOCKET"; then
     say "a container engine answers at $DOCKER_SOCKET; using it as it is"
-    return
+    return 0
   fi
   if [ -S "$DOCKER_SOCKET" ] && [ ! -L "$DOCKER_SOCKET" ]; then
     die "$DOCKER_SOCKET exists but does not answer: start that engine (e.g. systemctl start docker) and run again"
   fi
-  install_packages "${ENGINE_PACKAGES[@]}"
+  return 1
+}
+
+setup_podman() {
   ensure_conf_setting containers default_ulimits 'default_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]'
   ensure_conf_setting engine runtime 'runtime = "runc"'
   start_podman_service
@@ -130,8 +134,12 @@ setup_node_modules() {
   fi
 }
 
-install_packages "${PACKAGES[@]}"
-setup_engine
+if has_engine; then
+  install_packages "${PACKAGES[@]}"
+else
+  install_packages "${PACKAGES[@]}" "${ENGINE_PACKAGES[@]}"
+  setup_podman
+fi
 command -v kubectl >/dev/null || say "warning: kubectl is not on PATH; the features that use it will fail"
 setup_node_modules
 say "building (npm run build)"
