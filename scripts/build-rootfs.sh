@@ -20,12 +20,18 @@ IMAGE_PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 die() { echo "build-rootfs.sh: $*" >&2; exit 1; }
 
+require_commands() {
+  local name
+  [ -x "$NODE_BINARY" ] || die "node not found at '$NODE_BINARY'"
+  for name in "${COMMANDS[@]}"; do
+    command -v "$name" >/dev/null || die "command '$name' not found on this machine (run scripts/setup.sh)"
+  done
+}
+
 # The paths of the commands the image must run.
 command_paths() {
   echo "$NODE_BINARY"
-  for name in "${COMMANDS[@]}"; do
-    command -v "$name" || die "command '$name' not found on this machine (run scripts/setup.sh)"
-  done
+  for name in "${COMMANDS[@]}"; do command -v "$name"; done
 }
 
 # Absolute paths of the shared libraries (and the loader) that ldd lists for the given files.
@@ -44,7 +50,7 @@ xtables_dir() {
   die "no xtables module folder beside $libxtables"
 }
 
-# Every file the image is made of: commands, their libraries, and the xtables folder itself.
+# The commands and the libraries they link (the xtables modules are added separately).
 input_paths() {
   local commands
   mapfile -t commands < <(command_paths)
@@ -52,6 +58,8 @@ input_paths() {
   libraries_of "${commands[@]}" | sort -u
 }
 
+# The key lists the xtables modules but not the few libraries they link: finding those takes
+# an ldd per module (most of a second), and this runs at every cluster start.
 print_inputs() {
   local modules
   modules=$(xtables_dir)
@@ -115,6 +123,7 @@ ENV PATH=$IMAGE_PATH XTABLES_LIBDIR=$modules
 EOF
 }
 
+require_commands
 case "${1:-}" in
   --inputs) print_inputs ;;
   "" | -*) die "usage: build-rootfs.sh --inputs | build-rootfs.sh <out-dir>" ;;

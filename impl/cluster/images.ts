@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { GenericContainer, ImageName } from 'testcontainers';
+import { type ContainerRuntimeClient, GenericContainer, ImageName } from 'testcontainers';
 import type { Logger } from '../client/logger.js';
 import { PROJECT_DIR } from './component-process.js';
 import { containerEngine } from './container-engine.js';
@@ -33,6 +33,7 @@ export async function ensureRuntimeImage(logger?: Logger): Promise<string> {
     logger?.info("building the runtime image from this machine's binaries", { image });
     await buildRuntimeImage(image);
     logger?.info('built the runtime image', { image, seconds: Number(((performance.now() - startedAt) / 1000).toFixed(1)) });
+    await removeOlderRuntimeImages(engine, image, logger);
   }
   return image;
 }
@@ -50,6 +51,19 @@ async function buildRuntimeImage(image: string): Promise<void> {
     await GenericContainer.fromDockerfile(contextDir).build(image, { deleteOnExit: false });
   } finally {
     await rm(contextDir, { recursive: true, force: true });
+  }
+}
+
+// An older runtime image is only disk: untag it (the engine frees its layers once no tag or
+// container uses them), unless a container still runs it.
+async function removeOlderRuntimeImages(engine: ContainerRuntimeClient, current: string, logger: Logger | undefined): Promise<void> {
+  const docker = engine.container.dockerode;
+  const tags = (await docker.listImages()).flatMap((image) => image.RepoTags ?? []);
+  for (const tag of tags.filter((tag) => tag.includes(`${RUNTIME_IMAGE_REPOSITORY}:`) && !tag.endsWith(current))) {
+    await docker.getImage(tag).remove().then(
+      () => logger?.info('removed an older runtime image', { tag }),
+      (error: unknown) => logger?.info('kept an older runtime image', { tag, reason: String(error) }),
+    );
   }
 }
 
