@@ -1,7 +1,8 @@
 // Reading request bodies and writing responses, the way the API server's codecs do.
 //
 // "Bad input gets a Status, never a crash." Bodies are JSON or YAML (kubectl sends JSON, a
-// learner with curl may send either); anything that does not decode into an object is a
+// learner with curl may send either), or protobuf from kubectl's generator commands (see
+// protobuf.ts); anything that does not decode into an object is a
 // 400 BadRequest that says why, and a body over the size limit is refused before it is read.
 //
 // Real Kubernetes: apiserver/pkg/endpoints/handlers/rest.go (limitedReadBody) and the
@@ -11,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import type { JsonValue } from '../client/types.js';
 import { badRequest, StatusError } from './errors.js';
+import { decodeProtobufBody, isProtobufContentType } from './protobuf.js';
 
 /** The largest body the API server accepts (3 MiB, like kube-apiserver's default limit). */
 export const MaxRequestBodyBytes = 3 * 1024 * 1024;
@@ -32,6 +34,7 @@ export async function readBody(request: IncomingMessage): Promise<Buffer> {
 export function decodeBody(body: Buffer, contentType: string | undefined): JsonValue {
   const text = body.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
+  if (isProtobufContentType(contentType)) return decodeProtobufBody(body);
   const isYaml = contentType?.includes('yaml') ?? false;
   try {
     return (isYaml ? parseYaml(text) : JSON.parse(text)) as JsonValue;
