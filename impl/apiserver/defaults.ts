@@ -31,7 +31,8 @@ const defaulters: Record<string, Defaulter> = {
     spec.replicas ??= 1;
     spec.revisionHistoryLimit ??= 10;
     spec.progressDeadlineSeconds ??= 600;
-    const strategy = childObject(spec, 'strategy', { type: 'RollingUpdate' });
+    const strategy = childObject(spec, 'strategy', {});
+    strategy.type ??= 'RollingUpdate';
     if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxUnavailable: '25%', maxSurge: '25%' };
     defaultTemplate(spec);
   },
