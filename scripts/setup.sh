@@ -127,11 +127,10 @@ setup_node_modules() {
     say "node_modules matches package-lock.json"
     return
   fi
-  say "installing node modules (npm ci)"
-  if ! npm ci --no-audit --no-fund; then
-    say "warning: npm ci refused (is package-lock.json in sync with package.json?); trying npm install"
-    npm install --no-audit --no-fund
-  fi
+  # npm install, not npm ci: the lock file records only this platform's optional binaries
+  # (Biome's), and npm ci refuses a lock without the others. npm install still follows the lock.
+  say "installing node modules (npm install)"
+  npm install --no-audit --no-fund
 }
 
 if has_engine; then
