@@ -2,7 +2,8 @@
 //
 // The API server is the only process with an etcd client; every other component reaches the
 // cluster's state through it. Configuration comes from the environment the cluster launcher
-// sets: ETCD_ENDPOINTS, APISERVER_PORT and ETCD_COMPACTION_INTERVAL_SECONDS.
+// sets: ETCD_ENDPOINTS, APISERVER_PORT, ETCD_COMPACTION_INTERVAL_SECONDS and
+// APISERVER_LOG_ALL_REQUESTS.
 //
 // Real Kubernetes: cmd/kube-apiserver/app/server.go; the system namespaces are created by
 // pkg/controlplane/controller/systemnamespaces.
@@ -12,6 +13,7 @@ import { createLogger } from '../client/logger.js';
 import { Store } from '../store/store.js';
 import { systemNamespaces } from './admission.js';
 import { DefaultCompactionIntervalMs, startCompactor } from './compactor.js';
+import { NamespaceCache } from './namespace-cache.js';
 import { StatusError } from './errors.js';
 import { Registry } from './registry.js';
 import { findResource } from './resources.js';
@@ -23,19 +25,27 @@ const port = Number(process.env.APISERVER_PORT ?? 6443);
 const compactionSeconds = process.env.ETCD_COMPACTION_INTERVAL_SECONDS;
 const compactionIntervalMs = compactionSeconds !== undefined ? Number(compactionSeconds) * 1000 : DefaultCompactionIntervalMs;
 
-const etcd = new Etcd3({ hosts: endpoints });
+// Like kube-apiserver, accept responses of any size: a list of every pod can be megabytes.
+const isLoggingEveryRequest = process.env.APISERVER_LOG_ALL_REQUESTS !== 'false';
+const etcd = new Etcd3({ hosts: endpoints, grpcOptions: { 'grpc.max_receive_message_length': -1 } });
 const store = new Store(etcd);
-const registry = new Registry(store);
+const namespacesResource = requireResource('namespaces');
+const namespaceCache = new NamespaceCache(store, namespacesResource, logger);
+const registry = new Registry(store, () => new Date(), Math.random, namespaceCache);
+
+function requireResource(resource: string) {
+  const info = findResource('', 'v1', resource);
+  if (!info) throw new Error(`apiserver: resource ${resource} missing from the table`);
+  return info;
+}
 
 async function isEtcdReachable(): Promise<boolean> {
   return store.currentRevision().then(() => true, () => false);
 }
 
 async function ensureSystemNamespaces(): Promise<void> {
-  const namespaces = findResource('', 'v1', 'namespaces');
-  if (!namespaces) throw new Error('ensureSystemNamespaces: namespaces resource missing');
   for (const name of systemNamespaces) {
-    await registry.create(namespaces, undefined, { metadata: { name } }).catch((error: unknown) => {
+    await registry.create(namespacesResource, undefined, { metadata: { name } }).catch((error: unknown) => {
       if (!(error instanceof StatusError && error.reason === 'AlreadyExists')) throw error;
     });
   }
@@ -47,12 +57,14 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await ensureSystemNamespaces();
+  await namespaceCache.start();
   const stopCompactor = startCompactor(store, compactionIntervalMs, logger);
-  const server = createApiServer({ registry, logger, isReady: isEtcdReachable });
+  const server = createApiServer({ registry, logger, isReady: isEtcdReachable, isLoggingEveryRequest });
   server.listen(port, () => logger.info('apiserver listening', { port, etcd: endpoints.join(','), compactionIntervalMs }));
   const shutdown = () => {
     logger.info('shutting down');
     stopCompactor();
+    void namespaceCache.stop();
     server.close();
     server.closeAllConnections();
     etcd.close();

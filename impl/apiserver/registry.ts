@@ -44,13 +44,15 @@ export class Registry {
     readonly store: Store,
     private readonly now: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
+    /** Where admission looks namespaces up first; without it every create reads etcd. */
+    private readonly namespaceCache?: { get(name: string): KubeObject | undefined },
   ) {}
 
   // #region registry-create
   async create(info: ResourceInfo, namespace: string | undefined, body: KubeObject): Promise<KubeObject> {
     const object = this.decodeForWrite(info, namespace, body);
     prepareForCreate(info, object, this.now());
-    await admitCreate(info, object, (name) => this.findNamespace(name));
+    await admitCreate(info, object, async (name) => this.namespaceCache?.get(name) ?? this.findNamespace(name));
     if (!object.metadata.name && object.metadata.generateName) return this.createWithGeneratedName(info, object);
     this.validate(info, object);
     return this.store.create(info, object);

@@ -26,6 +26,8 @@ export interface ApiServerOptions {
   logger: Logger;
   /** Answers /readyz: is storage reachable? */
   isReady: () => Promise<boolean>;
+  /** Log every request (true), or only the writes and the failures (false). */
+  isLoggingEveryRequest: boolean;
 }
 
 export function createApiServer(options: ApiServerOptions): Server {
@@ -49,7 +51,9 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
     if (!(error instanceof StatusError)) options.logger.error('request failed', { path: info.path, error });
     writeStatusError(response, status);
   } finally {
-    if (info.verb !== 'watch') {
+    const isRead = info.verb === 'get' || info.verb === 'list' || !info.isResourceRequest;
+    const isWorthLogging = options.isLoggingEveryRequest || !isRead || response.statusCode >= 500;
+    if (info.verb !== 'watch' && isWorthLogging) {
       const elapsed = (performance.now() - started).toFixed(1);
       options.logger.info('request', { verb: info.verb, path: info.path, code: response.statusCode, ms: elapsed, userAgent: request.headers['user-agent'] ?? '' });
     }

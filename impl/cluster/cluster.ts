@@ -40,6 +40,8 @@ export interface ClusterOptions {
   handleSignals?: boolean;
   /** How often the API server compacts etcd (its --etcd-compaction-interval); its own default if unset. */
   etcdCompactionIntervalSeconds?: number;
+  /** Log every API request (the default), or only writes and failures (for benchmarks). */
+  logAllRequests?: boolean;
   /** Where progress lines go (leftovers removed, image built); a `cluster` logger on stderr by default. */
   logger?: Logger;
 }
@@ -100,6 +102,7 @@ async function startComponents(
     if (options.etcdCompactionIntervalSeconds !== undefined) {
       apiserverContainer.withEtcdCompactionInterval(options.etcdCompactionIntervalSeconds);
     }
+    if (options.logAllRequests === false) apiserverContainer.withRequestLogging(false);
     const apiserver = await place('apiserver', apiserverContainer).start();
     return { etcd, apiserver };
   } catch (error) {

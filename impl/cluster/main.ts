@@ -11,7 +11,8 @@ const KEEPALIVE_MS = 1 << 30;
 // #region main
 let cluster: Cluster;
 try {
-  cluster = await startCluster({ name: DEFAULT_CLUSTER_NAME, handleSignals: false });
+  // KUBELAB_CLUSTER_NAME lets a second cluster (the benchmark's) run beside a learner's.
+  cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? DEFAULT_CLUSTER_NAME, handleSignals: false });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
@@ -20,6 +21,8 @@ const secondsToReady = performance.now() / 1000;
 const keepalive = setInterval(() => {}, KEEPALIVE_MS);
 
 console.log(`Cluster "${cluster.name}" answers, ${secondsToReady.toFixed(1)} s after this process started.
+
+API server: ${cluster.apiServer.getApiServerUrl()}
 
 Talk to the API server with kubectl:
   export KUBECONFIG=${cluster.kubeconfigPath}

@@ -43,6 +43,11 @@ export class ApiServerContainer extends GenericContainer {
     return this.withEnvironment({ ETCD_COMPACTION_INTERVAL_SECONDS: String(seconds) });
   }
 
+  /** Whether the API server logs every request or only writes and failures (APISERVER_LOG_ALL_REQUESTS). */
+  withRequestLogging(isLoggingEveryRequest: boolean): this {
+    return this.withEnvironment({ APISERVER_LOG_ALL_REQUESTS: String(isLoggingEveryRequest) });
+  }
+
   protected override async beforeContainerCreated(): Promise<void> {
     this.hostConfig.PortBindings = loopbackPortBindings([APISERVER_PORT]);
   }
