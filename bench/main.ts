@@ -14,7 +14,7 @@ print(`machine: ${process.arch}, node ${process.version}`);
 const startSeconds = await measureStartTime('kubelab-bench-start');
 print(`npm start (after the build) to a cluster that answers: ${startSeconds.toFixed(2)} s (aim < ${StartTimeAimSeconds} s)`);
 
-const cluster = await startCluster({ name: 'kubelab-bench', logAllRequests: false });
+const cluster = await startCluster({ name: 'kubelab-bench', logAllRequests: false, auditLog: false });
 try {
   const result = await runApiBench(cluster, print);
   print('');

@@ -10,6 +10,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Binding, JsonObject, KubeObject } from '../client/types.js';
+import type { AuditLog } from './audit.js';
 import { badRequest, methodNotSupported, unsupportedMediaType } from './errors.js';
 import { decodeBody, readBody, writeJson } from './http-io.js';
 import { patchContentTypes } from './patch.js';
@@ -25,6 +26,7 @@ export interface ResourceRequest {
   http: IncomingMessage;
   response: ServerResponse;
   registry: Registry;
+  audit: AuditLog;
 }
 
 // #region handle-resource
@@ -70,9 +72,11 @@ async function handleList({ info, request, url, registry, response, http }: Reso
   respondObjects(response, http, info, list.items, String(result.revision), list);
 }
 
-async function handleCreate({ info, request, registry, response, http }: ResourceRequest): Promise<void> {
+async function handleCreate({ info, request, registry, response, http, audit }: ResourceRequest): Promise<void> {
   const body = await readObjectBody(http);
+  audit.nameObject(body.metadata?.name);
   const created = await registry.create(info, request.namespace, body);
+  audit.nameObject(created.metadata.name);
   writeJson(response, 201, withTypeMeta(info, created));
 }
 

@@ -3,7 +3,7 @@
 // The API server is the only process with an etcd client; every other component reaches the
 // cluster's state through it. Configuration comes from the environment the cluster launcher
 // sets: ETCD_ENDPOINTS, APISERVER_PORT, ETCD_COMPACTION_INTERVAL_SECONDS and
-// APISERVER_LOG_ALL_REQUESTS.
+// APISERVER_LOG_ALL_REQUESTS, and APISERVER_AUDIT_LOG (a file path; no audit log without it).
 //
 // Real Kubernetes: cmd/kube-apiserver/app/server.go; the system namespaces are created by
 // pkg/controlplane/controller/systemnamespaces.
@@ -14,6 +14,7 @@ import { Store } from '../store/store.js';
 import { systemNamespaces } from './admission.js';
 import { DefaultCompactionIntervalMs, startCompactor } from './compactor.js';
 import { NamespaceCache } from './namespace-cache.js';
+import { AuditLog } from './audit.js';
 import { StatusError } from './errors.js';
 import { Registry } from './registry.js';
 import { findResource } from './resources.js';
@@ -28,7 +29,8 @@ const compactionIntervalMs = compactionSeconds !== undefined ? Number(compaction
 // Like kube-apiserver, accept responses of any size: a list of every pod can be megabytes.
 const isLoggingEveryRequest = process.env.APISERVER_LOG_ALL_REQUESTS !== 'false';
 const etcd = new Etcd3({ hosts: endpoints, grpcOptions: { 'grpc.max_receive_message_length': -1 } });
-const store = new Store(etcd);
+const audit = new AuditLog(process.env.APISERVER_AUDIT_LOG);
+const store = new Store(etcd, (operation) => audit.recordEtcd(operation));
 const namespacesResource = requireResource('namespaces');
 const namespaceCache = new NamespaceCache(store, namespacesResource, logger);
 const registry = new Registry(store, () => new Date(), Math.random, namespaceCache);
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   await ensureSystemNamespaces();
   await namespaceCache.start();
   const stopCompactor = startCompactor(store, compactionIntervalMs, logger);
-  const server = createApiServer({ registry, logger, isReady: isEtcdReachable, isLoggingEveryRequest });
+  const server = createApiServer({ registry, logger, isReady: isEtcdReachable, isLoggingEveryRequest, audit });
   server.listen(port, () => logger.info('apiserver listening', { port, etcd: endpoints.join(','), compactionIntervalMs }));
   const shutdown = () => {
     logger.info('shutting down');
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     etcd.close();
+    audit.close();
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

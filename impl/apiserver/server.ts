@@ -11,6 +11,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../client/logger.js';
+import type { AuditLog } from './audit.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { internalError, resourceNotFound, StatusError } from './errors.js';
 import { handleResource } from './handlers.js';
@@ -28,6 +29,7 @@ export interface ApiServerOptions {
   isReady: () => Promise<boolean>;
   /** Log every request (true), or only the writes and the failures (false). */
   isLoggingEveryRequest: boolean;
+  audit: AuditLog;
 }
 
 export function createApiServer(options: ApiServerOptions): Server {
@@ -43,23 +45,31 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
   const started = performance.now();
   const url = new URL(request.url ?? '/', 'http://apiserver');
   const info = parseRequestInfo(request.method ?? 'GET', url);
-  try {
-    if (info.isResourceRequest) await serveResource(options, info, url, request, response);
-    else await serveNonResource(options, info, response);
-  } catch (error) {
-    const status = error instanceof StatusError ? error : internalError(error);
-    if (!(error instanceof StatusError)) options.logger.error('request failed', { path: info.path, error });
-    writeStatusError(response, status);
-  } finally {
-    const isRead = info.verb === 'get' || info.verb === 'list' || !info.isResourceRequest;
-    const isWorthLogging = options.isLoggingEveryRequest || !isRead || response.statusCode >= 500;
-    if (info.verb !== 'watch' && isWorthLogging) {
-      const elapsed = (performance.now() - started).toFixed(1);
-      options.logger.info('request', { verb: info.verb, path: info.path, code: response.statusCode, ms: elapsed, userAgent: request.headers['user-agent'] ?? '' });
+  const userAgent = request.headers['user-agent'] ?? '';
+  await options.audit.run(async () => {
+    let failure: { reason?: string; message?: string } | undefined;
+    try {
+      if (info.isResourceRequest) await serveResource(options, info, url, request, response);
+      else await serveNonResource(options, info, response);
+    } catch (error) {
+      const status = error instanceof StatusError ? error : internalError(error);
+      if (!(error instanceof StatusError)) options.logger.error('request failed', { path: info.path, error });
+      failure = { reason: status.reason, message: status.message };
+      writeStatusError(response, status);
     }
-  }
+    if (info.isResourceRequest) options.audit.complete(info, request.url ?? '', userAgent, response.statusCode, failure);
+    logRequest(options, info, response, started, userAgent);
+  });
 }
 // #endregion serve
+
+function logRequest(options: ApiServerOptions, info: RequestInfo, response: ServerResponse, started: number, userAgent: string): void {
+  const isRead = info.verb === 'get' || info.verb === 'list' || !info.isResourceRequest;
+  const isWorthLogging = options.isLoggingEveryRequest || !isRead || response.statusCode >= 500;
+  if (info.verb === 'watch' || !isWorthLogging) return;
+  const elapsed = (performance.now() - started).toFixed(1);
+  options.logger.info('request', { verb: info.verb, path: info.path, code: response.statusCode, ms: elapsed, userAgent });
+}
 
 async function serveResource(options: ApiServerOptions, info: RequestInfo, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
   // /api/v1/namespaces/{name} addresses the namespace itself, not a resource inside it.
@@ -67,7 +77,7 @@ async function serveResource(options: ApiServerOptions, info: RequestInfo, url: 
   const resource = findResource(info.apiGroup, info.apiVersion, info.resource ?? '');
   if (!resource) throw resourceNotFound();
   if (info.namespace !== undefined && !resource.namespaced) throw resourceNotFound();
-  const context = { info: resource, request: info, url, http: request, response, registry: options.registry };
+  const context = { info: resource, request: info, url, http: request, response, registry: options.registry, audit: options.audit };
   if (info.verb === 'watch') return serveWatch(context);
   return handleResource(context);
 }

@@ -17,7 +17,7 @@ import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } 
 import { toTable, wantsTable } from './table.js';
 
 // #region serve-watch
-export async function serveWatch({ info, request, url, registry, response, http }: ResourceRequest): Promise<void> {
+export async function serveWatch({ info, request, url, registry, response, http, audit }: ResourceRequest): Promise<void> {
   const query = url.searchParams;
   const labels = parseLabelSelector(query.get('labelSelector') ?? '');
   const fields = parseFieldSelector(query.get('fieldSelector') ?? '', info.resource);
@@ -29,7 +29,12 @@ export async function serveWatch({ info, request, url, registry, response, http 
   response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache' });
   response.flushHeaders();
   let isFirst = true;
+  const recordEvent = audit.watchEventRecorder(request, http.url ?? '', http.headers['user-agent'] ?? '');
   const send = (type: WatchEventType, object: KubeObject | JsonObject) => {
+    if (type !== 'ERROR') {
+      const { name, namespace, resourceVersion } = (object as KubeObject).metadata;
+      recordEvent({ resource: info.resource, namespace, name, apiVersion: info.version, apiGroup: info.group || undefined }, type, resourceVersion);
+    }
     const payload = isTable && type !== 'ERROR' ? toTable(info.kind, [withTypeMeta(info, object as KubeObject)], undefined, new Date(), isFirst) : object;
     isFirst = false;
     const event: WatchEvent<unknown> = { type, object: payload };

@@ -42,6 +42,8 @@ export interface ClusterOptions {
   etcdCompactionIntervalSeconds?: number;
   /** Log every API request (the default), or only writes and failures (for benchmarks). */
   logAllRequests?: boolean;
+  /** Write the API server's audit log (the default); benchmarks turn it off. */
+  auditLog?: boolean;
   /** Where progress lines go (leftovers removed, image built); a `cluster` logger on stderr by default. */
   logger?: Logger;
 }
@@ -53,6 +55,8 @@ export interface Cluster {
   readonly network: StartedNetwork;
   /** `<project>/.kubelab/<name>/kubeconfig`, for `kubectl --kubeconfig`. */
   readonly kubeconfigPath: string;
+  /** `<project>/.kubelab/<name>/audit.log`: the API server's audit log, one JSON event per line. */
+  readonly auditLogPath: string;
   /** The last lines a component printed, for attaching to a failed scenario. */
   logs(component: ComponentName, tail?: number): Promise<string>;
   /** Stop and remove every container, then the network and the kubeconfig. Safe to call twice. */
@@ -72,11 +76,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     logger.info('removed a leftover of a process that is gone', { kind: leftover.kind, name: leftover.name, ownerPid: leftover.ownerPid });
   }
   const network = await createNetwork(engine, name);
-  const components = await startComponents(engine, name, image, network, options);
-  const kubeconfigPath = path.join(PROJECT_DIR, '.kubelab', name, 'kubeconfig');
-  await mkdir(path.dirname(kubeconfigPath), { recursive: true });
+  // The cluster's files live in the bind-mounted project, where the API server writes too.
+  const clusterDir = path.join(PROJECT_DIR, '.kubelab', name);
+  await mkdir(clusterDir, { recursive: true });
+  const auditLogPath = path.join(clusterDir, 'audit.log');
+  await rm(auditLogPath, { force: true });
+  const components = await startComponents(engine, name, image, network, { ...options, auditLogPath: options.auditLog === false ? undefined : auditLogPath });
+  const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
   await writeFile(kubeconfigPath, components.apiserver.getKubeconfig());
-  return new RunningCluster(name, engine, network, components, kubeconfigPath, options.handleSignals ?? true);
+  return new RunningCluster(name, engine, network, components, kubeconfigPath, auditLogPath, options.handleSignals ?? true);
 }
 
 // #region start-components
@@ -85,7 +93,7 @@ async function startComponents(
   name: string,
   image: string,
   network: StartedNetwork,
-  options: ClusterOptions,
+  options: ClusterOptions & { auditLogPath?: string },
 ): Promise<Components> {
   let starting: ComponentName = 'etcd';
   const place = <T extends GenericContainer>(component: ComponentName, container: T): T => {
@@ -103,6 +111,7 @@ async function startComponents(
       apiserverContainer.withEtcdCompactionInterval(options.etcdCompactionIntervalSeconds);
     }
     if (options.logAllRequests === false) apiserverContainer.withRequestLogging(false);
+    if (options.auditLogPath) apiserverContainer.withAuditLog(options.auditLogPath);
     const apiserver = await place('apiserver', apiserverContainer).start();
     return { etcd, apiserver };
   } catch (error) {
@@ -136,6 +145,7 @@ class RunningCluster implements Cluster {
     readonly network: StartedNetwork,
     private readonly components: Components,
     readonly kubeconfigPath: string,
+    readonly auditLogPath: string,
     handleSignals: boolean,
   ) {
     this.unregister = stopOnOwnerExit(() => this.stop(), handleSignals);

@@ -31,6 +31,9 @@ Talk to the API server with kubectl:
 Read what the API server stored in etcd:
   ETCDCTL_API=3 etcdctl --endpoints=${cluster.etcd.getClientUrl()} get /registry --prefix --keys-only
 
+Follow every request, and the etcd operations it caused, in the API server's audit log:
+  tail -f ${cluster.auditLogPath}
+
 Press Ctrl-C to stop the cluster.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -24,6 +24,20 @@ export const ObjectBeingDeletedPrefix = 'object is being deleted: ';
 
 export type StoredResource = KeyedResource & GroupResource;
 
+/** One etcd request the store made, as the audit log shows it. */
+export interface EtcdOperation {
+  op: 'range' | 'txn' | 'watch';
+  key: string;
+  isPrefix?: boolean;
+  /** The transaction's guard, e.g. `mod_revision == 0`. */
+  compare?: string;
+  then?: 'put' | 'delete';
+  succeeded?: boolean;
+  /** The etcd revision the operation read at or wrote. */
+  revision?: number;
+  count?: number;
+}
+
 export interface ListOptions {
   /** Read at this etcd revision (a list's resourceVersion); undefined or 0 means "latest". */
   revision?: number;
@@ -41,7 +55,8 @@ export interface ListResult {
 export type UpdateFunction = (current: KubeObject) => KubeObject | Promise<KubeObject>;
 
 export class Store {
-  constructor(private readonly etcd: Etcd3) {}
+  /** `observe` sees every etcd operation (the API server's audit log); it must not throw. */
+  constructor(private readonly etcd: Etcd3, private readonly observe: (operation: EtcdOperation) => void = () => {}) {}
 
   // #region store-create
   /** Create succeeds only if the key has never been written: mod_revision == 0. */
@@ -52,6 +67,7 @@ export class Store {
       .then(this.etcd.put(key).value(encodeObject(object)))
       .else(this.etcd.get(key))
       .commit();
+    this.observe({ op: 'txn', key, compare: 'mod_revision == 0', then: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
     if (!result.succeeded) {
       const existing = firstKv(result.responses[0]?.response_range?.kvs);
       const isBeingDeleted = existing ? Boolean(decodeObject(existing.value, existing.mod_revision).metadata.deletionTimestamp) : false;
@@ -62,8 +78,10 @@ export class Store {
   // #endregion store-create
 
   async get(resource: StoredResource, namespace: string | undefined, name: string): Promise<KubeObject> {
-    const response = await this.etcd.get(objectKey(resource, namespace, name)).exec();
+    const key = objectKey(resource, namespace, name);
+    const response = await this.etcd.get(key).exec();
     const kv = firstKv(response.kvs);
+    this.observe({ op: 'range', key, revision: Number(response.header.revision), count: response.kvs.length });
     if (!kv) throw notFound(resource, name);
     return decodeObject(kv.value, kv.mod_revision);
   }
@@ -82,6 +100,7 @@ export class Store {
     });
     const items = response.kvs.map((kv) => decodeObject(kv.value, kv.mod_revision));
     const readAt = revision ?? Number(response.header.revision);
+    this.observe({ op: 'range', key: prefix, isPrefix: true, revision: readAt, count: items.length });
     const last = response.kvs[response.kvs.length - 1];
     const result: ListResult = { items, revision: readAt };
     if (response.more && last) {
@@ -99,7 +118,7 @@ export class Store {
    */
   async guaranteedUpdate(resource: StoredResource, namespace: string | undefined, name: string, tryUpdate: UpdateFunction): Promise<KubeObject> {
     const key = objectKey(resource, namespace, name);
-    let kv = firstKv((await this.etcd.get(key).exec()).kvs);
+    let kv = await this.readKey(key);
     for (;;) {
       if (!kv) throw notFound(resource, name);
       const current = decodeObject(kv.value, kv.mod_revision);
@@ -112,6 +131,7 @@ export class Store {
         .then(this.etcd.put(key).value(value))
         .else(this.etcd.get(key))
         .commit();
+      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, then: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
       if (result.succeeded) return withRevision(updated, result.header.revision);
       kv = firstKv(result.responses[0]?.response_range?.kvs);
     }
@@ -121,7 +141,7 @@ export class Store {
   /** Deletes the key if it still holds what `check` approved; returns the last state. */
   async delete(resource: StoredResource, namespace: string | undefined, name: string, check?: (current: KubeObject) => void): Promise<KubeObject> {
     const key = objectKey(resource, namespace, name);
-    let kv = firstKv((await this.etcd.get(key).exec()).kvs);
+    let kv = await this.readKey(key);
     for (;;) {
       if (!kv) throw notFound(resource, name);
       const current = decodeObject(kv.value, kv.mod_revision);
@@ -131,6 +151,7 @@ export class Store {
         .then(this.etcd.delete().key(key))
         .else(this.etcd.get(key))
         .commit();
+      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, then: 'delete', succeeded: result.succeeded, revision: Number(result.header.revision) });
       if (result.succeeded) return withRevision(current, result.header.revision);
       kv = firstKv(result.responses[0]?.response_range?.kvs);
     }
@@ -138,7 +159,15 @@ export class Store {
 
   /** Streams every change after `afterRevision`, in order. */
   watch(resource: StoredResource, namespace: string | undefined, afterRevision: number, handler: StoreWatchHandler): Promise<StoreWatch> {
-    return openWatch(this.etcd, listPrefix(resource, namespace), afterRevision, handler);
+    const prefix = listPrefix(resource, namespace);
+    this.observe({ op: 'watch', key: prefix, isPrefix: true, revision: afterRevision + 1 });
+    return openWatch(this.etcd, prefix, afterRevision, handler);
+  }
+
+  private async readKey(key: string): Promise<IKeyValue | undefined> {
+    const response = await this.etcd.get(key).exec();
+    this.observe({ op: 'range', key, revision: Number(response.header.revision), count: response.kvs.length });
+    return firstKv(response.kvs);
   }
 
   async currentRevision(): Promise<number> {

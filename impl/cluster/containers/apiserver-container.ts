@@ -43,6 +43,11 @@ export class ApiServerContainer extends GenericContainer {
     return this.withEnvironment({ ETCD_COMPACTION_INTERVAL_SECONDS: String(seconds) });
   }
 
+  /** Where the API server appends its audit log (APISERVER_AUDIT_LOG); a path in the bind-mounted project. */
+  withAuditLog(path: string): this {
+    return this.withEnvironment({ APISERVER_AUDIT_LOG: path });
+  }
+
   /** Whether the API server logs every request or only writes and failures (APISERVER_LOG_ALL_REQUESTS). */
   withRequestLogging(isLoggingEveryRequest: boolean): this {
     return this.withEnvironment({ APISERVER_LOG_ALL_REQUESTS: String(isLoggingEveryRequest) });
