@@ -14,6 +14,13 @@ Feature: The API server uses optimistic locking
       Then the first update succeeds with a newer resourceVersion
       And the second update is refused with 409 Conflict: "Operation cannot be fulfilled on configmaps \"{name}\": the object has been modified; please apply your changes to the latest version and try again"
 
+    @needs-audit
+    Scenario: the Conflict comes from the stale resourceVersion, before anything is written
+      Given a config map "shared" was created through the API
+      And two clients have read the same version of "shared"
+      When both clients update "shared" one after the other
+      Then the audit log shows the refused update read the key and wrote nothing to etcd
+
     Scenario: a retry on the fresh version succeeds
       Given a config map "shared" was created through the API
       And a second client's update of "shared" was refused with a Conflict

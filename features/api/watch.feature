@@ -18,6 +18,16 @@ Feature: Clients watch the API server for changes instead of polling
       When a watch on config maps in the scenario's namespace is started
       Then within 5 seconds the watch has received ADDED for "existing"
 
+  Rule: A change travels from a client through the API server and etcd to every watcher
+
+    @needs-audit
+    Scenario: kubectl create reaches the API server, then etcd, then a watcher
+      Given a watch on config maps in the scenario's namespace was started
+      When a config map "traced" is created with kubectl
+      Then within 5 seconds the watch has received ADDED for "traced"
+      And the audit log shows the ADDED event sent to the watcher carries the revision that kubectl's create of "traced" wrote to etcd
+      And the flow is saved as the trace "kubectl-create-configmap"
+
   Rule: Resuming from a resourceVersion misses nothing
 
     Scenario: changes made while nobody watched are delivered on resume

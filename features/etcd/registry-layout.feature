@@ -19,6 +19,14 @@ Feature: The API server stores every object in etcd under /registry
         | node        | /registry/minions/{name}                     |
         | namespace   | /registry/namespaces/{name}                  |
 
+  Rule: Only the API server talks to etcd
+
+    @needs-audit
+    Scenario: kubectl's create becomes the API server's etcd transaction
+      When a config map "through" is created with kubectl
+      Then the audit log shows kubectl's create of "through" answered 201
+      And that request wrote the key of "through" in one etcd transaction that required the key to be absent
+
   Rule: Namespaced keys carry the namespace, cluster-scoped keys do not
 
     Scenario: two config maps with one name in two namespaces are two keys

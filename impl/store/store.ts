@@ -31,7 +31,8 @@ export interface EtcdOperation {
   isPrefix?: boolean;
   /** The transaction's guard, e.g. `mod_revision == 0`. */
   compare?: string;
-  then?: 'put' | 'delete';
+  /** What the transaction does when its compare holds. */
+  write?: 'put' | 'delete';
   succeeded?: boolean;
   /** The etcd revision the operation read at or wrote. */
   revision?: number;
@@ -67,7 +68,7 @@ export class Store {
       .then(this.etcd.put(key).value(encodeObject(object)))
       .else(this.etcd.get(key))
       .commit();
-    this.observe({ op: 'txn', key, compare: 'mod_revision == 0', then: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
+    this.observe({ op: 'txn', key, compare: 'mod_revision == 0', write: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
     if (!result.succeeded) {
       const existing = firstKv(result.responses[0]?.response_range?.kvs);
       const isBeingDeleted = existing ? Boolean(decodeObject(existing.value, existing.mod_revision).metadata.deletionTimestamp) : false;
@@ -131,7 +132,7 @@ export class Store {
         .then(this.etcd.put(key).value(value))
         .else(this.etcd.get(key))
         .commit();
-      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, then: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
+      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, write: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
       if (result.succeeded) return withRevision(updated, result.header.revision);
       kv = firstKv(result.responses[0]?.response_range?.kvs);
     }
@@ -151,7 +152,7 @@ export class Store {
         .then(this.etcd.delete().key(key))
         .else(this.etcd.get(key))
         .commit();
-      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, then: 'delete', succeeded: result.succeeded, revision: Number(result.header.revision) });
+      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, write: 'delete', succeeded: result.succeeded, revision: Number(result.header.revision) });
       if (result.succeeded) return withRevision(current, result.header.revision);
       kv = firstKv(result.responses[0]?.response_range?.kvs);
     }

@@ -21,7 +21,9 @@ AfterAll({ timeout: 60_000 }, async function () {
   await shared.cluster?.stop();
 });
 
-Before(async function (this: KubeWorld) {
+Before(async function (this: KubeWorld, { pickle }) {
+  this.scenarioName = pickle.name;
+  this.scenarioUri = pickle.uri;
   this.namespace = this.uniqueName('scenario');
   await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
 });

@@ -33,6 +33,9 @@ export interface Remembered {
 
 export class KubeWorld extends World {
   namespace = '';
+  /** The running scenario's name and `<file>:<line>`, for saved traces. */
+  scenarioName = '';
+  scenarioUri = '';
   readonly objects = new Map<string, Remembered>();
   readonly cleanups: Array<() => Promise<void>> = [];
   readonly watches: WatchRecorder[] = [];

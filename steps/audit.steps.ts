@@ -1,0 +1,94 @@
+// Steps that read the API server's audit log: the mechanism behind an outcome.
+
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Then, When } from '@cucumber/cucumber';
+import type { AuditEvent } from '../impl/apiserver/audit.js';
+import { clientName, eventsAbout, readAuditLog } from './support/audit.js';
+import { eventually } from './support/eventually.js';
+import { kindByWords } from './support/manifests.js';
+import type { KubeWorld } from './support/world.js';
+
+const configMap = kindByWords('config map');
+
+/** Where scenarios save traces; `npm run traces` copies them into lessons/traces for the course. */
+export const TraceDirectory = 'reports/traces';
+
+async function auditAbout(world: KubeWorld, label: string): Promise<AuditEvent[]> {
+  const { name, namespace } = world.recall(label);
+  return eventsAbout(await readAuditLog(world.cluster.auditLogPath), namespace ?? world.namespace, name);
+}
+
+function completed(events: AuditEvent[], verb: string, client: string): AuditEvent | undefined {
+  return events.find((event) => event.stage === 'ResponseComplete' && event.verb === verb && clientName(event.userAgent) === client);
+}
+
+/** A request sorts at the revision it wrote or read; a watch event just after the write it reports. */
+function causalRevision(event: AuditEvent): number {
+  if (event.watchEvent) return Number(event.watchEvent.resourceVersion ?? 0) + 0.5;
+  const write = event.etcd?.find((operation) => operation.op === 'txn' && operation.succeeded);
+  return write?.revision ?? event.etcd?.[0]?.revision ?? 0;
+}
+
+When('a config map {string} is created with kubectl', async function (this: KubeWorld, label: string) {
+  const name = this.uniqueName('configmap');
+  const result = await this.kubectl(['create', 'configmap', name, '-n', this.namespace, '--from-literal=greeting=hello']);
+  assert.equal(result.exitCode, 0, result.stderr);
+  this.remember(label, { kind: configMap, name, namespace: this.namespace });
+  this.lastLabel = label;
+});
+
+Then('the audit log shows kubectl\'s create of {string} answered {int}', async function (this: KubeWorld, label: string, code: number) {
+  await eventually(async () => {
+    const create = completed(await auditAbout(this, label), 'create', 'kubectl');
+    assert.ok(create, 'no create from kubectl in the audit log');
+    assert.equal(create.responseStatus?.code, code);
+  }, { timeoutMs: 5000 });
+});
+
+Then('that request wrote the key of {string} in one etcd transaction that required the key to be absent', async function (this: KubeWorld, label: string) {
+  const { name, namespace } = this.recall(label);
+  const create = completed(await auditAbout(this, label), 'create', 'kubectl');
+  const writes = (create?.etcd ?? []).filter((operation) => operation.op === 'txn');
+  assert.deepEqual(
+    writes.map(({ key, compare, write, succeeded }) => ({ key, compare, write, succeeded })),
+    [{ key: `/registry/configmaps/${namespace}/${name}`, compare: 'mod_revision == 0', write: 'put', succeeded: true }],
+  );
+});
+
+Then('the audit log shows the refused update read the key and wrote nothing to etcd', async function (this: KubeWorld) {
+  const { name, namespace } = this.recall(this.lastLabel);
+  await eventually(async () => {
+    const refused = (await auditAbout(this, this.lastLabel)).find((event) => event.verb === 'update' && event.responseStatus?.code === 409);
+    assert.ok(refused, 'no refused update in the audit log');
+    assert.equal(clientName(refused.userAgent), 'second-client');
+    const operations = (refused.etcd ?? []).map(({ op, key }) => ({ op, key }));
+    assert.deepEqual(operations, [{ op: 'range', key: `/registry/configmaps/${namespace}/${name}` }]);
+  }, { timeoutMs: 5000 });
+});
+
+Then('the audit log shows the ADDED event sent to the watcher carries the revision that kubectl\'s create of {string} wrote to etcd', async function (this: KubeWorld, label: string) {
+  await eventually(async () => {
+    const events = await auditAbout(this, label);
+    const create = completed(events, 'create', 'kubectl');
+    const added = events.find((event) => event.stage === 'WatchEvent' && event.watchEvent?.type === 'ADDED');
+    assert.ok(create && added, `expected a create and an ADDED event, got ${events.map((e) => `${e.stage}:${e.verb}`).join(', ')}`);
+    const write = create.etcd?.find((operation) => operation.op === 'txn' && operation.succeeded);
+    assert.ok(write, 'the create wrote nothing to etcd');
+    // The watcher is told the revision the transaction wrote: that is its resourceVersion.
+    assert.equal(added.watchEvent?.resourceVersion, String(write.revision));
+    assert.equal(clientName(added.userAgent), 'kubelab-scenario');
+  }, { timeoutMs: 5000 });
+});
+
+Then('the flow is saved as the trace {string}', async function (this: KubeWorld, traceName: string) {
+  const events = await auditAbout(this, this.lastLabel);
+  assert.ok(events.length > 0, 'the audit log has nothing about this object');
+  // The log is in completion order, and a watcher may hear of a write before its writer gets
+  // the response. A trace reads better in causal order: each write, then what it caused.
+  const ordered = [...events].sort((a, b) => causalRevision(a) - causalRevision(b));
+  const trace = { name: traceName, title: this.scenarioName, scenario: this.scenarioUri, events: ordered };
+  await mkdir(TraceDirectory, { recursive: true });
+  await writeFile(path.join(TraceDirectory, `${traceName}.json`), `${JSON.stringify(trace, null, 2)}\n`);
+});
