@@ -47,7 +47,10 @@ export class WorkQueue {
   // #endregion workqueue-add
 
   addAfter(key: string, delayMs: number): void {
-    if (delayMs <= 0) return this.add(key);
+    if (delayMs <= 0) {
+      this.add(key);
+      return;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.add(key);
