@@ -18,7 +18,7 @@ export interface KeyedResource {
   namespaced: boolean;
 }
 
-// #region registry-key
+// #region registry-key exercise=registry-key points=10
 /** The etcd key of one object. */
 export function objectKey(resource: KeyedResource, namespace: string | undefined, name: string): string {
   if (resource.namespaced) {

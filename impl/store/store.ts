@@ -59,7 +59,7 @@ export class Store {
   /** `observe` sees every etcd operation (the API server's audit log); it must not throw. */
   constructor(private readonly etcd: Etcd3, private readonly observe: (operation: EtcdOperation) => void = () => {}) {}
 
-  // #region store-create
+  // #region store-create exercise=create-if-absent points=10
   /** Create succeeds only if the key has never been written: mod_revision == 0. */
   async create(resource: StoredResource, object: KubeObject): Promise<KubeObject> {
     const key = objectKey(resource, object.metadata.namespace, object.metadata.name ?? '');
@@ -111,7 +111,7 @@ export class Store {
   }
   // #endregion store-list
 
-  // #region guaranteed-update
+  // #region guaranteed-update exercise=compare-and-swap points=20
   /**
    * Read, let the caller compute the new object, write only if nobody wrote in between;
    * otherwise take the value etcd returned and try again. The caller's function sees the

@@ -1,0 +1,66 @@
+// `npm run student-edition -- <dir> [--only <exercise-id>,...]`: the course as a learner gets it.
+//
+// Copies every file git tracks into <dir>, replaces each exercise region's solution by a stub
+// (see stub.ts), and writes the `.kubelab-student` marker, so that `npm test` there grades the
+// learner. Everything outside the regions is identical and works. `--only` stubs some exercises
+// and keeps the other solutions, which is how CI checks that each exercise is really needed.
+
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { type Exercise, findExercise, loadExercises, type StudentEdition, StudentEditionMarker, studentEdition } from './catalog.js';
+import { stubExercises } from './stub.js';
+
+const Usage = 'usage: npm run student-edition -- <dir> [--only <exercise-id>[,<exercise-id>...]]';
+
+/** Write the student edition of the project at `projectDir` into `targetDir`. */
+function writeStudentEdition(projectDir: string, targetDir: string, exercises: Exercise[]): StudentEdition {
+  if (existsSync(targetDir) && readdirSync(targetDir).length > 0) throw new Error(`writeStudentEdition: ${targetDir} is not empty`);
+  for (const file of trackedFiles(projectDir)) {
+    const source = path.join(projectDir, file);
+    if (!existsSync(source)) continue;
+    const target = path.join(targetDir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(source, target);
+    chmodSync(target, statSync(source).mode);
+  }
+  for (const file of new Set(exercises.flatMap((exercise) => exercise.files))) {
+    const target = path.join(targetDir, file);
+    const owners = exercises.filter((exercise) => exercise.files.includes(file));
+    writeFileSync(target, stubExercises(file, readFileSync(target, 'utf8'), owners));
+  }
+  const edition: StudentEdition = { generatedFrom: git(projectDir, ['rev-parse', 'HEAD']).trim(), stubbed: exercises.map((exercise) => exercise.id) };
+  writeFileSync(path.join(targetDir, StudentEditionMarker), `${JSON.stringify(edition, null, 2)}\n`);
+  return edition;
+}
+
+function trackedFiles(projectDir: string): string[] {
+  return git(projectDir, ['ls-files', '-z']).split('\0').filter((file) => file !== '');
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+function main(args: string[]): void {
+  const onlyIndex = args.indexOf('--only');
+  const only = onlyIndex === -1 ? undefined : (args[onlyIndex + 1] ?? '').split(',').filter((id) => id !== '');
+  const targets = args.filter((arg, index) => !arg.startsWith('--') && (onlyIndex === -1 || index !== onlyIndex + 1));
+  const target = targets[0];
+  if (target === undefined || targets.length > 1 || (only !== undefined && only.length === 0)) throw new Error(Usage);
+  if (studentEdition()) throw new Error('this is already a student edition: generate one from the reference repository');
+  const catalog = loadExercises();
+  const exercises = only === undefined ? catalog : only.map((id) => findExercise(catalog, id));
+  const targetDir = path.resolve(target);
+  const edition = writeStudentEdition(PROJECT_DIR, targetDir, exercises);
+  console.log(`student edition written to ${targetDir}, with stubs for ${edition.stubbed.join(', ')}`);
+  console.log(`next: cd ${targetDir} && npm install && npm test`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
