@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { ApiError, type RestClient } from '../impl/client/rest-client.js';
 import type { KubeObject } from '../impl/client/types.js';
+import { kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
 
 interface Writer {
@@ -18,6 +19,9 @@ interface Writer {
 
 const writers = new WeakMap<KubeWorld, Writer[]>();
 const conflictCounts = new WeakMap<KubeWorld, number>();
+/** What each of several simultaneous creates got: "created", or "<code> <reason>". */
+const createOutcomes = new WeakMap<KubeWorld, string[]>();
+const configMap = kindByWords('config map');
 
 async function readWith(world: KubeWorld, label: string, userAgent: string): Promise<Writer> {
   const client = world.newClient(userAgent);
@@ -133,4 +137,25 @@ Then('the {string} annotation of {string} is {string}', async function (this: Ku
 
 Then('at least one of those updates was refused with a Conflict first', function (this: KubeWorld) {
   assert.ok((conflictCounts.get(this) ?? 0) > 0, 'no update was ever refused: the writers never raced');
+});
+
+When('{int} clients create a config map with the same new name at the same moment', async function (this: KubeWorld, clients: number) {
+  const name = this.uniqueName('contested');
+  const creators = Array.from({ length: clients }, (_, index) => this.newClient(`creator-${index}`));
+  const outcomes = await Promise.all(creators.map(async (client) => {
+    try {
+      await client.create({ ...configMap.ref, namespace: this.namespace }, configMap.manifest(name));
+      return 'created';
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return `${error.code} ${error.reason}`;
+    }
+  }));
+  createOutcomes.set(this, outcomes);
+});
+
+Then('exactly one create succeeds and the other {int} are refused with {int} {word}', function (this: KubeWorld, others: number, code: number, reason: string) {
+  const outcomes = createOutcomes.get(this) ?? [];
+  const count = (outcome: string) => outcomes.filter((candidate) => candidate === outcome).length;
+  assert.deepEqual({ created: count('created'), refused: count(`${code} ${reason}`) }, { created: 1, refused: others }, `the creates got: ${outcomes.join(', ')}`);
 });

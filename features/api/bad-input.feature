@@ -1,4 +1,4 @@
-@api
+@api @k8s:1.32
 Feature: Bad input gets the answer Kubernetes gives, and nothing crashes
   The API server answers malformed or invalid requests with a Status: an HTTP code, a reason and
   a message that says what is wrong, the same ones kube-apiserver returns. Source: Kubernetes API
@@ -6,6 +6,7 @@ Feature: Bad input gets the answer Kubernetes gives, and nothing crashes
 
   Rule: Each kind of bad request gets its own code and reason
 
+    @conformance:api-bad-request-status-per-fault
     Scenario Outline: <what> is refused with <code> <reason>
       When a pod is posted whose body is <body>
       Then the API answers <code> <reason> with a message containing "<message>"
@@ -21,22 +22,26 @@ Feature: Bad input gets the answer Kubernetes gives, and nothing crashes
 
   Rule: Unknown resources and missing namespaces are NotFound
 
+    @conformance:api-unknown-resource-not-found
     Scenario: a resource the server does not serve
       When the resource "widgets" is listed through the API
       Then the API answers 404 NotFound with a message containing "the server could not find the requested resource"
 
+    @conformance:api-missing-namespace-not-found
     Scenario: creating in a namespace that does not exist
       When a config map is created in a namespace that does not exist
       Then the API answers 404 NotFound with a message containing "namespaces \"{namespace}\" not found"
 
   Rule: An invalid object lists every bad field as a cause
 
+    @conformance:api-invalid-lists-every-cause
     Scenario: two bad fields give two causes
       When a pod is posted whose body is {"metadata": {"name": "two-faults"}, "spec": {"containers": [{"name": "Bad_Container"}]}}
       Then the API answers 422 Invalid with the causes "spec.containers[0].name" and "spec.containers[0].image"
 
   Rule: kubectl shows the server's message
 
+    @conformance:api-kubectl-shows-server-message
     Scenario: kubectl apply of an invalid name
       When kubectl applies a config map named "Not_A_Name"
       Then kubectl fails with "The ConfigMap \"Not_A_Name\" is invalid" and "metadata.name: Invalid value: \"Not_A_Name\""

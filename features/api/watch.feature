@@ -1,4 +1,4 @@
-@api @watch
+@api @watch @k8s:1.32
 Feature: Clients watch the API server for changes instead of polling
   A watch streams ADDED, MODIFIED and DELETED events in the order etcd recorded them. A client
   that remembers a resourceVersion resumes from it without missing anything; once etcd has
@@ -7,12 +7,14 @@ Feature: Clients watch the API server for changes instead of polling
 
   Rule: Watchers see every change, in order
 
+    @conformance:watch-every-change-in-order
     Scenario: a watcher sees a config map created, changed and deleted
       Given a watch on config maps in the scenario's namespace was started
       When a config map "watched" is created, changed and deleted through the API
       Then within 5 seconds the watch has received ADDED, MODIFIED, DELETED for "watched"
       And the resourceVersions of those events increase
 
+    @conformance:watch-starts-with-existing-objects
     Scenario: a watch without a resourceVersion starts with the objects that exist
       Given a config map "existing" was created through the API
       When a watch on config maps in the scenario's namespace is started
@@ -20,7 +22,7 @@ Feature: Clients watch the API server for changes instead of polling
 
   Rule: A change travels from a client through the API server and etcd to every watcher
 
-    @needs-audit
+    @needs-audit @conformance:watch-change-travels-to-watchers
     Scenario: kubectl create reaches the API server, then etcd, then a watcher
       Given a watch on config maps in the scenario's namespace was started
       When a config map "traced" is created with kubectl
@@ -30,6 +32,7 @@ Feature: Clients watch the API server for changes instead of polling
 
   Rule: Resuming from a resourceVersion misses nothing
 
+    @conformance:watch-resume-misses-nothing
     Scenario: changes made while nobody watched are delivered on resume
       Given a config map "offline" was created through the API and its resourceVersion remembered
       And "offline" was then changed twice and deleted while nobody watched
@@ -38,7 +41,7 @@ Feature: Clients watch the API server for changes instead of polling
 
   Rule: Resuming from compacted history gets 410 Expired
 
-    @slow
+    @slow @needs-etcd @conformance:watch-compacted-resume-expired
     Scenario: a watch from a resourceVersion older than the compaction is refused
       Given a config map "ancient" was created through the API and its resourceVersion remembered
       And the API server has since compacted etcd past that resourceVersion
@@ -48,6 +51,7 @@ Feature: Clients watch the API server for changes instead of polling
 
   Rule: A watch with a label selector sees objects enter and leave the selection
 
+    @conformance:watch-selector-leave-is-deleted
     Scenario: a config map that loses its label leaves a labelled watch as DELETED
       Given a config map "tagged" with the label "tier=cache" was created through the API
       And a watch on config maps labelled "tier=cache" was started
@@ -56,6 +60,7 @@ Feature: Clients watch the API server for changes instead of polling
 
   Rule: kubectl get --watch is a watch
 
+    @conformance:watch-kubectl-get-watch
     Scenario: kubectl get -w prints objects as they appear
       Given kubectl is watching config maps in the scenario's namespace
       When a config map "announced" is created through the API

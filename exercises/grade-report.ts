@@ -1,0 +1,105 @@
+// The grade, rendered: a table for the terminal and JUnit XML for classroom autograders.
+//
+// The table lists each exercise with earned/possible points, then every scenario that did not
+// pass with the lesson section that teaches it, the first-tier hint, and expected vs actual.
+// In JUnit each exercise is a test suite (points as properties) and each scenario a test case;
+// a blocked scenario is a failure, a scenario that does not apply is skipped.
+
+import type { ExerciseGrade, Grade, ScenarioGrade } from './grade.js';
+
+export interface Paint {
+  good: (text: string) => string;
+  bad: (text: string) => string;
+  dim: (text: string) => string;
+}
+
+const plain: Paint = { good: (text) => text, bad: (text) => text, dim: (text) => text };
+
+export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
+  const title = grade.edition === 'student' ? 'Grade' : 'Grade (reference solutions: every exercise is solved here)';
+  const idWidth = Math.max(8, ...grade.exercises.map((exercise) => exercise.id.length));
+  const lines = ['', title, ''];
+  for (const exercise of grade.exercises) {
+    const isFull = exercise.earned === exercise.points;
+    const mark = isFull ? paint.good('✓') : paint.bad('✗');
+    const score = `${format(exercise.earned)} / ${exercise.points}`.padStart(9);
+    const counts = paint.dim(`${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`);
+    lines.push(`  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`);
+  }
+  lines.push(`    ${'total'.padEnd(idWidth)}  ${`${format(grade.earned)} / ${grade.points}`.padStart(9)}`);
+  const failing = grade.exercises.flatMap((exercise) => exercise.scenarios.filter(isProblem).map((scenario) => ({ exercise, scenario })));
+  if (failing.length > 0) lines.push('', 'To do:');
+  for (const { exercise, scenario } of failing) lines.push(...renderProblem(exercise, scenario, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderProblem(exercise: ExerciseGrade, scenario: ScenarioGrade, paint: Paint): string[] {
+  const lines = ['', `  ${paint.bad(scenario.status === 'blocked' ? '·' : '✗')} ${exercise.id}: ${scenario.name}  ${paint.dim(scenario.uri)}`];
+  if (scenario.status === 'blocked') {
+    lines.push(`      blocked:  ${scenario.blockedBy} is not solved yet, and this scenario needs it`);
+  } else {
+    lines.push(`      lesson:   ${exercise.lesson} § ${exercise.section}`);
+    if (scenario.expected !== undefined) lines.push(`      expected: ${scenario.expected}`);
+    if (scenario.actual !== undefined) lines.push(`      actual:   ${scenario.actual}`);
+  }
+  if (scenario.hint) lines.push(`      hint:     ${scenario.hint}`);
+  return lines;
+}
+
+export function renderJUnit(grade: Grade): string {
+  const suites = grade.exercises.map((exercise) => {
+    const failures = exercise.scenarios.filter(isProblem).length;
+    const skipped = exercise.scenarios.filter((scenario) => scenario.status === 'not-applicable').length;
+    const cases = exercise.scenarios.map((scenario) => renderTestCase(exercise, scenario));
+    return [
+      `  <testsuite name="${xml(exercise.id)}" tests="${exercise.scenarios.length}" failures="${failures}" skipped="${skipped}">`,
+      '    <properties>',
+      ...Object.entries({ title: exercise.title, lesson: exercise.lesson, section: exercise.section, points: exercise.points, earned: exercise.earned }).map(
+        ([name, value]) => `      <property name="${name}" value="${xml(String(value))}"/>`,
+      ),
+      '    </properties>',
+      ...cases,
+      '  </testsuite>',
+    ].join('\n');
+  });
+  const tests = grade.exercises.reduce((sum, exercise) => sum + exercise.scenarios.length, 0);
+  const failures = grade.exercises.reduce((sum, exercise) => sum + exercise.scenarios.filter(isProblem).length, 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="kubelab grade" tests="${tests}" failures="${failures}" points="${grade.points}" earned="${grade.earned}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function renderTestCase(exercise: ExerciseGrade, scenario: ScenarioGrade): string {
+  const open = `    <testcase classname="${xml(exercise.id)}" name="${xml(scenario.name)}" file="${xml(scenario.uri)}"`;
+  if (scenario.status === 'passed') return `${open}/>`;
+  if (scenario.status === 'not-applicable') return `${open}>\n      <skipped message="${xml(scenario.actual ?? 'not applicable')}"/>\n    </testcase>`;
+  const body = [
+    scenario.blockedBy ? `blocked by ${scenario.blockedBy}` : `lesson: ${exercise.lesson} § ${exercise.section}`,
+    scenario.expected !== undefined ? `expected: ${scenario.expected}` : undefined,
+    `actual: ${scenario.actual ?? ''}`,
+    `hint: ${scenario.hint ?? ''}`,
+  ].filter((line) => line !== undefined);
+  const message = scenario.blockedBy ? `blocked by ${scenario.blockedBy}` : (scenario.actual ?? 'failed');
+  return `${open}>\n      <failure message="${xml(message)}">${xml(body.join('\n'))}</failure>\n    </testcase>`;
+}
+
+function isProblem(scenario: ScenarioGrade): boolean {
+  return scenario.status === 'failed' || scenario.status === 'blocked';
+}
+
+function notApplicable(exercise: ExerciseGrade): string {
+  const count = exercise.scenarios.length - exercise.applicable;
+  return count === 0 ? '' : `, ${count} not applicable`;
+}
+
+function format(points: number): string {
+  return Number.isInteger(points) ? String(points) : points.toFixed(1);
+}
+
+function xml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
