@@ -17,7 +17,7 @@ export const TraceDirectory = 'reports/traces';
 
 async function auditAbout(world: KubeWorld, label: string): Promise<AuditEvent[]> {
   const { name, namespace } = world.recall(label);
-  return eventsAbout(await readAuditLog(world.cluster.auditLogPath), namespace ?? world.namespace, name);
+  return eventsAbout(await readAuditLog(world.auditLogPath), namespace ?? world.namespace, name);
 }
 
 function completed(events: AuditEvent[], verb: string, client: string): AuditEvent | undefined {

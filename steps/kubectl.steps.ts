@@ -36,7 +36,7 @@ const watchOutput = new WeakMap<KubeWorld, { text: string }>();
 
 Given('kubectl is watching config maps in the scenario\'s namespace', async function (this: KubeWorld) {
   const output = { text: '' };
-  const child = spawn('kubectl', ['--kubeconfig', this.cluster.kubeconfigPath, 'get', 'configmaps', '-n', this.namespace, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('kubectl', ['--kubeconfig', this.access.kubeconfigPath, 'get', 'configmaps', '-n', this.namespace, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (chunk: Buffer) => { output.text += chunk.toString('utf8'); });
   child.stderr.on('data', (chunk: Buffer) => { output.text += chunk.toString('utf8'); });
   this.cleanups.push(async () => { child.kill(); });

@@ -1,11 +1,15 @@
 // Hooks: one cluster for the whole run, one namespace per scenario.
 //
-// BeforeAll starts the cluster through testcontainers (and AfterAll removes it); each scenario
-// gets a namespace of its own, so scenarios cannot see each other's objects; when a scenario
-// fails, the API server's and etcd's recent logs are attached to the report.
+// BeforeAll starts the cluster through testcontainers (and AfterAll removes it), unless
+// KUBELAB_KUBECONFIG names one that is already up; each scenario gets a namespace of its own,
+// so scenarios cannot see each other's objects; when a scenario fails, the API server's and
+// etcd's recent logs are attached to the report. A scenario that needs a door this cluster
+// does not open (@needs-etcd, @needs-audit) is skipped as "not applicable", never passed.
 
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { startCluster } from '../../impl/cluster/cluster.js';
+import { NotApplicablePrefix } from '../../exercises/grade.js';
+import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
 import { shared, type KubeWorld } from './world.js';
 
 /** Compact often in tests, so that "history is gone" can be observed within seconds. */
@@ -14,11 +18,25 @@ export const TestCompactionIntervalSeconds = 4;
 setDefaultTimeout(60_000);
 
 BeforeAll({ timeout: 600_000 }, async function () {
+  const existing = process.env.KUBELAB_KUBECONFIG;
+  if (existing) {
+    shared.access = await accessToExistingCluster(existing);
+    return;
+  }
   shared.cluster = await startCluster({ name: 'kubelab-test', etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds });
+  shared.access = accessToStartedCluster(shared.cluster);
 });
 
 AfterAll({ timeout: 60_000 }, async function () {
+  shared.access?.close?.();
   await shared.cluster?.stop();
+});
+
+Before({ tags: '@needs-etcd or @needs-audit' }, function (this: KubeWorld, { pickle }) {
+  const reason = shared.access && whyNotApplicable(pickle.tags.map((tag) => tag.name), shared.access);
+  if (reason === undefined) return undefined;
+  this.log(`${NotApplicablePrefix}${reason}`);
+  return 'skipped';
 });
 
 Before(async function (this: KubeWorld, { pickle }) {

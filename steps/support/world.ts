@@ -9,12 +9,16 @@ import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumb
 import type { Cluster } from '../../impl/cluster/cluster.js';
 import { ApiError, RestClient, type ResourceRef } from '../../impl/client/rest-client.js';
 import type { KubeObject, Status } from '../../impl/client/types.js';
+import type { ClusterAccess } from './cluster-access.js';
 import { parseEtcdctlJson, runCommand, type CommandResult, type EtcdKeyValue } from './commands.js';
 import type { KindInfo } from './manifests.js';
 import type { WatchRecorder } from './watch-recorder.js';
 
-/** The cluster every scenario shares; set once by the BeforeAll hook. */
-export const shared: { cluster?: Cluster } = {};
+/**
+ * The cluster every scenario shares, set once by the BeforeAll hook: `cluster` when this run
+ * started it, `access` always (see cluster-access.ts).
+ */
+export const shared: { cluster?: Cluster; access?: ClusterAccess } = {};
 
 /** What the API answered: a code, and the Status when it was an error. */
 export interface Answer {
@@ -52,19 +56,31 @@ export class KubeWorld extends World {
     super(options);
   }
 
+  /** The cluster this run started; a run against an existing cluster (KUBELAB_KUBECONFIG) has none. */
   get cluster(): Cluster {
-    if (!shared.cluster) throw new Error('KubeWorld: the cluster did not start (see the BeforeAll hook)');
+    if (!shared.cluster) throw new Error('KubeWorld: this run started no cluster (see the BeforeAll hook)');
     return shared.cluster;
   }
 
+  get access(): ClusterAccess {
+    if (!shared.access) throw new Error('KubeWorld: no cluster to reach (see the BeforeAll hook)');
+    return shared.access;
+  }
+
+  /** The API server's audit log; scenarios that read it are tagged @needs-audit. */
+  get auditLogPath(): string {
+    if (this.access.auditLogPath === undefined) throw new Error('KubeWorld: this cluster shares no audit log; tag the scenario @needs-audit');
+    return this.access.auditLogPath;
+  }
+
   get api(): RestClient {
-    this.client ??= new RestClient(this.cluster.apiServer.getApiServerUrl(), 'kubelab-scenario');
+    this.client ??= new RestClient(this.access.apiServerUrl, 'kubelab-scenario');
     return this.client;
   }
 
   /** A fresh client, as a second person at another terminal would have. */
   newClient(userAgent: string): RestClient {
-    const client = new RestClient(this.cluster.apiServer.getApiServerUrl(), userAgent, 8);
+    const client = new RestClient(this.access.apiServerUrl, userAgent, 8);
     this.cleanups.push(() => client.close());
     return client;
   }
@@ -116,13 +132,15 @@ export class KubeWorld extends World {
   }
 
   async kubectl(args: string[], input?: string): Promise<CommandResult> {
-    this.lastCommand = await runCommand('kubectl', ['--kubeconfig', this.cluster.kubeconfigPath, ...args], input);
+    this.lastCommand = await runCommand('kubectl', ['--kubeconfig', this.access.kubeconfigPath, ...args], input);
     return this.lastCommand;
   }
 
   /** Reads etcd directly, as `etcdctl get -w json` does. */
   async etcdGet(key: string, options: string[] = []): Promise<{ revision: number; kvs: EtcdKeyValue[] }> {
-    const result = await runCommand('etcdctl', ['--endpoints', this.cluster.etcd.getClientUrl(), 'get', key, '-w', 'json', ...options], undefined, { ETCDCTL_API: '3' });
+    const endpoint = this.access.etcdUrl;
+    if (endpoint === undefined) throw new Error("KubeWorld: this cluster's etcd is not reachable; tag the scenario @needs-etcd");
+    const result = await runCommand('etcdctl', ['--endpoints', endpoint, 'get', key, '-w', 'json', ...options], undefined, { ETCDCTL_API: '3' });
     if (result.exitCode !== 0) throw new Error(`etcdctl get ${key} failed (${result.exitCode}): ${result.stderr}`);
     return parseEtcdctlJson(result.stdout);
   }

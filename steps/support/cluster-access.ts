@@ -1,0 +1,89 @@
+// How scenarios reach the cluster: the one this run started, or one that is already up.
+//
+// With KUBELAB_KUBECONFIG=<path> the run starts no cluster and uses the one that kubeconfig
+// names: the watch mode's warm kubelab cluster, or any real Kubernetes cluster. A
+// `cluster.json` beside the kubeconfig (the watch mode writes one) tells where that cluster's
+// etcd and audit log are; without them, scenarios tagged @needs-etcd or @needs-audit are not
+// applicable. A server that is not plain http (a real cluster, with TLS and credentials) is
+// reached through `kubectl proxy`, the door a person would use, so the API client stays simple.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { Cluster } from '../../impl/cluster/cluster.js';
+
+export const ClusterFile = 'cluster.json';
+const ProxyReady = /Starting to serve on ([\d.]+:\d+)/;
+const ProxyStartMs = 15_000;
+
+export interface ClusterAccess {
+  apiServerUrl: string;
+  kubeconfigPath: string;
+  /** etcd's client URL on this machine, when scenarios may read etcd directly. */
+  etcdUrl?: string;
+  /** The API server's audit log, when this machine can read it. */
+  auditLogPath?: string;
+  /** Stops what reaching the cluster needed (a kubectl proxy). */
+  close?: () => void;
+}
+
+/** What `cluster.json` beside a kubelab kubeconfig records. */
+export type ClusterFileContents = Omit<ClusterAccess, 'close'>;
+
+export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
+  return { apiServerUrl: cluster.apiServer.getApiServerUrl(), kubeconfigPath: cluster.kubeconfigPath, etcdUrl: cluster.etcd.getClientUrl(), auditLogPath: cluster.auditLogPath };
+}
+
+export async function accessToExistingCluster(kubeconfigPath: string): Promise<ClusterAccess> {
+  const clusterFile = path.join(path.dirname(kubeconfigPath), ClusterFile);
+  const recorded = existsSync(clusterFile) ? (JSON.parse(readFileSync(clusterFile, 'utf8')) as ClusterFileContents) : undefined;
+  const server = serverOf(kubeconfigPath);
+  const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath };
+  if (server.startsWith('http://')) return { ...base, apiServerUrl: server };
+  const proxy = await startKubectlProxy(kubeconfigPath);
+  return { ...base, apiServerUrl: proxy.url, close: () => proxy.child.kill() };
+}
+
+/** Why a scenario with these tags cannot run against this cluster, or undefined if it can. */
+export function whyNotApplicable(tags: string[], access: ClusterAccess): string | undefined {
+  if (tags.includes('@needs-etcd') && access.etcdUrl === undefined) return "it reads etcd directly, and this cluster's etcd is not reachable from here";
+  if (tags.includes('@needs-audit') && access.auditLogPath === undefined) return "it reads the API server's audit log, which this cluster does not share";
+  return undefined;
+}
+
+function serverOf(kubeconfigPath: string): string {
+  const config = parse(readFileSync(kubeconfigPath, 'utf8')) as {
+    'current-context'?: string;
+    contexts?: Array<{ name: string; context: { cluster: string } }>;
+    clusters?: Array<{ name: string; cluster: { server: string } }>;
+  };
+  const context = config.contexts?.find((candidate) => candidate.name === config['current-context']);
+  const server = config.clusters?.find((candidate) => candidate.name === context?.context.cluster)?.cluster.server;
+  if (!server) throw new Error(`accessToExistingCluster: ${kubeconfigPath} names no server for its current context`);
+  return server;
+}
+
+function startKubectlProxy(kubeconfigPath: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('kubectl', ['--kubeconfig', kubeconfigPath, 'proxy', '--port=0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`kubectl proxy did not start within ${ProxyStartMs} ms: ${output}`)), ProxyStartMs);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill();
+      reject(error);
+    };
+    child.on('error', (error) => fail(new Error(`kubectl proxy could not run: ${error.message}`)));
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const address = ProxyReady.exec(output)?.[1];
+      if (address === undefined) return;
+      clearTimeout(timer);
+      resolve({ url: `http://${address}`, child });
+    });
+  });
+}
