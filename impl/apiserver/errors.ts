@@ -61,10 +61,12 @@ export function alreadyExists(gr: GroupResource, name: string, prefix = '', suff
   return new StatusError(409, 'AlreadyExists', message, detailsFor(gr, name));
 }
 
+// #region conflict
 export function conflict(gr: GroupResource, name: string, why: string): StatusError {
   const message = `Operation cannot be fulfilled on ${qualifiedResource(gr)} "${name}": ${why}`;
   return new StatusError(409, 'Conflict', message, detailsFor(gr, name));
 }
+// #endregion conflict
 
 /** NewInvalid: details.kind is the Kind (`Pod`), not the resource, and every cause is listed. */
 export function invalid(kind: { group: string; kind: string }, name: string, causes: FieldError[]): StatusError {

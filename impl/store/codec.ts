@@ -10,14 +10,18 @@
 
 import type { KubeObject } from '../client/types.js';
 
+// #region encode-object
 export function encodeObject(object: KubeObject): string {
   const { resourceVersion: _dropped, ...metadata } = object.metadata;
   return JSON.stringify({ ...object, metadata });
 }
+// #endregion encode-object
 
+// #region decode-object
 export function decodeObject(value: Buffer | Uint8Array | string, revision: string | number): KubeObject {
   const text = typeof value === 'string' ? value : Buffer.from(value).toString('utf8');
   const object = JSON.parse(text) as KubeObject;
   object.metadata = { ...object.metadata, resourceVersion: String(revision) };
   return object;
 }
+// #endregion decode-object
