@@ -18,31 +18,36 @@ const plain: Paint = { good: (text) => text, bad: (text) => text, dim: (text) =>
 export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
   const title = grade.edition === 'student' ? 'Grade' : 'Grade (reference solutions: every exercise is solved here)';
   const idWidth = Math.max(8, ...grade.exercises.map((exercise) => exercise.id.length));
+  const countsWidth = Math.max(...grade.exercises.map((exercise) => `${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.length));
   const lines = ['', title, ''];
   for (const exercise of grade.exercises) {
     const isFull = exercise.earned === exercise.points;
     const mark = isFull ? paint.good('✓') : paint.bad('✗');
     const score = `${format(exercise.earned)} / ${exercise.points}`.padStart(9);
-    const counts = paint.dim(`${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`);
+    const counts = paint.dim(`${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.padEnd(countsWidth));
     lines.push(`  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`);
   }
   lines.push(`    ${'total'.padEnd(idWidth)}  ${`${format(grade.earned)} / ${grade.points}`.padStart(9)}`);
-  const failing = grade.exercises.flatMap((exercise) => exercise.scenarios.filter(isProblem).map((scenario) => ({ exercise, scenario })));
-  if (failing.length > 0) lines.push('', 'To do:');
-  for (const { exercise, scenario } of failing) lines.push(...renderProblem(exercise, scenario, paint));
+  const todo = grade.exercises.flatMap((exercise) => renderToDo(exercise, paint));
+  if (todo.length > 0) lines.push('', 'To do:', ...todo);
   return `${lines.join('\n')}\n`;
 }
 
-function renderProblem(exercise: ExerciseGrade, scenario: ScenarioGrade, paint: Paint): string[] {
-  const lines = ['', `  ${paint.bad(scenario.status === 'blocked' ? '·' : '✗')} ${exercise.id}: ${scenario.name}  ${paint.dim(scenario.uri)}`];
-  if (scenario.status === 'blocked') {
-    lines.push(`      blocked:  ${scenario.blockedBy} is not solved yet, and this scenario needs it`);
-  } else {
+/** Each failing scenario in full; scenarios blocked by another exercise, one line per blocker. */
+function renderToDo(exercise: ExerciseGrade, paint: Paint): string[] {
+  const lines: string[] = [];
+  for (const scenario of exercise.scenarios.filter((candidate) => candidate.status === 'failed')) {
+    lines.push('', `  ${paint.bad('✗')} ${exercise.id}: ${scenario.name}  ${paint.dim(scenario.uri)}`);
     lines.push(`      lesson:   ${exercise.lesson} § ${exercise.section}`);
     if (scenario.expected !== undefined) lines.push(`      expected: ${scenario.expected}`);
     if (scenario.actual !== undefined) lines.push(`      actual:   ${scenario.actual}`);
+    if (scenario.hint) lines.push(`      hint:     ${scenario.hint}`);
   }
-  if (scenario.hint) lines.push(`      hint:     ${scenario.hint}`);
+  const blocked = exercise.scenarios.filter((candidate) => candidate.status === 'blocked');
+  for (const blocker of new Set(blocked.map((scenario) => scenario.blockedBy))) {
+    const count = blocked.filter((scenario) => scenario.blockedBy === blocker).length;
+    lines.push('', `  ${paint.dim('·')} ${exercise.id}: ${count} scenario(s) wait for ${blocker}, which is not solved yet: solve it first`);
+  }
   return lines;
 }
 

@@ -10,6 +10,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import path from 'node:path';
 import { PROJECT_DIR } from '../impl/cluster/component-process.js';
 import { type Exercise, findExercise, loadExercises, type StudentEdition, StudentEditionMarker, studentEdition } from './catalog.js';
+import { exerciseRegions } from './regions.js';
 import { stubExercises } from './stub.js';
 
 const Usage = 'usage: npm run student-edition -- <dir> [--only <exercise-id>[,<exercise-id>...]]';
@@ -17,6 +18,7 @@ const Usage = 'usage: npm run student-edition -- <dir> [--only <exercise-id>[,<e
 /** Write the student edition of the project at `projectDir` into `targetDir`. */
 function writeStudentEdition(projectDir: string, targetDir: string, exercises: Exercise[]): StudentEdition {
   if (existsSync(targetDir) && readdirSync(targetDir).length > 0) throw new Error(`writeStudentEdition: ${targetDir} is not empty`);
+  for (const exercise of exercises) checkRegions(projectDir, exercise);
   for (const file of trackedFiles(projectDir)) {
     const source = path.join(projectDir, file);
     if (!existsSync(source)) continue;
@@ -33,6 +35,15 @@ function writeStudentEdition(projectDir: string, targetDir: string, exercises: E
   const edition: StudentEdition = { generatedFrom: git(projectDir, ['rev-parse', 'HEAD']).trim(), stubbed: exercises.map((exercise) => exercise.id) };
   writeFileSync(path.join(targetDir, StudentEditionMarker), `${JSON.stringify(edition, null, 2)}\n`);
   return edition;
+}
+
+/** The catalogue and the code agree: the exercise's regions are in its files and add up to its points. */
+function checkRegions(projectDir: string, exercise: Exercise): void {
+  const regions = exercise.files.flatMap((file) => exerciseRegions(readFileSync(path.join(projectDir, file), 'utf8'), file)).filter((region) => region.exercise === exercise.id);
+  const points = regions.reduce((sum, region) => sum + region.points, 0);
+  if (regions.length === 0 || points !== exercise.points) {
+    throw new Error(`student edition: exercise ${exercise.id} is worth ${exercise.points} points, but its regions in ${exercise.files.join(', ')} add up to ${points}`);
+  }
 }
 
 function trackedFiles(projectDir: string): string[] {

@@ -51,7 +51,8 @@ export class NamespaceCache {
     await this.watch?.stop();
   }
 
-  private async restart(): Promise<void> {
+  /** Start, or start again after the watch ended: list and watch until that succeeds. */
+  async restart(): Promise<void> {
     await this.watch?.stop().catch(() => undefined);
     while (!this.isStopped) {
       try {

@@ -59,10 +59,14 @@ export class Store {
   /** `observe` sees every etcd operation (the API server's audit log); it must not throw. */
   constructor(private readonly etcd: Etcd3, private readonly observe: (operation: EtcdOperation) => void = () => {}) {}
 
+  /** The registry names the key; the storage layer decides, in etcd, whether it is free. */
+  create(resource: StoredResource, object: KubeObject): Promise<KubeObject> {
+    return this.createIfAbsent(resource, objectKey(resource, object.metadata.namespace, object.metadata.name ?? ''), object);
+  }
+
   // #region store-create exercise=create-if-absent points=10
   /** Create succeeds only if the key has never been written: mod_revision == 0. */
-  async create(resource: StoredResource, object: KubeObject): Promise<KubeObject> {
-    const key = objectKey(resource, object.metadata.namespace, object.metadata.name ?? '');
+  private async createIfAbsent(resource: StoredResource, key: string, object: KubeObject): Promise<KubeObject> {
     const result = await this.etcd
       .if(key, 'Mod', '==', 0)
       .then(this.etcd.put(key).value(encodeObject(object)))

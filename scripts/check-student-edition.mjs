@@ -1,0 +1,98 @@
+// CI's honesty check of the exercises: the student edition builds, grades, and gives nothing away.
+//
+// 1. The reference repository (this one) earned full marks in the `npm test` that ran before
+//    (its reports/grade.json).
+// 2. The student edition, every exercise stubbed, typechecks and grades; each exercise earns 0;
+//    every scenario outside the exercises passes, or fails only because it reaches a stub.
+// 3. Unless --quick: for each exercise, an edition with only that one stubbed: every scenario
+//    tagged with it fails on its stub (the exercise is really needed and gives no free points),
+//    and every other scenario passes or reaches that stub.
+// Editions are written under .kubelab/ (same disk, so node_modules is hard-linked, not copied)
+// and their test output goes to a log beside them. Prints TAP lines and `# pass N` / `# fail N`,
+// which scripts/summary.mjs counts.
+//
+//   node scripts/check-student-edition.mjs [--quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const projectDir = path.resolve(import.meta.dirname, '..');
+const workDir = path.join(projectDir, '.kubelab', 'student-edition-check');
+const isQuick = process.argv.includes('--quick');
+const results = [];
+
+function check(name, problem) {
+  results.push({ name, problem });
+  console.log(`${problem === undefined ? 'ok' : 'not ok'} ${results.length} - ${name}`);
+  if (problem !== undefined) console.log(`  # ${problem.replaceAll('\n', '\n  # ')}`);
+}
+
+function readGrade(dir) {
+  const file = path.join(dir, 'reports', 'grade.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+function describe(scenarios) {
+  return scenarios.map((scenario) => `${scenario.uri} "${scenario.name}": ${scenario.status}${scenario.blockedBy ? ` by ${scenario.blockedBy}` : ''}${scenario.actual ? ` (${scenario.actual})` : ''}`).join('\n');
+}
+
+/** Write an edition, build it, grade it; returns its grade, or undefined after a failed check. */
+function gradeEdition(label, only) {
+  const dir = path.join(workDir, label);
+  const log = `${dir}.log`;
+  const started = performance.now();
+  execFileSync('node', ['dist/exercises/student-edition.js', dir, ...(only ? ['--only', only] : [])], { cwd: projectDir, stdio: 'ignore' });
+  execFileSync('cp', ['-al', path.join(projectDir, 'node_modules'), path.join(dir, 'node_modules')]);
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
+  check(`${label}: the edition typechecks`, build.status === 0 ? undefined : `${build.stdout}${build.stderr}`.trim());
+  if (build.status !== 0) return undefined;
+  const test = spawnSync('sh', ['-c', `node dist/exercises/run-tests.js > "${log}" 2>&1`], { cwd: dir });
+  const grade = readGrade(dir);
+  console.log(`  # ${label}: graded in ${((performance.now() - started) / 1000).toFixed(0)} s (cucumber exited ${test.status}; output in ${path.relative(projectDir, log)})`);
+  check(`${label}: the edition grades`, grade === undefined ? `no reports/grade.json; see ${log}` : undefined);
+  return grade;
+}
+
+function checkReference(exercises) {
+  const grade = readGrade(projectDir);
+  check('reference: npm test wrote reports/grade.json', grade === undefined ? 'run npm test first' : undefined);
+  if (!grade) return;
+  for (const exercise of exercises) {
+    const graded = grade.exercises.find((candidate) => candidate.id === exercise.id);
+    const problem = !graded ? 'no scenario grades it' : graded.earned !== graded.points ? describe(graded.scenarios.filter((s) => s.status !== 'passed')) : undefined;
+    check(`reference: ${exercise.id} earns full marks`, problem);
+  }
+}
+
+function checkAllStubbed(exercises) {
+  const grade = gradeEdition('all-stubbed');
+  if (!grade) return;
+  for (const exercise of exercises) {
+    const graded = grade.exercises.find((candidate) => candidate.id === exercise.id);
+    check(`all stubbed: ${exercise.id} earns 0`, !graded ? 'no scenario grades it' : graded.earned === 0 ? undefined : describe(graded.scenarios.filter((s) => s.status === 'passed')));
+  }
+  const broken = grade.outside.problems.filter((scenario) => scenario.status !== 'blocked');
+  check(`all stubbed: scenarios outside the exercises pass or reach a stub (${grade.outside.passed} pass, ${grade.outside.blocked} reach a stub)`, broken.length === 0 ? undefined : describe(broken));
+}
+
+function checkOnlyStubbed(exercise) {
+  const grade = gradeEdition(`only-${exercise.id}`, exercise.id);
+  if (!grade) return;
+  const own = grade.exercises.find((candidate) => candidate.id === exercise.id);
+  const notFailing = own ? own.scenarios.filter((scenario) => scenario.status !== 'failed') : [];
+  check(`only ${exercise.id} stubbed: each of its scenarios fails on its stub`, !own ? 'no scenario grades it' : notFailing.length === 0 ? undefined : describe(notFailing));
+  const others = [...grade.exercises.filter((candidate) => candidate.id !== exercise.id).flatMap((graded) => graded.scenarios), ...grade.outside.problems];
+  const wrong = others.filter((scenario) => scenario.status === 'failed' || (scenario.status === 'blocked' && scenario.blockedBy !== exercise.id));
+  check(`only ${exercise.id} stubbed: every other scenario passes or reaches its stub`, wrong.length === 0 ? undefined : describe(wrong));
+}
+
+const exercises = JSON.parse(readFileSync(path.join(projectDir, 'exercises', 'exercises.json'), 'utf8'));
+rmSync(workDir, { recursive: true, force: true });
+mkdirSync(workDir, { recursive: true });
+checkReference(exercises);
+checkAllStubbed(exercises);
+if (!isQuick) for (const exercise of exercises) checkOnlyStubbed(exercise);
+const failed = results.filter((result) => result.problem !== undefined).length;
+console.log(`# pass ${results.length - failed}`);
+console.log(`# fail ${failed}`);
+process.exit(failed > 0 ? 1 : 0);
