@@ -22,8 +22,8 @@ export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
   const lines = ['', title, ''];
   for (const exercise of grade.exercises) {
     const isFull = exercise.earned === exercise.points;
-    const mark = isFull ? paint.good('✓') : paint.bad('✗');
-    const score = `${format(exercise.earned)} / ${exercise.points}`.padStart(9);
+    const mark = exercise.applicable === 0 ? paint.dim('-') : isFull ? paint.good('✓') : paint.bad('✗');
+    const score = (exercise.applicable === 0 ? 'n/a' : `${format(exercise.earned)} / ${exercise.points}`).padStart(9);
     const counts = paint.dim(`${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.padEnd(countsWidth));
     lines.push(`  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`);
   }

@@ -82,7 +82,8 @@ export function gradeRun(exercises: Exercise[], results: ScenarioResult[], editi
     edition,
     exercises: graded,
     earned: round(graded.reduce((sum, grade) => sum + grade.earned, 0)),
-    points: graded.reduce((sum, grade) => sum + grade.points, 0),
+    // An exercise none of whose scenarios apply to this cluster is left out of the total.
+    points: graded.filter((grade) => grade.applicable > 0).reduce((sum, grade) => sum + grade.points, 0),
     outside: { ...tally(outside), problems: outside.filter((scenario) => scenario.status === 'failed' || scenario.status === 'blocked') },
   };
 }
