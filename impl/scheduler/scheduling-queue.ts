@@ -6,7 +6,8 @@
 // nodes (one added, one that got room) moves those pods back, after a backoff that grows with
 // each failed attempt (1 s, 2 s, 4 s, ... up to 10 s), so a hopeless pod does not spin.
 //
-// kubelab keeps one unschedulable set and moves it all on any node event. Real Kubernetes:
+// kubelab keeps one unschedulable set and moves it all on any node event, as one batch once
+// the longest backoff has passed (real Kubernetes flushes a backoff queue every second). Real Kubernetes:
 // pkg/scheduler/backend/queue/scheduling_queue.go (PriorityQueue: activeQ, backoffQ,
 // unschedulablePods, MoveAllToActiveOrBackoffQueue, queueing hints).
 
@@ -80,17 +81,25 @@ export class SchedulingQueue {
     this.unschedulable.set(key, { key, pod, priority: 0, enqueuedAt: this.now(), sequence: this.sequence++ });
   }
 
-  /** Something changed that may let parked pods fit: move them back, each after its backoff. */
+  // #region move-all-to-active
+  /**
+   * Something changed that may let parked pods fit: move them back once their backoff has
+   * passed. They move together, at the latest of their backoffs, so that priority, not the
+   * order their timers happen to fire in, decides who goes first.
+   */
   moveAllToActive(): void {
-    for (const parked of this.unschedulable.values()) {
-      const attempts = this.attempts.get(parked.key) ?? 1;
+    const parked = [...this.unschedulable.values()];
+    this.unschedulable.clear();
+    let waitMs = 0;
+    for (const { key, enqueuedAt } of parked) {
+      const attempts = this.attempts.get(key) ?? 1;
       const backoff = Math.min(PodInitialBackoffMs * 2 ** (attempts - 1), PodMaxBackoffMs);
-      const wait = parked.enqueuedAt + backoff - this.now();
-      this.unschedulable.delete(parked.key);
-      if (wait <= 0) this.add(parked.pod);
-      else this.later(parked.pod, wait);
+      waitMs = Math.max(waitMs, enqueuedAt + backoff - this.now());
     }
+    if (waitMs <= 0) for (const { pod } of parked) this.add(pod);
+    else this.later(parked.map(({ pod }) => pod), waitMs);
   }
+  // #endregion move-all-to-active
 
   /** Scheduling failed for a transient reason (an API error): try again after the backoff. */
   retryLater(pod: KubeObject): void {
@@ -108,10 +117,10 @@ export class SchedulingQueue {
     this.wake();
   }
 
-  private later(pod: KubeObject, waitMs: number): void {
+  private later(pods: KubeObject[], waitMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.add(pod);
+      for (const pod of pods) this.add(pod);
     }, waitMs);
     this.timers.add(timer);
   }
