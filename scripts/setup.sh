@@ -11,7 +11,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-PACKAGES=(etcd-server etcd-client iptables iproute2)
+PACKAGES=(etcd-server etcd-client iptables iproute2 chromium)
 ENGINE_PACKAGES=(podman runc)
 CONTAINERS_CONF=/etc/containers/containers.conf
 PODMAN_SOCKET=/run/podman/podman.sock

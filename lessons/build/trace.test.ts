@@ -1,0 +1,50 @@
+// Tests of the trace reader: an audit log becomes the arrows a lesson draws.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SequenceMessage } from './sequence-diagram.js';
+import { clientName, type Trace, traceToSequence } from './trace.js';
+
+const create = {
+  stage: 'ResponseComplete',
+  verb: 'create',
+  userAgent: 'kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07',
+  objectRef: { resource: 'configmaps', namespace: 'demo', name: 'settings' },
+  responseStatus: { code: 201 },
+  etcd: [{ op: 'txn', key: '/registry/configmaps/demo/settings', compare: 'mod_revision == 0', write: 'put', succeeded: true, revision: 42 }],
+};
+const added = { stage: 'WatchEvent', verb: 'watch', userAgent: 'kubelab-scenario', objectRef: { name: 'settings' }, watchEvent: { type: 'ADDED', resourceVersion: '42' } };
+
+test('client names come from the user agent', () => {
+  const cases: Array<[string | undefined, string]> = [
+    ['kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07', 'kubectl'],
+    ['kubelab-scenario', 'kubelab-scenario'],
+    ['', 'client'],
+    [undefined, 'client'],
+  ];
+  for (const [userAgent, name] of cases) assert.equal(clientName(userAgent), name, String(userAgent));
+});
+
+test('a create and a watch event become request, etcd transaction, response, event', () => {
+  const trace: Trace = { name: 't', title: 'a create', events: [create, added] };
+  const diagram = traceToSequence(trace);
+  assert.deepEqual(diagram.participants, ['kubectl', 'kubelab-scenario', 'kube-apiserver', 'etcd']);
+  const arrows = diagram.steps.map((step) => {
+    const { from, to, label, style } = step as SequenceMessage;
+    return [from, to, label, style ?? 'request'];
+  });
+  assert.deepEqual(arrows, [
+    ['kubectl', 'kube-apiserver', 'create configmaps demo/settings', 'request'],
+    ['kube-apiserver', 'etcd', ['txn if mod_revision == 0', 'then put /registry/configmaps/demo/settings'], 'request'],
+    ['etcd', 'kube-apiserver', 'succeeded, revision 42', 'reply'],
+    ['kube-apiserver', 'kubectl', '201 Created', 'reply'],
+    ['kube-apiserver', 'kubelab-scenario', 'ADDED settings resourceVersion 42', 'event'],
+  ]);
+});
+
+test('a refused update is drawn as a failure, with the read it made', () => {
+  const refused = { ...create, verb: 'update', responseStatus: { code: 409, reason: 'Conflict' }, etcd: [{ op: 'range', key: '/registry/configmaps/demo/settings', revision: 43, count: 1 }] };
+  const steps = traceToSequence({ name: 't', title: 'a conflict', events: [refused] }).steps as SequenceMessage[];
+  assert.deepEqual(steps.map((step) => step.label), ['update configmaps demo/settings', 'range /registry/configmaps/demo/settings', '1 key at revision 43', '409 Conflict']);
+  assert.equal(steps[3]?.style, 'failure');
+});
