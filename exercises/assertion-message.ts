@@ -8,6 +8,7 @@
 const Legend = /^\+ actual - expected$/;
 const StrictInequality = /^(.+) !== (.+)$/;
 const AssertHeader = /^(Expected values to be|The expression evaluated to)/;
+const MaxValuesLength = 240;
 
 export interface Outcome {
   expected?: string;
@@ -30,7 +31,16 @@ export function outcomeOf(message: string): Outcome {
   return { actual: first };
 }
 
-/** A custom assertion message says what was wrong in words: keep it before the values. */
+/**
+ * A custom assertion message says what was wrong in words: keep it beside short values, and
+ * alone instead of long ones (a whole error object printed as a diff helps nobody).
+ */
 function withCustom(outcome: Outcome, custom: string | undefined): Outcome {
-  return custom === undefined ? outcome : { expected: outcome.expected, actual: `${outcome.actual} (${custom})` };
+  const isLong = outcome.actual.length + (outcome.expected?.length ?? 0) > MaxValuesLength;
+  if (custom === undefined) return isLong ? { expected: shorten(outcome.expected), actual: shorten(outcome.actual) ?? '' } : outcome;
+  return isLong ? { actual: custom } : { expected: outcome.expected, actual: `${outcome.actual} (${custom})` };
+}
+
+function shorten(text: string | undefined): string | undefined {
+  return text !== undefined && text.length > MaxValuesLength ? `${text.slice(0, MaxValuesLength)}…` : text;
 }

@@ -36,7 +36,13 @@ export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
 /** Each failing scenario in full; scenarios blocked by another exercise, one line per blocker. */
 function renderToDo(exercise: ExerciseGrade, paint: Paint): string[] {
   const lines: string[] = [];
-  for (const scenario of exercise.scenarios.filter((candidate) => candidate.status === 'failed')) {
+  const failed = exercise.scenarios.filter((candidate) => candidate.status === 'failed');
+  const atStub = failed.filter((scenario) => scenario.actual?.includes(`exercise ${exercise.id} is not solved yet`));
+  if (atStub.length > 0) {
+    lines.push('', `  ${paint.bad('✗')} ${exercise.id}: ${atStub.length} scenario(s) reach its stub, which says "exercise ${exercise.id} is not solved yet"`);
+    lines.push(`      lesson:   ${exercise.lesson} § ${exercise.section}`, `      hint:     ${atStub[0]?.hint ?? ''}`);
+  }
+  for (const scenario of failed.filter((candidate) => !atStub.includes(candidate))) {
     lines.push('', `  ${paint.bad('✗')} ${exercise.id}: ${scenario.name}  ${paint.dim(scenario.uri)}`);
     lines.push(`      lesson:   ${exercise.lesson} § ${exercise.section}`);
     if (scenario.expected !== undefined) lines.push(`      expected: ${scenario.expected}`);
