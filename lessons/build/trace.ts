@@ -103,7 +103,7 @@ function requestSteps(event: TraceEvent, client: string): SequenceStep[] {
   return [
     { from: client, to: ApiServer, label: requestLabel(event) },
     ...etcdSteps(event.etcd ?? []),
-    { from: ApiServer, to: client, label: `${code} ${reason}`.trim(), style: code >= 400 ? 'failure' : 'reply' },
+    { from: ApiServer, to: client, label: `${code} ${reason}${event.verb === 'watch' ? ', then the stream ends' : ''}`.trim(), style: code >= 400 ? 'failure' : 'reply' },
   ];
 }
 
