@@ -24,7 +24,6 @@ export function openApiIndex(): object {
   return { paths };
 }
 
-// #region openapi-document
 export function openApiDocument(group: string, version: string): object | undefined {
   const served = resources.filter((r) => r.group === group && r.version === version);
   if (served.length === 0) return undefined;
@@ -46,7 +45,6 @@ function patchOperation(info: ResourceInfo): object {
     responses: { '200': { description: 'OK' } },
   };
 }
-// #endregion openapi-document
 
 function objectPath(info: ResourceInfo): string {
   const root = info.group ? `/apis/${groupVersion(info)}` : `/api/${info.version}`;

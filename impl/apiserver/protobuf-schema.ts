@@ -26,7 +26,6 @@ export type FieldRow = readonly [number, string, string, FieldMode?];
 /** Scalars as they appear in generated.proto; any other type in a row names a message below. */
 export const scalarTypes: readonly string[] = ['string', 'int32', 'int64', 'bool', 'bytes'];
 
-// #region schema-table
 export const messages: Record<string, readonly FieldRow[]> = {
   // ---- apimachinery/pkg/runtime: the envelope after the `k8s\0` magic.
   Unknown: [[1, 'typeMeta', 'TypeMeta'], [2, 'raw', 'bytes'], [3, 'contentEncoding', 'string'], [4, 'contentType', 'string']],
@@ -283,9 +282,7 @@ export const messages: Record<string, readonly FieldRow[]> = {
     [7, 'preferredHolder', 'string', 'keep'],
   ],
 };
-// #endregion schema-table
 
-// #region kinds
 /**
  * `apiVersion/kind` from the envelope's TypeMeta → the message its raw bytes hold. DeleteOptions
  * is registered in every group version (metav1.AddToGroupVersion), so it is listed under each.
@@ -306,4 +303,3 @@ export const protobufKinds: Record<string, string> = {
   'coordination.k8s.io/v1/DeleteOptions': 'DeleteOptions',
   'meta.k8s.io/v1/DeleteOptions': 'DeleteOptions',
 };
-// #endregion kinds

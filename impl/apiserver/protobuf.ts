@@ -73,7 +73,6 @@ function decodeOrReject(bytes: Uint8Array, messageName: string, context: string)
   }
 }
 
-// #region wire-reader
 /** Reads the four wire types of the protobuf encoding from a byte array. */
 class WireReader {
   private offset = 0;
@@ -128,9 +127,7 @@ class WireReader {
     return this.bytes.subarray(start, this.offset);
   }
 }
-// #endregion wire-reader
 
-// #region decode-message
 /** One message: read every field, then lay them out in schema order and apply the JSON form. */
 function decodeMessage(bytes: Uint8Array, messageName: string): JsonValue {
   const rows = messages[messageName];
@@ -214,9 +211,7 @@ function readValue(reader: WireReader, wireType: number, type: string, name: str
   if (type === 'bytes') return Buffer.from(bytes).toString('base64');
   return decodeMessage(bytes, type);
 }
-// #endregion decode-message
 
-// #region json-forms
 /** Types whose Go MarshalJSON writes something other than an object of their fields. */
 const jsonForms: Record<string, (fields: JsonObject) => JsonValue> = {
   // intstr.IntOrString: type 0 is an int, type 1 a string.
@@ -253,7 +248,6 @@ function parseFieldsV1(base64: string): JsonValue {
     throw new WireFormatError(`FieldsV1 holds invalid JSON: ${text.slice(0, 30)}`);
   }
 }
-// #endregion json-forms
 
 function fromVarint(value: bigint, type: string): JsonValue {
   if (type === 'bool') return value !== 0n;
