@@ -12,6 +12,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { JsonObject, KubeObject } from '../client/types.js';
+import { canonicalJson } from '../store/codec.js';
 import type { ResourceInfo } from './resources.js';
 
 /** Kinds whose generation tracks spec changes (their strategies set and bump it). */
@@ -55,8 +56,8 @@ export function prepareForUpdate(info: ResourceInfo, updated: KubeObject, curren
   }
   keepServerOwnedMetadata(next, current);
   if (kindsWithGeneration.has(info.kind) && subresource !== 'status') {
-    const isSpecChanged = JSON.stringify(next.spec) !== JSON.stringify(current.spec);
-    const isAnnotationChanged = info.kind === 'Deployment' && JSON.stringify(next.metadata.annotations ?? {}) !== JSON.stringify(current.metadata.annotations ?? {});
+    const isSpecChanged = canonicalJson(next.spec) !== canonicalJson(current.spec);
+    const isAnnotationChanged = info.kind === 'Deployment' && canonicalJson(next.metadata.annotations ?? {}) !== canonicalJson(current.metadata.annotations ?? {});
     next.metadata.generation = (current.metadata.generation ?? 0) + (isSpecChanged || isAnnotationChanged ? 1 : 0);
   }
   return next;

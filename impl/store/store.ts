@@ -13,7 +13,7 @@
 import type { Etcd3, IKeyValue } from 'etcd3';
 import type { KubeObject } from '../client/types.js';
 import { alreadyExists, expired, notFound, StatusError, type GroupResource } from '../apiserver/errors.js';
-import { decodeObject, encodeObject } from './codec.js';
+import { decodeObject, encodeObject, isSameObject } from './codec.js';
 import { listPrefix, objectKey, type KeyedResource } from './registry-keys.js';
 import { openWatch, type StoreWatch, type StoreWatchHandler } from './watch.js';
 
@@ -130,7 +130,7 @@ export class Store {
       const updated = await tryUpdate(structuredClone(current));
       const value = encodeObject(updated);
       // A no-op write keeps the resourceVersion: nothing changed, so nothing is written.
-      if (value === encodeObject(current)) return current;
+      if (isSameObject(updated, current)) return current;
       const result = await this.etcd
         .if(key, 'Mod', '==', kv.mod_revision)
         .then(this.etcd.put(key).value(value))
