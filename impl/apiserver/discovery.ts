@@ -8,7 +8,7 @@
 // first and falls back to these. Real Kubernetes: apiserver/pkg/endpoints/discovery
 // (root.go, group.go, version.go) and the aggregated discovery in discovery/aggregated.
 
-import { groupVersion, resources, servedGroupVersions, type ResourceInfo } from './resources.js';
+import { groupVersion, resources, servedGroupVersions, type ResourceInfo, type Subresource } from './resources.js';
 
 /** The Kubernetes version whose behaviour kubelab's features were checked against. */
 export const kubernetesVersion = { major: '1', minor: '32', gitVersion: 'v1.32.0-kubelab' };
@@ -71,14 +71,10 @@ function resourceEntry(info: ResourceInfo): object {
   return entry;
 }
 
-function subresourceEntry(info: ResourceInfo, subresource: 'status' | 'binding'): object {
-  const isBinding = subresource === 'binding';
-  return {
-    name: `${info.resource}/${subresource}`,
-    singularName: '',
-    namespaced: info.namespaced,
-    kind: isBinding ? 'Binding' : info.kind,
-    verbs: isBinding ? ['create'] : ['get', 'patch', 'update'],
-  };
+function subresourceEntry(info: ResourceInfo, subresource: Subresource): object {
+  const entry = { name: `${info.resource}/${subresource}`, singularName: '', namespaced: info.namespaced };
+  if (subresource === 'binding') return { ...entry, kind: 'Binding', verbs: ['create'] };
+  if (subresource === 'scale') return { ...entry, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
+  return { ...entry, kind: info.kind, verbs: ['get', 'patch', 'update'] };
 }
 // #endregion resource-list

@@ -14,6 +14,7 @@ import type { AuditLog } from './audit.js';
 import { badRequest, methodNotSupported, unsupportedMediaType } from './errors.js';
 import { decodeBody, readBody, writeJson } from './http-io.js';
 import { patchContentTypes } from './patch.js';
+import { changeScale, getScale } from './scale.js';
 import type { Registry } from './registry.js';
 import type { RequestInfo } from './request-info.js';
 import { groupVersion, type ResourceInfo } from './resources.js';
@@ -34,6 +35,7 @@ export async function handleResource(context: ResourceRequest): Promise<void> {
   const { info, request } = context;
   const subresource = request.subresource;
   if (subresource && !(info.subresources as string[]).includes(subresource)) throw methodNotSupported(info, request.verb);
+  if (subresource === 'scale') return handleScale(context);
   if (subresource === 'binding') {
     if (request.verb !== 'create') throw methodNotSupported({ group: info.group, resource: 'pods/binding' }, request.verb);
     return handleBinding(context);
@@ -111,6 +113,22 @@ async function handleDelete({ info, request, url, registry, response, http }: Re
     return;
   }
   writeJson(response, 200, withTypeMeta(info, object));
+}
+
+async function handleScale({ info, request, registry, response, http }: ResourceRequest): Promise<void> {
+  const name = request.name ?? '';
+  if (request.verb === 'get') return writeJson(response, 200, await getScale(registry, info, request.namespace, name));
+  if (request.verb === 'update') {
+    return writeJson(response, 200, await changeScale(registry, info, request.namespace, name, { scale: await readObjectBody(http) }));
+  }
+  if (request.verb === 'patch') {
+    const contentType = (http.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    const patchType = patchContentTypes[contentType];
+    if (!patchType) throw unsupportedMediaType(contentType);
+    const patch = decodeBody(await readBody(http), 'application/json');
+    return writeJson(response, 200, await changeScale(registry, info, request.namespace, name, { patchType, patch }));
+  }
+  throw methodNotSupported({ group: info.group, resource: `${info.resource}/scale` }, request.verb);
 }
 
 async function handleBinding({ info, request, registry, response, http }: ResourceRequest): Promise<void> {

@@ -9,6 +9,8 @@
 // prefixes are SpecialDefaultResourcePrefixes in pkg/kubeapiserver/default_storage_factory_builder.go.
 
 // #region resource-table
+export type Subresource = 'status' | 'binding' | 'scale';
+
 export interface ResourceInfo {
   group: string;
   version: string;
@@ -21,7 +23,7 @@ export interface ResourceInfo {
   etcdPrefix: string;
   shortNames: string[];
   /** Subresources served beside the object. */
-  subresources: Array<'status' | 'binding'>;
+  subresources: Subresource[];
   categories: string[];
 }
 
@@ -37,8 +39,8 @@ export const resources: ResourceInfo[] = [
   { ...core, resource: 'endpoints', singular: 'endpoints', kind: 'Endpoints', namespaced: true, etcdPrefix: 'services/endpoints', shortNames: ['ep'], subresources: [], categories: [] },
   { ...core, resource: 'events', singular: 'event', kind: 'Event', namespaced: true, etcdPrefix: 'events', shortNames: ['ev'], subresources: [], categories: [] },
   { ...core, resource: 'configmaps', singular: 'configmap', kind: 'ConfigMap', namespaced: true, etcdPrefix: 'configmaps', shortNames: ['cm'], subresources: [], categories: [] },
-  { ...apps, resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, etcdPrefix: 'replicasets', shortNames: ['rs'], subresources: ['status'], categories: ['all'] },
-  { ...apps, resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, etcdPrefix: 'deployments', shortNames: ['deploy'], subresources: ['status'], categories: ['all'] },
+  { ...apps, resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, etcdPrefix: 'replicasets', shortNames: ['rs'], subresources: ['status', 'scale'], categories: ['all'] },
+  { ...apps, resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, etcdPrefix: 'deployments', shortNames: ['deploy'], subresources: ['status', 'scale'], categories: ['all'] },
   { ...coordination, resource: 'leases', singular: 'lease', kind: 'Lease', namespaced: true, etcdPrefix: 'leases', shortNames: [], subresources: [], categories: [] },
 ];
 // #endregion resource-table
