@@ -96,3 +96,92 @@ export interface Status {
 export interface Binding extends KubeObject {
   target: { apiVersion?: string; kind?: string; name: string; namespace?: string };
 }
+
+// Pods and nodes, typed for the scheduler. Object-literal type aliases (not interfaces) so that
+// each sub-type still fits KubeObject's JSON fields; only the fields kubelab reads are named.
+
+/** A map from resource name (`cpu`, `memory`, `pods`, ...) to a quantity such as `"100m"` or `"1Gi"`. */
+export type ResourceList = Record<string, string | number>;
+
+export type ResourceRequirements = { requests?: ResourceList; limits?: ResourceList };
+
+export type ContainerPort = {
+  name?: string;
+  containerPort: number;
+  hostPort?: number;
+  hostIP?: string;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+};
+
+export type Container = {
+  name: string;
+  image?: string;
+  ports?: ContainerPort[];
+  resources?: ResourceRequirements;
+  /** Only on init containers: `Always` makes it a sidecar that keeps running beside the app. */
+  restartPolicy?: 'Always';
+};
+
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+export type Taint = { key: string; value?: string; effect: TaintEffect; timeAdded?: string };
+
+export type Toleration = {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: TaintEffect;
+  tolerationSeconds?: number;
+};
+
+export type NodeSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+
+export type NodeSelectorRequirement = { key: string; operator: NodeSelectorOperator; values?: string[] };
+
+export type NodeSelectorTerm = { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] };
+
+export type NodeSelector = { nodeSelectorTerms: NodeSelectorTerm[] };
+
+export type PreferredSchedulingTerm = { weight: number; preference: NodeSelectorTerm };
+
+export type NodeAffinity = {
+  requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector;
+  preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
+};
+
+export type Affinity = { nodeAffinity?: NodeAffinity };
+
+export type PodSpec = {
+  containers: Container[];
+  initContainers?: Container[];
+  nodeName?: string;
+  nodeSelector?: Record<string, string>;
+  affinity?: Affinity;
+  tolerations?: Toleration[];
+  schedulerName?: string;
+  priority?: number;
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
+  overhead?: ResourceList;
+};
+
+export type PodCondition = { type: string; status: 'True' | 'False' | 'Unknown'; reason?: string; message?: string };
+
+export type PodStatus = {
+  phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  conditions?: PodCondition[];
+  nominatedNodeName?: string;
+};
+
+export interface Pod extends KubeObject {
+  spec: PodSpec;
+  status?: PodStatus;
+}
+
+export type NodeSpec = { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string };
+
+export type NodeStatus = { capacity?: ResourceList; allocatable?: ResourceList };
+
+export interface Node extends KubeObject {
+  spec?: NodeSpec;
+  status?: NodeStatus;
+}
