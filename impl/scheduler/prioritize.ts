@@ -13,7 +13,7 @@
 import type { Pod } from '../client/types.js';
 import type { Framework, WeightedScorePlugin } from './framework/framework.js';
 import { runPreScorePlugins } from './framework/framework.js';
-import { asErrorStatus, isSuccess, newStatus, SuccessStatus, statusMessage, withPlugin } from './framework/status.js';
+import { asErrorStatus, errorWhile, isSuccess, newStatus, SuccessStatus, withPlugin } from './framework/status.js';
 import type { CycleState, NodeInfo, NodeScore, Status } from './framework/types.js';
 import { MaxNodeScore, MinNodeScore } from './framework/types.js';
 
@@ -64,18 +64,18 @@ function runScorePlugin({ plugin, weight }: WeightedScorePlugin, state: CycleSta
   try {
     for (const nodeInfo of feasible) {
       const { score, status } = plugin.score(state, pod, nodeInfo);
-      if (status && !isSuccess(status)) return withPlugin(newStatus('Error', `running Score plugin "${plugin.name}": ${statusMessage(status)}`), plugin.name);
+      if (status && !isSuccess(status)) return errorWhile(`running Score plugin "${plugin.name}"`, status, plugin.name);
       scores.push({ name: nodeInfo.name, score });
       raw.push(score);
     }
   } catch (error) {
-    return withPlugin(asErrorStatus(`running Score plugin "${plugin.name}"`, error), plugin.name);
+    return errorWhile(`running Score plugin "${plugin.name}"`, asErrorStatus(error), plugin.name);
   }
   try {
     const status = plugin.normalizeScore?.(state, pod, scores) ?? SuccessStatus;
-    if (!isSuccess(status)) return withPlugin(newStatus('Error', `running Normalize on Score plugin "${plugin.name}": ${statusMessage(status)}`), plugin.name);
+    if (!isSuccess(status)) return errorWhile(`running Normalize on Score plugin "${plugin.name}"`, status, plugin.name);
   } catch (error) {
-    return withPlugin(asErrorStatus(`running Normalize on Score plugin "${plugin.name}"`, error), plugin.name);
+    return errorWhile(`running Normalize on Score plugin "${plugin.name}"`, asErrorStatus(error), plugin.name);
   }
   const invalid = scores.find((entry) => !(entry.score >= MinNodeScore && entry.score <= MaxNodeScore));
   if (invalid) {

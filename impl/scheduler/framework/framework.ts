@@ -11,7 +11,7 @@
 // pkg/scheduler/framework/runtime/framework.go (NewFramework, RunFilterPlugins, ...).
 
 import type { Pod } from '../../client/types.js';
-import { asErrorStatus, isRejected, isSuccess, newStatus, SuccessStatus, statusMessage, withPlugin } from './status.js';
+import { asErrorStatus, errorWhile, isRejected, isSuccess, newStatus, SuccessStatus, withPlugin } from './status.js';
 import type {
   CycleState,
   FilterPlugin,
@@ -76,10 +76,10 @@ export function newFramework(profile: Profile, registry: Registry): Framework {
 export function runPreFilterPlugins(framework: Framework, state: CycleState, pod: Pod): PointResult {
   const skipped = new Set<string>();
   for (const plugin of framework.preFilterPlugins) {
-    const status = guarded(`running PreFilter plugin "${plugin.name}"`, () => plugin.preFilter(state, pod));
+    const status = guarded(() => plugin.preFilter(state, pod));
     if (status.code === 'Skip') skipped.add(plugin.name);
     else if (isRejected(status)) return { status: withPlugin(status, plugin.name), skipped };
-    else if (!isSuccess(status)) return { status: asError(`running PreFilter plugin "${plugin.name}"`, status, plugin.name), skipped };
+    else if (!isSuccess(status)) return { status: errorWhile(`running PreFilter plugin "${plugin.name}"`, status, plugin.name), skipped };
   }
   return { status: SuccessStatus, skipped };
 }
@@ -92,11 +92,11 @@ export function runFilterPlugins(filters: readonly FilterPlugin[], state: CycleS
     try {
       status = plugin.filter(state, pod, nodeInfo);
     } catch (error) {
-      status = asErrorStatus(`running "${plugin.name}" filter plugin`, error);
+      status = asErrorStatus(error);
     }
     if (isSuccess(status)) continue;
     if (isRejected(status)) return withPlugin(status, plugin.name);
-    return asError(`running "${plugin.name}" filter plugin`, status, plugin.name);
+    return errorWhile(`running "${plugin.name}" filter plugin`, status, plugin.name);
   }
   return SuccessStatus;
 }
@@ -106,10 +106,10 @@ export function runPostFilterPlugins(framework: Framework, state: CycleState, po
   const reasons: string[] = [];
   let rejector: string | undefined;
   for (const plugin of framework.postFilterPlugins) {
-    const status = guarded(`running PostFilter plugin "${plugin.name}"`, () => plugin.postFilter(state, pod, numAllNodes, nodeStatuses));
+    const status = guarded(() => plugin.postFilter(state, pod, numAllNodes, nodeStatuses));
     if (isSuccess(status)) return status;
     if (status.code === 'UnschedulableAndUnresolvable') return withPlugin(status, plugin.name);
-    if (!isRejected(status)) return asError(`running PostFilter plugin "${plugin.name}"`, status, plugin.name);
+    if (!isRejected(status)) return errorWhile(`running PostFilter plugin "${plugin.name}"`, status, plugin.name);
     reasons.push(...status.reasons);
     rejector ??= plugin.name;
   }
@@ -121,25 +121,20 @@ export function runPostFilterPlugins(framework: Framework, state: CycleState, po
 export function runPreScorePlugins(framework: Framework, state: CycleState, pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[]): PointResult {
   const skipped = new Set<string>();
   for (const plugin of framework.preScorePlugins) {
-    const status = guarded(`running PreScore plugin "${plugin.name}"`, () => plugin.preScore(state, pod, feasible, all));
+    const status = guarded(() => plugin.preScore(state, pod, feasible, all));
     if (status.code === 'Skip') skipped.add(plugin.name);
-    else if (!isSuccess(status)) return { status: asError(`running PreScore plugin "${plugin.name}"`, status, plugin.name), skipped };
+    else if (!isSuccess(status)) return { status: errorWhile(`running PreScore plugin "${plugin.name}"`, status, plugin.name), skipped };
   }
   return { status: SuccessStatus, skipped };
 }
 
-/** Calls `run`, turning an exception into an Error status that says what was running. */
-function guarded(what: string, run: () => Status): Status {
+/** Calls `run`, turning an exception into an Error status. */
+function guarded(run: () => Status): Status {
   try {
     return run();
   } catch (error) {
-    return asErrorStatus(what, error);
+    return asErrorStatus(error);
   }
-}
-
-function asError(what: string, status: Status, plugin: string): Status {
-  if (status.code === 'Error' && status.reasons[0]?.startsWith('running ')) return withPlugin(status, plugin);
-  return withPlugin(newStatus('Error', `${what}: ${statusMessage(status)}`), plugin);
 }
 
 function implementsPoint<T extends Plugin>(plugin: Plugin, method: keyof T & string): plugin is T {

@@ -18,10 +18,14 @@ export function newStatus(code: StatusCode, ...reasons: string[]): Status {
   return Object.freeze({ code, reasons: Object.freeze(reasons) });
 }
 
-/** Turns a thrown error into an Error status; `what` says what was being run. */
-export function asErrorStatus(what: string, error: unknown): Status {
-  const detail = error instanceof Error ? error.message : String(error);
-  return newStatus('Error', `${what}: ${detail}`);
+/** Turns a thrown error into an Error status (Kubernetes' AsStatus). */
+export function asErrorStatus(error: unknown): Status {
+  return newStatus('Error', error instanceof Error ? error.message : String(error));
+}
+
+/** An Error status saying what was running when `status` came back, stamped with the plugin. */
+export function errorWhile(what: string, status: Status, plugin: string): Status {
+  return withPlugin(newStatus('Error', `${what}: ${statusMessage(status)}`), plugin);
 }
 
 /** The same status, stamped with the plugin that returned it. */
