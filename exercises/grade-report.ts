@@ -28,6 +28,11 @@ export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
     lines.push(`  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`);
   }
   lines.push(`    ${'total'.padEnd(idWidth)}  ${`${format(grade.earned)} / ${grade.points}`.padStart(9)}`);
+  const notApplicableHere = grade.exercises.flatMap((exercise) => exercise.scenarios).filter((scenario) => scenario.status === 'not-applicable');
+  for (const reason of new Set(notApplicableHere.map((scenario) => scenario.actual))) {
+    const count = notApplicableHere.filter((scenario) => scenario.actual === reason).length;
+    lines.push(paint.dim(`    ${count} scenario(s) ${reason}`));
+  }
   const todo = grade.exercises.flatMap((exercise) => renderToDo(exercise, paint));
   if (todo.length > 0) lines.push('', 'To do:', ...todo);
   return `${lines.join('\n')}\n`;
