@@ -124,7 +124,7 @@ export class Registry {
   }
   // #endregion registry-delete
 
-  /** pods/{name}/binding: set spec.nodeName once; a pod already bound is a Conflict. */
+  /** pods/{name}/binding: set spec.nodeName once (and the binding's annotations); a pod already bound is a Conflict. */
   async bind(info: ResourceInfo, namespace: string, name: string, binding: Binding): Promise<void> {
     const nodeName = binding.target?.name;
     if (!nodeName) throw invalid({ group: '', kind: 'Binding' }, name, [{ type: 'FieldValueRequired', field: 'target.name', detail: '' }]);
@@ -133,6 +133,9 @@ export class Registry {
       if (pod.metadata.deletionTimestamp) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`);
       if (assigned) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${assigned}"`);
       pod.spec = { ...pod.spec, nodeName };
+      // The binding's annotations land on the pod in the same write (setPodHostAndAnnotations).
+      const annotations = binding.metadata?.annotations;
+      if (annotations) pod.metadata.annotations = { ...pod.metadata.annotations, ...annotations };
       return pod;
     });
   }

@@ -12,7 +12,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { JsonObject, KubeObject } from '../client/types.js';
-import { canonicalJson } from '../store/codec.js';
+import { canonicalJson } from '../client/canonical-json.js';
 import type { ResourceInfo } from './resources.js';
 
 /** Kinds whose generation tracks spec changes (their strategies set and bump it). */

@@ -8,6 +8,7 @@
 // prefix); the blanking and re-filling of resourceVersion is apiserver/pkg/storage/
 // api_object_versioner.go (PrepareObjectForStorage, UpdateObject).
 
+import { canonicalJson } from '../client/canonical-json.js';
 import type { KubeObject } from '../client/types.js';
 
 // #region encode-object
@@ -30,22 +31,4 @@ export function decodeObject(value: Buffer | Uint8Array | string, revision: stri
 export function isSameObject(a: KubeObject, b: KubeObject): boolean {
   const strip = ({ metadata: { resourceVersion: _, ...metadata }, ...rest }: KubeObject) => ({ ...rest, metadata });
   return canonicalJson(strip(a)) === canonicalJson(strip(b));
-}
-
-/**
- * A form of an object for comparing, not storing: keys sorted and null fields dropped, as two
- * Go structs that decode to the same values encode to the same bytes. Clients reorder keys and
- * send `null` for unset fields; neither is a change.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canonical(value));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, field]) => field !== null && field !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([key, field]) => [key, canonical(field)]));
 }
