@@ -23,7 +23,7 @@ BeforeAll({ timeout: 600_000 }, async function () {
     shared.access = await accessToExistingCluster(existing);
     return;
   }
-  shared.cluster = await startCluster({ name: 'kubelab-test', etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds });
+  shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds });
   shared.access = accessToStartedCluster(shared.cluster);
 });
 
@@ -48,7 +48,7 @@ Before(async function (this: KubeWorld, { pickle }) {
 
 After(async function (this: KubeWorld, { result }) {
   if (result?.status === Status.FAILED && shared.cluster) {
-    for (const component of ['apiserver', 'etcd'] as const) {
+    for (const component of ['apiserver', 'etcd', 'scheduler', 'node-agent'] as const) {
       this.attach(await shared.cluster.logs(component, 60), { mediaType: 'text/plain', fileName: `${component}.log` });
     }
   }

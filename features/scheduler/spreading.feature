@@ -1,0 +1,22 @@
+@scheduler @k8s:1.32
+Feature: The scheduler spreads pods, and breaks ties at random
+  Among nodes with the best score the scheduler picks one at random, so over many pods every
+  equal node gets some; and replicas of one owner are spread over nodes, since Kubernetes'
+  default topology spread constraints score against crowding. Source: kube-scheduler's
+  selectHost and the PodTopologySpread plugin's system default constraints.
+
+  Rule: ties are broken randomly
+
+    @conformance:schedule-ties-broken-randomly
+    Scenario: identical nodes all receive pods
+      Given the cluster's only schedulable nodes are 3 identical nodes "twin"
+      When 30 pods "tie" requesting nothing are created
+      Then within 30 seconds every "twin" node has at least one pod "tie"
+
+  Rule: replicas of one owner spread over nodes
+
+    @conformance:schedule-owner-replicas-spread
+    Scenario: a replica set's pods land on different nodes
+      Given the cluster's only schedulable nodes are 3 identical nodes "zone"
+      When 3 pods owned by the replica set "spread" are created at once
+      Then within 20 seconds the 3 pods of "spread" are on 3 different nodes

@@ -1,0 +1,109 @@
+// What scheduling scenarios build: simulated nodes of given sizes, labels and taints, and pods
+// with requests, selectors, tolerations and owners, all created through the API.
+
+import assert from 'node:assert/strict';
+import type { KubeObject, Pod } from '../../impl/client/types.js';
+import { SimulatedNodeAnnotation } from '../../impl/kubelet/simulated/node-status.js';
+import { eventually } from './eventually.js';
+import type { KubeWorld } from './world.js';
+
+export interface NodeShape {
+  label: string;
+  cpu?: string;
+  labels?: Record<string, string>;
+  taints?: Array<{ key: string; value?: string; effect: string }>;
+}
+
+/** `dedicated=gpu:NoSchedule` or `dedicated:NoSchedule` → a taint or toleration's fields. */
+export function parseTaint(text: string): { key: string; value?: string; effect: string } {
+  const match = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(text);
+  assert.ok(match, `not a taint: ${text}`);
+  return { key: match[1] ?? '', value: match[2], effect: match[3] ?? '' };
+}
+
+export function parseLabel(text: string): Record<string, string> {
+  const [key = '', value = ''] = text.split('=');
+  return { [key]: value };
+}
+
+/** Removes the simulated nodes other scenarios left, then creates these ones. */
+export async function onlyTheseNodes(world: KubeWorld, shapes: NodeShape[]): Promise<void> {
+  const existing = await world.api.list({ resource: 'nodes' });
+  for (const node of existing.items) {
+    assert.equal(node.metadata.annotations?.[SimulatedNodeAnnotation], 'true', `node ${node.metadata.name} is not a simulated node: this scenario needs a cluster of its own`);
+    await world.api.delete({ resource: 'nodes', name: node.metadata.name });
+  }
+  for (const shape of shapes) await addNode(world, shape);
+}
+
+/** Waits until the node agent reports the node Ready, as `kubectl wait --for=condition=Ready` does. */
+export async function waitUntilReady(world: KubeWorld, name: string): Promise<void> {
+  await eventually(async () => {
+    const node = await world.api.get({ resource: 'nodes', name });
+    const conditions = (node.status?.conditions ?? []) as Array<Record<string, unknown>>;
+    assert.equal(conditions.find((condition) => condition.type === 'Ready')?.status, 'True', `node ${name} is not Ready yet`);
+  }, { timeoutMs: 10_000 });
+}
+
+export async function addNode(world: KubeWorld, shape: NodeShape): Promise<string> {
+  const name = world.uniqueName(shape.label.replace(/\s+/g, '-'));
+  const node: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, annotations: { [SimulatedNodeAnnotation]: 'true' }, labels: { 'kubernetes.io/hostname': name, ...shape.labels } },
+    spec: shape.taints ? { taints: shape.taints } : {},
+    status: { capacity: { cpu: shape.cpu ?? '4', memory: '8Gi', pods: '110' } },
+  };
+  await world.api.create({ resource: 'nodes' }, node);
+  world.cleanups.push(() => world.api.delete({ resource: 'nodes', name }).then(() => undefined, () => undefined));
+  world.nodeNames.set(shape.label, name);
+  await waitUntilReady(world, name);
+  return name;
+}
+
+export function nodeName(world: KubeWorld, label: string): string {
+  const name = world.nodeNames.get(label);
+  assert.ok(name, `the scenario has no node "${label}"`);
+  return name;
+}
+
+/** A pod of one container, shaped by `spec` (requests, selectors, tolerations, ...). */
+export async function createPod(world: KubeWorld, label: string, spec: Record<string, unknown> = {}, container: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}): Promise<void> {
+  const name = world.uniqueName(label.replace(/\s+/g, '-'));
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name, ...metadata }, spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }], ...spec } };
+  await world.api.create({ resource: 'pods', namespace: world.namespace }, pod as KubeObject);
+  // Pending pods outlive their scenario and would take later scenarios' nodes: remove them.
+  world.cleanups.push(() => world.api.delete({ resource: 'pods', namespace: world.namespace, name }, { gracePeriodSeconds: 0 }).then(() => undefined, () => undefined));
+  world.remember(label, { kind: { words: 'pod', kind: 'Pod', ref: { resource: 'pods' }, namespaced: true, manifest: () => pod as KubeObject }, name, namespace: world.namespace });
+}
+
+export function requesting(cpu: string): Record<string, unknown> {
+  return { resources: { requests: { cpu } } };
+}
+
+export async function getPod(world: KubeWorld, label: string): Promise<Pod> {
+  return (await world.api.get(world.refFor(world.recall(label)))) as Pod;
+}
+
+export async function eventsOf(world: KubeWorld, label: string): Promise<KubeObject[]> {
+  const { name } = world.recall(label);
+  const list = await world.api.list({ resource: 'events', namespace: world.namespace }, { fieldSelector: `involvedObject.name=${name}` });
+  return list.items;
+}
+
+export async function waitUntilBound(world: KubeWorld, label: string, seconds: number, nodeLabels: string[]): Promise<string> {
+  const allowed = nodeLabels.map((nodeLabel) => nodeName(world, nodeLabel));
+  return eventually(async () => {
+    const pod = await getPod(world, label);
+    assert.ok(pod.spec.nodeName, `pod "${label}" is not bound yet`);
+    assert.ok(allowed.includes(pod.spec.nodeName), `pod "${label}" is on ${pod.spec.nodeName}, not on ${allowed.join(' or ')}`);
+    return pod.spec.nodeName;
+  }, { timeoutMs: seconds * 1000 });
+}
+
+export async function waitForFailedScheduling(world: KubeWorld, label: string, seconds: number, message: string): Promise<void> {
+  await eventually(async () => {
+    const messages = (await eventsOf(world, label)).filter((event) => event.reason === 'FailedScheduling').map((event) => String(event.message));
+    assert.ok(messages.includes(message), `FailedScheduling events of "${label}": ${JSON.stringify(messages)}`);
+  }, { timeoutMs: seconds * 1000 });
+}
