@@ -8,7 +8,9 @@
 // `kubelab.dev/heartbeat: "stopped"` makes the agent fall silent for it, as a dead kubelet would.
 //
 // The agent talks only to the API server, through the same resources a real kubelet uses, so
-// the features it serves run unchanged on real kubelets. Real Kubernetes: kwok
+// the features it serves run unchanged on real kubelets. Pods bound to its nodes are reported
+// Running and Ready (pod-status.ts), and a pod deleted from one of its nodes is removed for
+// good, as a kubelet does once the containers have stopped. Real Kubernetes: kwok
 // (sigs.k8s.io/kwok) and kubemark's hollow nodes; the real heartbeat is pkg/kubelet/nodelease.
 
 import { Informer, keyOf } from '../../client/informer.js';
@@ -17,6 +19,7 @@ import { ApiError, type RestClient } from '../../client/rest-client.js';
 import type { KubeObject } from '../../client/types.js';
 import { WorkQueue } from '../../client/workqueue.js';
 import { desiredNodeStatus, isSimulated, isStatusCurrent } from './node-status.js';
+import { runningPodStatus } from './pod-status.js';
 
 export const HeartbeatAnnotation = 'kubelab.dev/heartbeat';
 export const NodeLeaseNamespace = 'kube-node-lease';
@@ -29,39 +32,67 @@ export interface AgentOptions {
 
 export class SimulatedNodeAgent {
   private readonly nodes: Informer<KubeObject>;
+  private readonly pods: Informer<KubeObject>;
   private readonly queue = new WorkQueue();
+  private readonly podQueue = new WorkQueue();
 
   constructor(private readonly client: RestClient, private readonly logger: Logger, private readonly options: AgentOptions, private readonly now = () => new Date()) {
     this.nodes = new Informer(client, { resource: 'nodes' }, logger);
     // Handlers only enqueue: the decision is taken in syncNode, from the cache.
     this.nodes.addEventHandler({ onAdd: (node) => this.enqueue(node), onUpdate: (_old, node) => this.enqueue(node) });
+    // Only pods already bound to a node matter to a node agent (the kubelet's spec.nodeName selector).
+    this.pods = new Informer(client, { resource: 'pods' }, logger, { fieldSelector: 'spec.nodeName!=' });
+    this.pods.addEventHandler({ onAdd: (pod) => this.podQueue.add(keyOf(pod)), onUpdate: (_old, pod) => this.podQueue.add(keyOf(pod)) });
   }
 
   async run(signal: AbortSignal): Promise<void> {
     void this.nodes.run(signal);
-    await this.nodes.waitForSync();
+    void this.pods.run(signal);
+    await Promise.all([this.nodes.waitForSync(), this.pods.waitForSync()]);
     const heartbeat = setInterval(() => void this.renewLeases(), this.options.leaseRenewIntervalMs);
-    signal.addEventListener('abort', () => { clearInterval(heartbeat); this.queue.shutDown(); }, { once: true });
-    await Promise.all(Array.from({ length: this.options.workers }, () => this.worker()));
+    signal.addEventListener('abort', () => { clearInterval(heartbeat); this.queue.shutDown(); this.podQueue.shutDown(); }, { once: true });
+    const workers = Array.from({ length: this.options.workers }, () => [this.worker(this.queue, (key) => this.syncNode(key)), this.worker(this.podQueue, (key) => this.syncPod(key))]);
+    await Promise.all(workers.flat());
   }
 
   private enqueue(node: KubeObject): void {
     if (isSimulated(node)) this.queue.add(keyOf(node));
   }
 
-  private async worker(): Promise<void> {
-    for (let key = await this.queue.get(); key !== undefined; key = await this.queue.get()) {
+  private async worker(queue: WorkQueue, sync: (key: string) => Promise<void>): Promise<void> {
+    for (let key = await queue.get(); key !== undefined; key = await queue.get()) {
       try {
-        await this.syncNode(key);
-        this.queue.forget(key);
+        await sync(key);
+        queue.forget(key);
       } catch (error) {
-        this.logger.error('syncing node failed, will retry', { node: key, error });
-        this.queue.addRateLimited(key);
+        this.logger.error('sync failed, will retry', { key, error });
+        queue.addRateLimited(key);
       } finally {
-        this.queue.done(key);
+        queue.done(key);
       }
     }
   }
+
+  // #region sync-pod
+  private async syncPod(key: string): Promise<void> {
+    // 1. Only pods on nodes this agent plays, and only while the node's "kubelet" is alive.
+    const pod = this.pods.get(key);
+    const node = pod ? this.nodes.get(String(pod.spec?.nodeName ?? '')) : undefined;
+    if (!pod || !node || !isSimulated(node) || isSilenced(node)) return;
+    const ref = { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name };
+    // 2. A pod marked for deletion: its containers "stop" at once, so the deletion is finished.
+    if (pod.metadata.deletionTimestamp) {
+      await this.client.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' } }).catch((error: unknown) => {
+        if (!(error instanceof ApiError && (error.code === 404 || error.code === 409))) throw error;
+      });
+      return;
+    }
+    // 3. A bound pod not yet reported running: report it Running and Ready.
+    if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+    const hostIp = String((node.status?.addresses as Array<{ address?: string }> | undefined)?.[0]?.address ?? node.metadata.name);
+    await this.client.update({ ...ref, subresource: 'status' }, { ...structuredClone(pod), status: runningPodStatus(pod, hostIp, timestamp(this.now())) });
+  }
+  // #endregion sync-pod
 
   // #region sync-node
   private async syncNode(name: string): Promise<void> {
