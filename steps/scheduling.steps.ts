@@ -5,7 +5,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { Explanation } from '../impl/scheduler/explain.js';
 import { ExplanationAnnotation } from '../impl/scheduler/scheduler.js';
 import { eventually } from './support/eventually.js';
-import { createPod, eventsOf, getPod, nodeName, parseLabel, parseTaint, requesting, waitForFailedScheduling, waitUntilBound } from './support/scheduling.js';
+import { createPod, createReplicaSet, eventsOf, getPod, nodeName, parseLabel, parseTaint, podsOwnedBy, requesting, waitForFailedScheduling, waitUntilBound } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
 When('a pod {string} requesting {word} CPU is created', async function (this: KubeWorld, label: string, cpu: string) {
@@ -81,10 +81,8 @@ When('a pod {string} using host port {int} is created', async function (this: Ku
   await createPod(this, label, {}, { ports: [{ containerPort: port, hostPort: port }] });
 });
 
-When('{int} pods owned by the replica set {string} are created at once', async function (this: KubeWorld, count: number, owner: string) {
-  const rs = await this.createObject(kindOfReplicaSet(), owner);
-  const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.name, uid: rs.object?.metadata.uid ?? '', controller: true }];
-  await Promise.all(Array.from({ length: count }, (_, i) => createPod(this, `${owner} ${i}`, {}, {}, { ownerReferences })));
+When('a replica set {string} with {int} replicas is created', async function (this: KubeWorld, label: string, replicas: number) {
+  await createReplicaSet(this, label, replicas);
 });
 
 When('a pod {string} for the scheduler {string} is created, then a pod {string}', async function (this: KubeWorld, foreign: string, schedulerName: string, native: string) {
@@ -115,7 +113,8 @@ Then('within {int} seconds every {string} node has at least one pod {string}', a
 
 Then('within {int} seconds the {int} pods of {string} are on {int} different nodes', async function (this: KubeWorld, seconds: number, count: number, owner: string, distinct: number) {
   await eventually(async () => {
-    const nodes = await Promise.all(Array.from({ length: count }, async (_, i) => (await getPod(this, `${owner} ${i}`)).spec.nodeName));
+    const nodes = (await podsOwnedBy(this, owner)).map((pod) => pod.spec?.nodeName);
+    assert.equal(nodes.length, count, `the replica set has ${nodes.length} pods`);
     assert.ok(nodes.every(Boolean), `not all bound yet: ${nodes.join(', ')}`);
     assert.equal(new Set(nodes).size, distinct, `placements: ${nodes.join(', ')}`);
   }, { timeoutMs: seconds * 1000 });
@@ -171,8 +170,4 @@ function parseExpression(text: string): { key: string; operator: string; values?
   assert.ok(match, `not a node selector requirement: ${text}`);
   const values = match[3]?.split(',').map((value) => value.trim());
   return values ? { key: match[1] ?? '', operator: match[2] ?? '', values } : { key: match[1] ?? '', operator: match[2] ?? '' };
-}
-
-function kindOfReplicaSet() {
-  return { words: 'replica set', kind: 'ReplicaSet', ref: { group: 'apps', resource: 'replicasets' }, namespaced: true, manifest: (name: string) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name }, spec: { replicas: 0, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'kubelab/sleeper' }] } } } }) };
 }

@@ -18,5 +18,5 @@ Feature: The scheduler spreads pods, and breaks ties at random
     @conformance:schedule-owner-replicas-spread
     Scenario: a replica set's pods land on different nodes
       Given the cluster's only schedulable nodes are 3 identical nodes "zone"
-      When 3 pods owned by the replica set "spread" are created at once
+      When a replica set "spread" with 3 replicas is created
       Then within 20 seconds the 3 pods of "spread" are on 3 different nodes

@@ -3,18 +3,21 @@
 //
 // startCluster brings one up as containers on a private network: etcd first, then the API
 // server that stores into it, each waited for until it answers. It writes a kubeconfig for
-// kubectl, and returns a handle that reads component logs and tears everything down. Adding a
-// component is one file in containers/ plus one line in `startComponents` and one field in
-// `Components`. kubelab simplifies: one etcd member, no TLS, no bootstrap tokens.
+// kubectl and a cluster.json naming etcd and the audit log (cluster-file.ts), and returns a
+// handle that reads component logs and tears everything down. Adding a component is one file
+// in containers/ plus one line in `startComponents` and one field in `Components`. kubelab
+// simplifies: one etcd member, no TLS, no bootstrap tokens.
 // Real Kubernetes: kubeadm init (cmd/kubeadm/app/cmd/init.go); kind for clusters in containers.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ContainerRuntimeClient, type GenericContainer, StartedNetwork } from 'testcontainers';
 import { createLogger, type Logger } from '../client/logger.js';
+import { removeClusterFile, writeClusterFile } from './cluster-file.js';
 import { PROJECT_DIR } from './component-process.js';
 import { containerEngine } from './container-engine.js';
 import { recentLogs } from './container-logs.js';
-import { ApiServerContainer, type StartedApiServerContainer } from './containers/apiserver-container.js';
+import { APISERVER_ALIAS, APISERVER_PORT, ApiServerContainer, type StartedApiServerContainer } from './containers/apiserver-container.js';
+import { ComponentContainer, type StartedComponentContainer } from './containers/component-container.js';
 import { EtcdContainer, type StartedEtcdContainer } from './containers/etcd-container.js';
 import { ensureRuntimeImage } from './images.js';
 import { claimClusterName, ownershipLabels, removeOwned, stopOnOwnerExit } from './ownership.js';
@@ -29,6 +32,9 @@ const KEEPALIVE_MS = 60_000;
 export interface Components {
   etcd: StartedEtcdContainer;
   apiserver: StartedApiServerContainer;
+  scheduler: StartedComponentContainer;
+  'controller-manager': StartedComponentContainer;
+  'node-agent': StartedComponentContainer;
 }
 
 export type ComponentName = keyof Components;
@@ -59,7 +65,7 @@ export interface Cluster {
   readonly auditLogPath: string;
   /** The last lines a component printed, for attaching to a failed scenario. */
   logs(component: ComponentName, tail?: number): Promise<string>;
-  /** Stop and remove every container, then the network and the kubeconfig. Safe to call twice. */
+  /** Stop and remove every container, then the network, the kubeconfig and cluster.json. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -84,7 +90,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const components = await startComponents(engine, name, image, network, { ...options, auditLogPath: options.auditLog === false ? undefined : auditLogPath });
   const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
   await writeFile(kubeconfigPath, components.apiserver.getKubeconfig());
-  return new RunningCluster(name, engine, network, components, kubeconfigPath, auditLogPath, options.handleSignals ?? true);
+  const cluster = new RunningCluster(name, engine, network, components, kubeconfigPath, auditLogPath, options.handleSignals ?? true);
+  // Beside the kubeconfig, where etcd and the audit log are: a test run given this cluster's
+  // kubeconfig (KUBELAB_KUBECONFIG) can then read them too.
+  await writeClusterFile(cluster, options.auditLog !== false);
+  return cluster;
 }
 
 // #region start-components
@@ -113,7 +123,14 @@ async function startComponents(
     if (options.logAllRequests === false) apiserverContainer.withRequestLogging(false);
     if (options.auditLogPath) apiserverContainer.withAuditLog(options.auditLogPath);
     const apiserver = await place('apiserver', apiserverContainer).start();
-    return { etcd, apiserver };
+    // Then the API server's clients, which need nothing but the API server.
+    const apiServerUrl = `http://${APISERVER_ALIAS}:${APISERVER_PORT}`;
+    const [scheduler, controllerManager, nodeAgent] = await Promise.all([
+      place('scheduler', new ComponentContainer(image, 'scheduler', apiServerUrl)).start(),
+      place('controller-manager', new ComponentContainer(image, 'controllers', apiServerUrl)).start(),
+      place('node-agent', new ComponentContainer(image, 'kubelet/simulated', apiServerUrl, { LEASE_RENEW_INTERVAL_SECONDS: '10' })).start(),
+    ]);
+    return { etcd, apiserver, scheduler, 'controller-manager': controllerManager, 'node-agent': nodeAgent };
   } catch (error) {
     throw await failedStart(engine, name, starting, error);
   } finally {
@@ -177,6 +194,7 @@ class RunningCluster implements Cluster {
     }
     await this.network.stop().catch((error: unknown) => failures.push(error));
     await rm(this.kubeconfigPath, { force: true });
+    await removeClusterFile(this.kubeconfigPath);
     if (failures.length > 0) {
       // Still registered: the owner's exit hook gets one more try at what is left.
       throw new AggregateError(failures, `Cluster.stop: could not remove everything of cluster "${this.name}"`);

@@ -15,7 +15,7 @@ import type { GenericContainer } from 'testcontainers';
 export const PROJECT_DIR = path.resolve(fileURLToPath(import.meta.url), '../../../..');
 
 /** The components that run kubelab's own code, named after their folder in impl/. */
-export type NodeComponent = 'apiserver' | 'scheduler' | 'kubelet/simulated';
+export type NodeComponent = 'apiserver' | 'scheduler' | 'controllers' | 'kubelet/simulated';
 
 /** The compiled entry point of a component. */
 export function componentMain(component: NodeComponent): string {

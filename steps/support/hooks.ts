@@ -48,7 +48,7 @@ Before(async function (this: KubeWorld, { pickle }) {
 
 After(async function (this: KubeWorld, { result }) {
   if (result?.status === Status.FAILED && shared.cluster) {
-    for (const component of ['apiserver', 'etcd', 'scheduler', 'node-agent'] as const) {
+    for (const component of ['apiserver', 'etcd', 'scheduler', 'controller-manager', 'node-agent'] as const) {
       this.attach(await shared.cluster.logs(component, 60), { mediaType: 'text/plain', fileName: `${component}.log` });
     }
   }

@@ -2,10 +2,18 @@
 // with requests, selectors, tolerations and owners, all created through the API.
 
 import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../impl/client/rest-client.js';
 import type { KubeObject, Pod } from '../../impl/client/types.js';
 import { SimulatedNodeAnnotation } from '../../impl/kubelet/simulated/node-status.js';
+import type { Explanation } from '../../impl/scheduler/explain.js';
+import { ExplanationAnnotation } from '../../impl/scheduler/scheduler.js';
 import { eventually } from './eventually.js';
 import type { KubeWorld } from './world.js';
+
+/** Where scenarios save explanations; the scheduler lesson renders copies kept in lessons/explanations. */
+export const ExplanationDirectory = 'reports/explanations';
 
 export interface NodeShape {
   label: string;
@@ -95,7 +103,7 @@ export async function waitUntilBound(world: KubeWorld, label: string, seconds: n
   const allowed = nodeLabels.map((nodeLabel) => nodeName(world, nodeLabel));
   return eventually(async () => {
     const pod = await getPod(world, label);
-    assert.ok(pod.spec.nodeName, `pod "${label}" is not bound yet`);
+    assert.ok(pod.spec.nodeName, `pod "${label}" is not bound yet${whyPending(pod)}`);
     assert.ok(allowed.includes(pod.spec.nodeName), `pod "${label}" is on ${pod.spec.nodeName}, not on ${allowed.join(' or ')}`);
     return pod.spec.nodeName;
   }, { timeoutMs: seconds * 1000 });
@@ -106,4 +114,73 @@ export async function waitForFailedScheduling(world: KubeWorld, label: string, s
     const messages = (await eventsOf(world, label)).filter((event) => event.reason === 'FailedScheduling').map((event) => String(event.message));
     assert.ok(messages.includes(message), `FailedScheduling events of "${label}": ${JSON.stringify(messages)}`);
   }, { timeoutMs: seconds * 1000 });
+}
+
+/** A ReplicaSet of `replicas` pods, for its controller to create; remembered under `label`. */
+export async function createReplicaSet(world: KubeWorld, label: string, replicas: number, container: Record<string, unknown> = {}): Promise<void> {
+  // A name chosen earlier (a stray pod already carries its labels) is kept.
+  const name = world.notes.get(`name of ${label}`) ?? world.uniqueName(label);
+  const template = { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }] } };
+  const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name }, spec: { replicas, selector: { matchLabels: { app: name } }, template } };
+  await world.api.create({ group: 'apps', resource: 'replicasets', namespace: world.namespace }, rs as KubeObject);
+  world.remember(label, { kind: { words: 'replica set', kind: 'ReplicaSet', ref: { group: 'apps', resource: 'replicasets' }, namespaced: true, manifest: () => rs as KubeObject }, name, namespace: world.namespace });
+  world.cleanups.push(async () => {
+    await world.api.delete({ group: 'apps', resource: 'replicasets', namespace: world.namespace, name }).catch(() => undefined);
+    for (const pod of await podsOwnedBy(world, label)) await world.api.delete({ resource: 'pods', namespace: world.namespace, name: pod.metadata.name }, { gracePeriodSeconds: 0 }).catch(() => undefined);
+  });
+}
+
+/** The pods whose controller reference names the remembered ReplicaSet. */
+export async function podsOwnedBy(world: KubeWorld, label: string): Promise<KubeObject[]> {
+  const { name } = world.recall(label);
+  const pods = await world.api.list({ resource: 'pods', namespace: world.namespace });
+  return pods.items.filter((pod) => pod.metadata.ownerReferences?.some((reference) => reference.controller && reference.kind === 'ReplicaSet' && reference.name === name));
+}
+
+/** What the scheduler last said about a pending pod, as `; PodScheduled=False (reason): message`, or ''. */
+export function whyPending(pod: Pod): string {
+  const conditions = (pod.status?.conditions ?? []) as Array<Record<string, unknown>>;
+  const scheduled = conditions.find((condition) => condition.type === 'PodScheduled' && condition.status === 'False');
+  return scheduled ? `; PodScheduled=False (${String(scheduled.reason)}): ${String(scheduled.message)}` : '';
+}
+
+/** The explanation the scheduler published on a pod it bound. */
+export async function explanationOf(world: KubeWorld, label: string): Promise<Explanation> {
+  const annotation = (await getPod(world, label)).metadata.annotations?.[ExplanationAnnotation];
+  assert.ok(annotation, `pod "${label}" carries no ${ExplanationAnnotation} annotation`);
+  return JSON.parse(annotation) as Explanation;
+}
+
+/** Writes reports/explanations/<name>.json: the pod's explanation, and the scenario that made it. */
+export async function saveExplanation(world: KubeWorld, label: string, name: string): Promise<void> {
+  const explanation = await explanationOf(world, label);
+  const saved = { name, title: world.scenarioName, scenario: world.scenarioUri, explanation };
+  await mkdir(ExplanationDirectory, { recursive: true });
+  await writeFile(path.join(ExplanationDirectory, `${name}.json`), `${JSON.stringify(saved, null, 2)}\n`);
+}
+
+/**
+ * One pod at a time: create it, wait until it is bound, delete it and wait until it is gone, so
+ * the next one meets the same empty nodes. Returns the node each one was bound to.
+ */
+export async function placeOneAtATime(world: KubeWorld, label: string, times: number, nodeLabels: string[]): Promise<string[]> {
+  const chosen: string[] = [];
+  for (let i = 0; i < times; i++) {
+    const podLabel = `${label} ${i}`;
+    await createPod(world, podLabel);
+    chosen.push(await waitUntilBound(world, podLabel, 10, nodeLabels));
+    const ref = world.refFor(world.recall(podLabel));
+    await world.api.delete(ref, { gracePeriodSeconds: 0 });
+    await eventually(async () => {
+      const found = await world.api.get(ref).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ApiError && error.code === 404) return false;
+          throw error;
+        },
+      );
+      assert.ok(!found, `pod "${podLabel}" is still there after its deletion`);
+    }, { timeoutMs: 10_000 });
+  }
+  return chosen;
 }

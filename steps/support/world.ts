@@ -45,6 +45,8 @@ export class KubeWorld extends World {
   readonly watches: WatchRecorder[] = [];
   /** Files the scenario wrote, by the label of the object they hold. */
   readonly files = new Map<string, string>();
+  /** Other names a scenario remembers, by what its steps call them ("chosen pod"). */
+  readonly notes = new Map<string, string>();
   /** The real names of the nodes a scenario made, by the label its steps use ("small"). */
   readonly nodeNames = new Map<string, string>();
   /** The outcome of the scenario's When step, kept for the Then steps. */

@@ -1,5 +1,5 @@
 // A control-plane or node component that is a client of the API server: the scheduler, the
-// simulated node agent, and (in later lessons) the controller manager, kubelets and kube-proxy.
+// controller manager, the simulated node agent, and (in later lessons) kubelets and kube-proxy.
 //
 // "Every component other than the API server is just a client of the API server." Such a
 // container runs one of kubelab's entry points from the bind-mounted project, on the cluster
@@ -13,6 +13,7 @@ import { withLogsWhenNotReady } from '../container-logs.js';
 /** The line each component prints when it is up. */
 const readyLines: Partial<Record<NodeComponent, string>> = {
   scheduler: 'scheduler started',
+  controllers: 'controller manager started',
   'kubelet/simulated': 'simulated node agent started',
 };
 
