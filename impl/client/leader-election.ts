@@ -1,0 +1,120 @@
+// Leader election: of several replicas of a component, one acts and the others wait.
+//
+// "Only one controller manager acts at a time; if it dies, another takes over." The replicas
+// compete for one Lease object through the API server. The holder renews `renewTime` every
+// retry period; a candidate takes the Lease only when it has not been renewed for a whole
+// lease duration, and the compare-and-swap of an ordinary update (a stale resourceVersion is
+// a Conflict) makes sure two candidates cannot both win. A leader that cannot renew within its
+// renew deadline stops acting, before anyone else may take over.
+//
+// Real Kubernetes: client-go/tools/leaderelection (leaderelection.go, resourcelock/leaselock.go);
+// defaults leaseDuration 15 s, renewDeadline 10 s, retryPeriod 2 s.
+
+import type { Logger } from './logger.js';
+import { ApiError, type RestClient } from './rest-client.js';
+import type { KubeObject } from './types.js';
+
+export interface LeaderElectionConfig {
+  namespace: string;
+  name: string;
+  identity: string;
+  leaseDurationMs: number;
+  renewDeadlineMs: number;
+  retryPeriodMs: number;
+}
+
+export const DefaultLeaderElection = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 };
+
+interface LeaseSpec {
+  holderIdentity?: string;
+  leaseDurationSeconds?: number;
+  acquireTime?: string;
+  renewTime?: string;
+  leaseTransitions?: number;
+}
+
+// #region may-acquire
+/** Whether `identity` may take or keep the lease, judged from what the Lease says at `now`. */
+export function mayAcquire(spec: LeaseSpec | undefined, identity: string, now: number): boolean {
+  if (!spec?.holderIdentity || spec.holderIdentity === identity) return true;
+  const renewed = Date.parse(spec.renewTime ?? '') || 0;
+  return now - renewed > (spec.leaseDurationSeconds ?? 15) * 1000;
+}
+// #endregion may-acquire
+
+export class LeaderElector {
+  constructor(private readonly client: RestClient, private readonly config: LeaderElectionConfig, private readonly logger: Logger, private readonly now = () => Date.now()) {}
+
+  /**
+   * Waits to become leader, then runs `lead` with a signal that aborts when leadership is lost
+   * (or `signal` aborts). Resolves when leading ends.
+   */
+  async run(signal: AbortSignal, lead: (leading: AbortSignal) => Promise<void>): Promise<void> {
+    while (!signal.aborted && !(await this.tryAcquireOrRenew())) await delay(this.config.retryPeriodMs, signal);
+    if (signal.aborted) return;
+    this.logger.info('became leader', { lease: `${this.config.namespace}/${this.config.name}`, identity: this.config.identity });
+    const leading = new AbortController();
+    signal.addEventListener('abort', () => leading.abort(), { once: true });
+    const renewing = this.keepRenewing(leading);
+    await Promise.race([lead(leading.signal), renewing]);
+    leading.abort();
+  }
+
+  /** Renews every retry period; gives up leadership if no renewal succeeds within the renew deadline. */
+  private async keepRenewing(leading: AbortController): Promise<void> {
+    let lastRenewal = this.now();
+    while (!leading.signal.aborted) {
+      await delay(this.config.retryPeriodMs, leading.signal);
+      if (leading.signal.aborted) return;
+      if (await this.tryAcquireOrRenew()) lastRenewal = this.now();
+      else if (this.now() - lastRenewal > this.config.renewDeadlineMs) {
+        this.logger.error('lost leadership: could not renew the lease in time', { identity: this.config.identity });
+        leading.abort();
+      }
+    }
+  }
+
+  // #region try-acquire-or-renew
+  private async tryAcquireOrRenew(): Promise<boolean> {
+    const ref = { group: 'coordination.k8s.io', resource: 'leases', namespace: this.config.namespace, name: this.config.name };
+    const nowTime = microTime(this.now());
+    try {
+      const lease = await this.client.get(ref).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 404) return undefined;
+        throw error;
+      });
+      const spec = lease?.spec as LeaseSpec | undefined;
+      if (!mayAcquire(spec, this.config.identity, this.now())) return false;
+      const isNewHolder = spec?.holderIdentity !== this.config.identity;
+      const next: LeaseSpec = {
+        holderIdentity: this.config.identity,
+        leaseDurationSeconds: Math.round(this.config.leaseDurationMs / 1000),
+        acquireTime: isNewHolder ? nowTime : spec?.acquireTime,
+        renewTime: nowTime,
+        leaseTransitions: (spec?.leaseTransitions ?? 0) + (isNewHolder && spec?.holderIdentity ? 1 : 0),
+      };
+      if (!lease) {
+        await this.client.create({ ...ref, name: undefined }, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: this.config.name }, spec: next } as KubeObject);
+      } else {
+        // The resourceVersion we read makes this a compare-and-swap: a rival's write wins, ours is a Conflict.
+        await this.client.update(ref, { ...lease, spec: { ...lease.spec, ...next } as KubeObject['spec'] });
+      }
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError && (error.code === 409 || error.code === 404))) this.logger.error('leader election request failed', { error });
+      return false;
+    }
+  }
+  // #endregion try-acquire-or-renew
+}
+
+function microTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 23)}000Z`;
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
