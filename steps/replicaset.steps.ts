@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
-import { createPod, createReplicaSet, podsOwnedBy, requesting } from './support/scheduling.js';
+import { createPod, createReplicaSet, podsOwnedBy, requesting, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
 const replicaSets = { group: 'apps', resource: 'replicasets' };
@@ -19,7 +19,7 @@ async function waitForReadyPods(world: KubeWorld, label: string, count: number, 
   return eventually(async () => {
     const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
     assert.equal(pods.length, count, `replica set "${label}" owns ${pods.length} pods: ${pods.map((pod) => pod.metadata.name).join(', ')}`);
-    assert.ok(pods.every(isReady), `not all ready: ${pods.map((pod) => `${pod.metadata.name}=${pod.status?.phase}`).join(', ')}`);
+    assert.ok(pods.every(isReady), `not all ready: ${pods.map((pod) => `${pod.metadata.name}=${pod.status?.phase}${whyPending(pod)}`).join(', ')}`);
     return pods;
   }, { timeoutMs: seconds * 1000, intervalMs: 200 });
 }
@@ -33,7 +33,7 @@ Given('a replica set {string} of {int} pods requesting {word} CPU each was creat
   await createReplicaSet(this, label, replicas, requesting(cpu));
   await eventually(async () => {
     const pods = await podsOwnedBy(this, label);
-    assert.equal(pods.filter(isReady).length, running);
+    assert.equal(pods.filter(isReady).length, running, `ready: ${pods.map((pod) => `${pod.metadata.name}=${isReady(pod)}${whyPending(pod)}`).join(', ')}`);
     assert.equal(pods.length, replicas);
   }, { timeoutMs: 20_000, intervalMs: 200 });
 });

@@ -2,10 +2,24 @@
 
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
-import type { Explanation } from '../impl/scheduler/explain.js';
-import { ExplanationAnnotation } from '../impl/scheduler/scheduler.js';
 import { eventually } from './support/eventually.js';
-import { createPod, createReplicaSet, eventsOf, getPod, nodeName, parseLabel, parseTaint, podsOwnedBy, requesting, waitForFailedScheduling, waitUntilBound } from './support/scheduling.js';
+import {
+  createPod,
+  createReplicaSet,
+  eventsOf,
+  explanationOf,
+  getPod,
+  nodeName,
+  parseLabel,
+  parseTaint,
+  placeOneAtATime,
+  podsOwnedBy,
+  requesting,
+  saveExplanation,
+  waitForFailedScheduling,
+  waitUntilBound,
+  whyPending,
+} from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
 When('a pod {string} requesting {word} CPU is created', async function (this: KubeWorld, label: string, cpu: string) {
@@ -107,15 +121,18 @@ Then('within {int} seconds every {string} node has at least one pod {string}', a
   await eventually(async () => {
     const pods = (await this.api.list({ resource: 'pods', namespace: this.namespace })).items.filter((pod) => pod.metadata.name?.startsWith(`${podLabel}-`));
     const used = new Set(pods.map((pod) => pod.spec?.nodeName));
-    assert.deepEqual(nodes.filter((node) => !used.has(node)), [], `nodes without a pod; placements: ${pods.map((pod) => pod.spec?.nodeName).join(', ')}`);
+    const pending = pods.find((pod) => !pod.spec?.nodeName);
+    assert.deepEqual(nodes.filter((node) => !used.has(node)), [], `nodes without a pod; placements: ${pods.map((pod) => pod.spec?.nodeName).join(', ')}${pending ? whyPending(pending) : ''}`);
   }, { timeoutMs: seconds * 1000 });
 });
 
 Then('within {int} seconds the {int} pods of {string} are on {int} different nodes', async function (this: KubeWorld, seconds: number, count: number, owner: string, distinct: number) {
   await eventually(async () => {
-    const nodes = (await podsOwnedBy(this, owner)).map((pod) => pod.spec?.nodeName);
+    const pods = await podsOwnedBy(this, owner);
+    const nodes = pods.map((pod) => pod.spec?.nodeName);
+    const pending = pods.find((pod) => !pod.spec?.nodeName);
     assert.equal(nodes.length, count, `the replica set has ${nodes.length} pods`);
-    assert.ok(nodes.every(Boolean), `not all bound yet: ${nodes.join(', ')}`);
+    assert.ok(pending === undefined, `not all bound yet: ${nodes.join(', ')}${pending ? whyPending(pending) : ''}`);
     assert.equal(new Set(nodes).size, distinct, `placements: ${nodes.join(', ')}`);
   }, { timeoutMs: seconds * 1000 });
 });
@@ -124,7 +141,7 @@ Then('within {int} seconds pod {string} has the condition PodScheduled=False wit
   await eventually(async () => {
     const conditions = ((await getPod(this, label)).status?.conditions ?? []) as Array<Record<string, unknown>>;
     const scheduled = conditions.find((condition) => condition.type === 'PodScheduled');
-    assert.deepEqual({ status: scheduled?.status, reason: scheduled?.reason }, { status: 'False', reason });
+    assert.deepEqual({ status: scheduled?.status, reason: scheduled?.reason }, { status: 'False', reason }, `PodScheduled: ${JSON.stringify(scheduled)}`);
   }, { timeoutMs: seconds * 1000 });
 });
 
@@ -152,16 +169,31 @@ Then('pod {string} runs on node {string} without a Scheduled event', async funct
 });
 
 Then('the scheduler\'s explanation for pod {string} gives {string} a higher {word} score than {string}', async function (this: KubeWorld, label: string, winner: string, plugin: string, loser: string) {
-  const annotation = (await getPod(this, label)).metadata.annotations?.[ExplanationAnnotation];
-  assert.ok(annotation, 'the pod carries no explanation');
-  const explanation = JSON.parse(annotation) as Explanation;
+  const explanation = await explanationOf(this, label);
   const scoreOf = (node: string) => {
     const entry = explanation.nodes.find((candidate) => candidate.node === nodeName(this, node));
     const score = entry?.scores?.[plugin];
-    assert.ok(score && typeof score === 'object', `no ${plugin} score for ${node} in ${annotation}`);
+    assert.ok(score && typeof score === 'object', `no ${plugin} score for ${node} in ${JSON.stringify(explanation)}`);
     return score.weighted;
   };
-  assert.ok(scoreOf(winner) > scoreOf(loser), annotation);
+  assert.ok(scoreOf(winner) > scoreOf(loser), JSON.stringify(explanation));
+});
+
+Then('the scheduler\'s explanation for pod {string} is saved as {string}', async function (this: KubeWorld, label: string, name: string) {
+  await saveExplanation(this, label, name);
+});
+
+When('{int} pods {string} are scheduled one at a time, each deleted before the next', async function (this: KubeWorld, count: number, label: string) {
+  await placeOneAtATime(this, label, count, [...this.nodeNames.keys()]);
+});
+
+Then('within {int} seconds the Scheduled events name every {string} node', async function (this: KubeWorld, seconds: number, nodeLabel: string) {
+  const nodes = [...this.nodeNames.entries()].filter(([label]) => label.startsWith(`${nodeLabel} `)).map(([, name]) => name);
+  await eventually(async () => {
+    const events = (await this.api.list({ resource: 'events', namespace: this.namespace })).items.filter((event) => event.reason === 'Scheduled');
+    const named = new Set(events.map((event) => /to (\S+)$/.exec(String(event.message))?.[1]));
+    assert.deepEqual(nodes.filter((node) => !named.has(node)), [], `nodes no Scheduled event names; the events: ${events.map((event) => event.message).join('; ')}`);
+  }, { timeoutMs: seconds * 1000 });
 });
 
 /** `disk In (hdd, ssd)` → a node selector requirement. */

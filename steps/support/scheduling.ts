@@ -138,7 +138,7 @@ export async function podsOwnedBy(world: KubeWorld, label: string): Promise<Kube
 }
 
 /** What the scheduler last said about a pending pod, as `; PodScheduled=False (reason): message`, or ''. */
-export function whyPending(pod: Pod): string {
+export function whyPending(pod: KubeObject): string {
   const conditions = (pod.status?.conditions ?? []) as Array<Record<string, unknown>>;
   const scheduled = conditions.find((condition) => condition.type === 'PodScheduled' && condition.status === 'False');
   return scheduled ? `; PodScheduled=False (${String(scheduled.reason)}): ${String(scheduled.message)}` : '';
