@@ -103,4 +103,9 @@ describe('one scheduling attempt', () => {
     const result = schedulePod(broken, makePod('p'), [newNodeInfo(makeNode('n'))], { startIndex: 0, random: alwaysFirst });
     assert.deepEqual([result.outcome, result.message], ['Error', 'running "Broken" filter plugin: boom']);
   });
+  it('a host selection that throws fails the attempt with an Error, as selectHost returning an error does', () => {
+    const nodes = [newNodeInfo(makeNode('a')), newNodeInfo(makeNode('b'))];
+    const result = schedulePod(framework, makePod('p'), nodes, { startIndex: 0, random: () => { throw new Error('no randomness'); } });
+    assert.deepEqual([result.outcome, result.message, result.selectedNode], ['Error', 'no randomness', undefined]);
+  });
 });

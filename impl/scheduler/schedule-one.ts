@@ -14,7 +14,7 @@ import type { Pod } from '../client/types.js';
 import { fitErrorMessage, NoNodesAvailableMessage } from './fit-error.js';
 import type { Framework } from './framework/framework.js';
 import { runFilterPlugins, runPostFilterPlugins, runPreFilterPlugins } from './framework/framework.js';
-import { isSuccess, newStatus, SuccessStatus, statusMessage } from './framework/status.js';
+import { asErrorStatus, isSuccess, newStatus, SuccessStatus, statusMessage } from './framework/status.js';
 import type { CycleState, NodeInfo, NodeScore, Status } from './framework/types.js';
 import { type PluginScores, prioritizeNodes } from './prioritize.js';
 
@@ -120,7 +120,7 @@ export function findNodesThatFit(framework: Framework, state: CycleState, pod: P
   return search;
 }
 
-/** One whole attempt for one pod: the decision and its explanation. Never throws for a plugin's sake. */
+/** One whole attempt for one pod: the decision and its explanation. Never throws for a plugin's or selectHost's sake. */
 export function schedulePod(framework: Framework, pod: Pod, nodeInfos: readonly NodeInfo[], options: ScheduleOptions): ScheduleResult {
   const state: CycleState = new Map();
   const search = findNodesThatFit(framework, state, pod, nodeInfos, options);
@@ -143,10 +143,14 @@ export function schedulePod(framework: Framework, pod: Pod, nodeInfos: readonly 
   if (feasible.length === 1 && only) return { ...result, selectedNode: only.name, tiedAtTop: 1 };
   const scores = prioritizeNodes(framework, state, pod, feasible, nodeInfos);
   if (!isSuccess(scores.status)) return { ...result, outcome: 'Error', status: scores.status, message: statusMessage(scores.status) };
-  const selection = selectHost(
-    feasible.map((nodeInfo, index) => ({ name: nodeInfo.name, score: scores.totals[index] ?? 0 })),
-    options.random,
-  );
+  let selection: HostSelection;
+  try {
+    selection = selectHost(feasible.map((nodeInfo, index) => ({ name: nodeInfo.name, score: scores.totals[index] ?? 0 })), options.random);
+  } catch (error) {
+    // Kubernetes' selectHost returns its error, and the attempt fails as a plugin error would.
+    const status = asErrorStatus(error);
+    return { ...result, outcome: 'Error', status, message: statusMessage(status) };
+  }
   return { ...result, selectedNode: selection.selected.name, scorePlugins: scores.plugins, totalScores: scores.totals, top: selection.top, tiedAtTop: selection.tiedAtTop };
 }
 
