@@ -13,7 +13,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import type { EtcdOperation } from '../store/store.js';
+import type { EtcdOperation } from '../store/etcd-tap.js';
 import type { RequestInfo } from './request-info.js';
 
 export interface ObjectReference {
@@ -70,7 +70,7 @@ export class AuditLog {
     return this.scope.run({ auditID: randomUUID(), received: microTime(), operations: [] }, handle);
   }
 
-  /** Called by the store for every etcd operation; kept if a request is being handled. */
+  /** Called by the etcd tap for every etcd operation; kept if a request is being handled. */
   recordEtcd(operation: EtcdOperation): void {
     this.scope.getStore()?.operations.push(operation);
   }

@@ -10,6 +10,7 @@
 
 import { Etcd3 } from 'etcd3';
 import { createLogger } from '../client/logger.js';
+import { etcdTap } from '../store/etcd-tap.js';
 import { Store } from '../store/store.js';
 import { systemNamespaces } from './admission.js';
 import { DefaultCompactionIntervalMs, startCompactor } from './compactor.js';
@@ -27,11 +28,13 @@ const port = Number(process.env.APISERVER_PORT ?? 6443);
 const compactionSeconds = process.env.ETCD_COMPACTION_INTERVAL_SECONDS;
 const compactionIntervalMs = compactionSeconds !== undefined ? Number(compactionSeconds) * 1000 : DefaultCompactionIntervalMs;
 
-// Like kube-apiserver, accept responses of any size: a list of every pod can be megabytes.
 const isLoggingEveryRequest = process.env.APISERVER_LOG_ALL_REQUESTS !== 'false';
-const etcd = new Etcd3({ hosts: endpoints, grpcOptions: { 'grpc.max_receive_message_length': -1 } });
 const audit = new AuditLog(process.env.APISERVER_AUDIT_LOG);
-const store = new Store(etcd, (operation) => audit.recordEtcd(operation));
+// The audit log's etcd operations are taken on the wire, below the store: what was really sent.
+// Like kube-apiserver, accept responses of any size: a list of every pod can be megabytes.
+const interceptors = audit.isEnabled ? [etcdTap((operation) => audit.recordEtcd(operation))] : [];
+const etcd = new Etcd3({ hosts: endpoints, grpcOptions: { 'grpc.max_receive_message_length': -1, interceptors } });
+const store = new Store(etcd);
 const namespacesResource = requireResource('namespaces');
 const namespaceCache = new NamespaceCache(store, namespacesResource, logger);
 const registry = new Registry(store, () => new Date(), Math.random, namespaceCache);

@@ -24,21 +24,6 @@ export const ObjectBeingDeletedPrefix = 'object is being deleted: ';
 
 export type StoredResource = KeyedResource & GroupResource;
 
-/** One etcd request the store made, as the audit log shows it. */
-export interface EtcdOperation {
-  op: 'range' | 'txn' | 'watch';
-  key: string;
-  isPrefix?: boolean;
-  /** The transaction's guard, e.g. `mod_revision == 0`. */
-  compare?: string;
-  /** What the transaction does when its compare holds. */
-  write?: 'put' | 'delete';
-  succeeded?: boolean;
-  /** The etcd revision the operation read at or wrote. */
-  revision?: number;
-  count?: number;
-}
-
 export interface ListOptions {
   /** Read at this etcd revision (a list's resourceVersion); undefined or 0 means "latest". */
   revision?: number;
@@ -56,8 +41,7 @@ export interface ListResult {
 export type UpdateFunction = (current: KubeObject) => KubeObject | Promise<KubeObject>;
 
 export class Store {
-  /** `observe` sees every etcd operation (the API server's audit log); it must not throw. */
-  constructor(private readonly etcd: Etcd3, private readonly observe: (operation: EtcdOperation) => void = () => {}) {}
+  constructor(private readonly etcd: Etcd3) {}
 
   /** The registry names the key; the storage layer decides, in etcd, whether it is free. */
   create(resource: StoredResource, object: KubeObject): Promise<KubeObject> {
@@ -72,7 +56,6 @@ export class Store {
       .then(this.etcd.put(key).value(encodeObject(object)))
       .else(this.etcd.get(key))
       .commit();
-    this.observe({ op: 'txn', key, compare: 'mod_revision == 0', write: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
     if (!result.succeeded) {
       const existing = firstKv(result.responses[0]?.response_range?.kvs);
       const isBeingDeleted = existing ? Boolean(decodeObject(existing.value, existing.mod_revision).metadata.deletionTimestamp) : false;
@@ -86,7 +69,6 @@ export class Store {
     const key = objectKey(resource, namespace, name);
     const response = await this.etcd.get(key).exec();
     const kv = firstKv(response.kvs);
-    this.observe({ op: 'range', key, revision: Number(response.header.revision), count: response.kvs.length });
     if (!kv) throw notFound(resource, name);
     return decodeObject(kv.value, kv.mod_revision);
   }
@@ -105,7 +87,6 @@ export class Store {
     });
     const items = response.kvs.map((kv) => decodeObject(kv.value, kv.mod_revision));
     const readAt = revision ?? Number(response.header.revision);
-    this.observe({ op: 'range', key: prefix, isPrefix: true, revision: readAt, count: items.length });
     const last = response.kvs[response.kvs.length - 1];
     const result: ListResult = { items, revision: readAt };
     if (response.more && last) {
@@ -136,7 +117,6 @@ export class Store {
         .then(this.etcd.put(key).value(value))
         .else(this.etcd.get(key))
         .commit();
-      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, write: 'put', succeeded: result.succeeded, revision: Number(result.header.revision) });
       if (result.succeeded) return withRevision(updated, result.header.revision);
       kv = firstKv(result.responses[0]?.response_range?.kvs);
     }
@@ -156,7 +136,6 @@ export class Store {
         .then(this.etcd.delete().key(key))
         .else(this.etcd.get(key))
         .commit();
-      this.observe({ op: 'txn', key, compare: `mod_revision == ${kv.mod_revision}`, write: 'delete', succeeded: result.succeeded, revision: Number(result.header.revision) });
       if (result.succeeded) return withRevision(current, result.header.revision);
       kv = firstKv(result.responses[0]?.response_range?.kvs);
     }
@@ -165,13 +144,11 @@ export class Store {
   /** Streams every change after `afterRevision`, in order. */
   watch(resource: StoredResource, namespace: string | undefined, afterRevision: number, handler: StoreWatchHandler): Promise<StoreWatch> {
     const prefix = listPrefix(resource, namespace);
-    this.observe({ op: 'watch', key: prefix, isPrefix: true, revision: afterRevision + 1 });
     return openWatch(this.etcd, prefix, afterRevision, handler);
   }
 
   private async readKey(key: string): Promise<IKeyValue | undefined> {
     const response = await this.etcd.get(key).exec();
-    this.observe({ op: 'range', key, revision: Number(response.header.revision), count: response.kvs.length });
     return firstKv(response.kvs);
   }
 
