@@ -48,3 +48,11 @@ test('a refused update is drawn as a failure, with the read it made', () => {
   assert.deepEqual(steps.map((step) => step.label), ['update configmaps demo/settings', 'range /registry/configmaps/demo/settings', '1 key at revision 43', '409 Conflict']);
   assert.equal(steps[3]?.style, 'failure');
 });
+
+test('a read etcd refused is drawn as a failure, with etcd\'s reason', () => {
+  const compacted = 'etcdserver: mvcc: required revision has been compacted';
+  const watch = { ...create, verb: 'watch', etcd: [{ op: 'range', key: '/registry/configmaps/demo/', isPrefix: true, revision: 40, error: compacted }] };
+  const steps = traceToSequence({ name: 't', title: 'a watch from too long ago', events: [watch] }).steps as SequenceMessage[];
+  assert.deepEqual(steps.slice(1, 3).map((step) => step.label), ['range /registry/configmaps/demo/ (prefix)', compacted]);
+  assert.equal(steps[2]?.style, 'failure');
+});

@@ -27,6 +27,8 @@ export interface TraceEtcdOperation {
   succeeded?: boolean;
   revision?: number;
   count?: number;
+  /** etcd's reason, when it refused the call. */
+  error?: string;
 }
 
 export interface TraceEvent {
@@ -119,7 +121,8 @@ function etcdSteps(operations: TraceEtcdOperation[]): SequenceStep[] {
   return operations.flatMap((operation): SequenceStep[] => {
     const request: SequenceStep = { from: ApiServer, to: Etcd, label: etcdLabel(operation) };
     if (operation.op === 'watch') return [request];
-    return [request, { from: Etcd, to: ApiServer, label: etcdResult(operation), style: operation.succeeded === false ? 'failure' : 'reply' }];
+    const isFailure = operation.succeeded === false || operation.error !== undefined;
+    return [request, { from: Etcd, to: ApiServer, label: etcdResult(operation), style: isFailure ? 'failure' : 'reply' }];
   });
 }
 
@@ -141,6 +144,7 @@ function etcdLabel(operation: TraceEtcdOperation): string | string[] {
 }
 
 function etcdResult(operation: TraceEtcdOperation): string {
+  if (operation.error !== undefined) return operation.error;
   const at = operation.revision !== undefined ? `revision ${operation.revision}` : '';
   if (operation.op === 'txn') return operation.succeeded === false ? `compare failed (${at})` : `succeeded, ${at}`;
   if (operation.count !== undefined) return `${operation.count} key${operation.count === 1 ? '' : 's'} at ${at}`;
