@@ -34,6 +34,9 @@ Read what the API server stored in etcd:
 Follow every request, and the etcd operations it caused, in the API server's audit log:
   tail -f ${cluster.auditLogPath}
 
+Run the features against this cluster (cluster.json beside the kubeconfig names etcd and the log):
+  KUBELAB_KUBECONFIG=${cluster.kubeconfigPath} npm test
+
 Press Ctrl-C to stop the cluster.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

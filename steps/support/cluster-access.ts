@@ -1,19 +1,18 @@
 // How scenarios reach the cluster: the one this run started, or one that is already up.
 //
 // With KUBELAB_KUBECONFIG=<path> the run starts no cluster and uses the one that kubeconfig
-// names: the watch mode's warm kubelab cluster, or any real Kubernetes cluster. A
-// `cluster.json` beside the kubeconfig (the watch mode writes one) tells where that cluster's
+// names: a kubelab cluster (`npm start`'s, the watch mode's), or any real Kubernetes cluster. A
+// `cluster.json` beside the kubeconfig (every kubelab cluster has one) tells where that cluster's
 // etcd and audit log are; without them, scenarios tagged @needs-etcd or @needs-audit are not
 // applicable. A server that is not plain http (a real cluster, with TLS and credentials) is
 // reached through `kubectl proxy`, the door a person would use, so the API client stays simple.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Cluster } from '../../impl/cluster/cluster.js';
+import { readClusterFile } from '../../impl/cluster/cluster-file.js';
 
-export const ClusterFile = 'cluster.json';
 const ProxyReady = /Starting to serve on ([\d.]+:\d+)/;
 const ProxyStartMs = 15_000;
 
@@ -28,16 +27,12 @@ export interface ClusterAccess {
   close?: () => void;
 }
 
-/** What `cluster.json` beside a kubelab kubeconfig records. */
-export type ClusterFileContents = Omit<ClusterAccess, 'close'>;
-
 export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
   return { apiServerUrl: cluster.apiServer.getApiServerUrl(), kubeconfigPath: cluster.kubeconfigPath, etcdUrl: cluster.etcd.getClientUrl(), auditLogPath: cluster.auditLogPath };
 }
 
 export async function accessToExistingCluster(kubeconfigPath: string): Promise<ClusterAccess> {
-  const clusterFile = path.join(path.dirname(kubeconfigPath), ClusterFile);
-  const recorded = existsSync(clusterFile) ? (JSON.parse(readFileSync(clusterFile, 'utf8')) as ClusterFileContents) : undefined;
+  const recorded = readClusterFile(kubeconfigPath);
   const server = serverOf(kubeconfigPath);
   const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath };
   if (server.startsWith('http://')) return { ...base, apiServerUrl: server };
