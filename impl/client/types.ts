@@ -185,3 +185,65 @@ export interface Node extends KubeObject {
   spec?: NodeSpec;
   status?: NodeStatus;
 }
+
+// Deployments and the ReplicaSets they own, typed for the deployment controller.
+
+/** An int or a percentage such as `"25%"` (intstr.IntOrString). */
+export type IntOrString = number | string;
+
+export type SelectorRequirement = { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] };
+
+export type ObjectSelector = { matchLabels?: Record<string, string>; matchExpressions?: SelectorRequirement[] };
+
+/** A pod template kept as JSON: controllers copy and compare it whole, never field by field. */
+export type PodTemplateSpec = { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> } & JsonObject; spec?: JsonObject };
+
+export type DeploymentStrategy = {
+  type?: 'RollingUpdate' | 'Recreate';
+  rollingUpdate?: { maxSurge?: IntOrString; maxUnavailable?: IntOrString };
+};
+
+export type DeploymentSpec = {
+  replicas?: number;
+  selector?: ObjectSelector;
+  template?: PodTemplateSpec;
+  strategy?: DeploymentStrategy;
+  minReadySeconds?: number;
+  revisionHistoryLimit?: number;
+  progressDeadlineSeconds?: number;
+  paused?: boolean;
+};
+
+export type DeploymentCondition = {
+  type: 'Available' | 'Progressing' | 'ReplicaFailure';
+  status: 'True' | 'False' | 'Unknown';
+  lastUpdateTime?: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+};
+
+export type DeploymentStatus = {
+  observedGeneration?: number;
+  replicas?: number;
+  updatedReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  unavailableReplicas?: number;
+  conditions?: DeploymentCondition[];
+  collisionCount?: number;
+};
+
+export interface Deployment extends KubeObject {
+  spec?: DeploymentSpec;
+  status?: DeploymentStatus;
+}
+
+export type ReplicaSetSpec = { replicas?: number; minReadySeconds?: number; selector?: ObjectSelector; template?: PodTemplateSpec };
+
+export type ReplicaSetStatus = { replicas?: number; fullyLabeledReplicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number };
+
+export interface ReplicaSet extends KubeObject {
+  spec?: ReplicaSetSpec;
+  status?: ReplicaSetStatus;
+}
