@@ -28,7 +28,7 @@ Feature: A pod can name, select or prefer the nodes it runs on
 
   Rule: preferred node affinity scores, it does not filter
 
-    @conformance:schedule-preferred-affinity-scores
+    @conformance:schedule-preferred-affinity-scores @exercise-select-host
     Scenario: a preferred label wins when it can
       When a pod "leaning" with preferred node affinity "disk In (hdd)" of weight 50 is created
       Then within 10 seconds pod "leaning" is bound to node "hdd-1"

@@ -7,11 +7,17 @@ Feature: The scheduler spreads pods, and breaks ties at random
 
   Rule: ties are broken randomly
 
-    @conformance:schedule-ties-broken-randomly
+    @conformance:schedule-ties-broken-randomly @exercise-select-host
     Scenario: identical nodes all receive pods
       Given the cluster's only schedulable nodes are 3 identical nodes "twin"
       When 30 pods "tie" requesting nothing are created
       Then within 30 seconds every "twin" node has at least one pod "tie"
+
+    @conformance:schedule-tie-any-equal-node-wins @exercise-select-host
+    Scenario: one pod at a time on identical empty nodes lands on each of them in turn
+      Given the cluster's only schedulable nodes are 3 identical nodes "coin"
+      When 30 pods "toss" are scheduled one at a time, each deleted before the next
+      Then within 10 seconds the Scheduled events name every "coin" node
 
   Rule: replicas of one owner spread over nodes
 

@@ -12,11 +12,17 @@ Feature: Taints repel pods that do not tolerate them
       When a pod "job" <tolerating> is created
       Then within 10 seconds pod "job" <outcome>
 
-      Examples:
-        | tolerating                               | outcome                                                                                                  |
-        | tolerating "dedicated=gpu:NoSchedule"    | is bound to one of "gpu-1, gpu-2"                                                                        |
-        | tolerating "dedicated:NoSchedule" (Exists) | is bound to one of "gpu-1, gpu-2"                                                                      |
-        | without tolerations                      | has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling." |
+      @exercise-tolerates-taint
+      Examples: a toleration matches the taint's key, value and effect, or does not
+        | tolerating                                  | outcome                                                                                                                                                                                     |
+        | tolerating "dedicated=gpu:NoSchedule"       | is bound to one of "gpu-1, gpu-2"                                                                                                                                                           |
+        | tolerating "dedicated:NoSchedule" (Exists)  | is bound to one of "gpu-1, gpu-2"                                                                                                                                                           |
+        | tolerating "dedicated=cpu:NoSchedule"       | has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling." |
+        | tolerating "dedicated=gpu:PreferNoSchedule" | has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling." |
+
+      Examples: a pod without tolerations
+        | tolerating                                  | outcome                                                                                                                                                                                     |
+        | without tolerations                         | has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling." |
 
   Rule: PreferNoSchedule is a preference, not a rule
 

@@ -34,6 +34,7 @@ export interface Prioritized {
   totals: number[];
 }
 
+// #region prioritize-nodes
 /** Runs PreScore and Score; `allNodes` is the whole snapshot, for plugins that count cluster-wide. */
 export function prioritizeNodes(framework: Framework, state: CycleState, pod: Pod, feasible: readonly NodeInfo[], allNodes: readonly NodeInfo[]): Prioritized {
   if (framework.scorePlugins.length === 0) return { status: SuccessStatus, plugins: [], totals: feasible.map(() => 1) };
@@ -56,6 +57,7 @@ export function prioritizeNodes(framework: Framework, state: CycleState, pod: Po
   }
   return { status: SuccessStatus, plugins, totals };
 }
+// #endregion prioritize-nodes
 
 /** Score, NormalizeScore and the range check for one plugin; an Error status if any step fails. */
 function runScorePlugin({ plugin, weight }: WeightedScorePlugin, state: CycleState, pod: Pod, feasible: readonly NodeInfo[]): PluginScores | Status {

@@ -94,6 +94,7 @@ export function numFeasibleNodesToFind(percentageOfNodesToScore: number | undefi
 }
 // #endregion num-feasible-nodes-to-find
 
+// #region find-nodes-that-fit
 /** PreFilter, then Filter from startIndex on, until enough nodes fit or every node was seen. */
 export function findNodesThatFit(framework: Framework, state: CycleState, pod: Pod, nodeInfos: readonly NodeInfo[], options: Omit<ScheduleOptions, 'random'>): FilterSearch {
   const numAllNodes = nodeInfos.length;
@@ -119,7 +120,9 @@ export function findNodesThatFit(framework: Framework, state: CycleState, pod: P
   search.nextStartIndex = numAllNodes === 0 ? 0 : (startIndex + search.evaluatedNodes) % numAllNodes;
   return search;
 }
+// #endregion find-nodes-that-fit
 
+// #region schedule-pod
 /** One whole attempt for one pod: the decision and its explanation. Never throws for a plugin's or selectHost's sake. */
 export function schedulePod(framework: Framework, pod: Pod, nodeInfos: readonly NodeInfo[], options: ScheduleOptions): ScheduleResult {
   const state: CycleState = new Map();
@@ -153,8 +156,9 @@ export function schedulePod(framework: Framework, pod: Pod, nodeInfos: readonly 
   }
   return { ...result, selectedNode: selection.selected.name, scorePlugins: scores.plugins, totalScores: scores.totals, top: selection.top, tiedAtTop: selection.tiedAtTop };
 }
+// #endregion schedule-pod
 
-// #region select-host
+// #region select-host exercise=select-host points=15
 /**
  * The highest total wins; among equals, reservoir sampling: the k-th node seen with the top
  * score replaces the pick with probability 1/k, so each tied node wins equally often.

@@ -136,6 +136,7 @@ export class Scheduler {
   }
   // #endregion binding-cycle
 
+  // #region handle-scheduling-failure
   private async handleSchedulingFailure(pod: Pod, result: ScheduleResult): Promise<void> {
     const message = truncateMessage(result.message ?? 'scheduling failed');
     this.logger.info('unschedulable', { pod: keyOf(pod), explanation: explain(result) });
@@ -153,6 +154,7 @@ export class Scheduler {
       .patch({ resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' }, { status: { conditions: [condition] } }, 'strategic')
       .catch((error: unknown) => this.logger.error('updating the PodScheduled condition failed', { pod: keyOf(pod), error }));
   }
+  // #endregion handle-scheduling-failure
 
   /** A scheduler takes only the pods that name it (an empty name means the default scheduler). */
   private isResponsibleFor(pod: Pod): boolean {

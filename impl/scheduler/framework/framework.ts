@@ -84,6 +84,7 @@ export function runPreFilterPlugins(framework: Framework, state: CycleState, pod
   return { status: SuccessStatus, skipped };
 }
 
+// #region run-filter-plugins
 /** Runs the filters on one node, stopping at the first that rejects it, as Kubernetes does. */
 export function runFilterPlugins(filters: readonly FilterPlugin[], state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
   for (const plugin of filters) {
@@ -100,6 +101,7 @@ export function runFilterPlugins(filters: readonly FilterPlugin[], state: CycleS
   }
   return SuccessStatus;
 }
+// #endregion run-filter-plugins
 
 /** Runs PostFilter plugins until one succeeds; otherwise their reasons together. */
 export function runPostFilterPlugins(framework: Framework, state: CycleState, pod: Pod, numAllNodes: number, nodeStatuses: ReadonlyMap<string, Status>): Status {

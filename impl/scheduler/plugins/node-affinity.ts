@@ -80,6 +80,7 @@ export function matchesTerm(term: NodeSelectorTerm, node: Node): boolean {
   );
 }
 
+// #region node-selector-requirement
 /** One requirement against a node's labels; Gt and Lt compare integers and fail on anything else. */
 export function matchesRequirement(requirement: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
   const values = requirement.values ?? [];
@@ -103,6 +104,7 @@ export function matchesRequirement(requirement: NodeSelectorRequirement, labels:
       return false;
   }
 }
+// #endregion node-selector-requirement
 
 function preferredTerms(pod: Pod): PreferredSchedulingTerm[] {
   return pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];

@@ -60,7 +60,7 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   }
 }
 
-// #region fits
+// #region fits exercise=fits points=10
 /** Every way the pod does not fit the node; empty when it fits (fitsRequest). */
 export function fits(request: Request, nodeInfo: NodeInfo): InsufficientResource[] {
   const insufficient: InsufficientResource[] = [];
@@ -80,7 +80,7 @@ export function fits(request: Request, nodeInfo: NodeInfo): InsufficientResource
 }
 // #endregion fits
 
-// #region least-allocated-score
+// #region least-allocated-score exercise=least-allocated-score points=10
 /**
  * LeastAllocated: per resource `(allocatable − requested) × MaxNodeScore / allocatable` (0 when
  * over-committed), then `Σ score × weight / Σ weight`; integer division throughout, as in

@@ -49,7 +49,7 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   }
 }
 
-// #region tolerates-taint
+// #region tolerates-taint exercise=tolerates-taint points=10
 /**
  * Whether one toleration matches one taint (Toleration.ToleratesTaint): an empty effect matches
  * every effect, an empty key every key; `Exists` ignores the value, `Equal` (the default)
