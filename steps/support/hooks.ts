@@ -7,6 +7,7 @@
 // does not open (@needs-etcd, @needs-audit) is skipped as "not applicable", never passed.
 
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import type { GherkinDocument } from '@cucumber/messages';
 import { startCluster } from '../../impl/cluster/cluster.js';
 import { NotApplicablePrefix } from '../../exercises/grade.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
@@ -39,9 +40,9 @@ Before({ tags: '@needs-etcd or @needs-audit' }, function (this: KubeWorld, { pic
   return 'skipped';
 });
 
-Before(async function (this: KubeWorld, { pickle }) {
+Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
   this.scenarioName = pickle.name;
-  this.scenarioUri = pickle.uri;
+  this.scenarioUri = `${pickle.uri}:${scenarioLine(gherkinDocument, pickle.astNodeIds[0])}`;
   this.namespace = this.uniqueName('scenario');
   await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
 });
@@ -54,3 +55,9 @@ After(async function (this: KubeWorld, { result }) {
   }
   await this.runCleanups();
 });
+
+/** The line of the Scenario (or Scenario Outline) a pickle was made from. */
+function scenarioLine(document: GherkinDocument, scenarioId: string | undefined): number {
+  const children = (document.feature?.children ?? []).flatMap((child) => (child.rule ? child.rule.children : [child]));
+  return children.find((child) => child.scenario?.id === scenarioId)?.scenario?.location.line ?? 0;
+}
