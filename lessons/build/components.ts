@@ -4,6 +4,7 @@
 //   <Code file="impl/store/store.ts" region="guaranteed-update" />   a named region
 //   <Header file="impl/store/codec.ts" />                      the comment a file opens with
 //   <Trace name="kubectl-create-configmap" />                  a recorded trace, as a diagram
+//   <Explanation name="least-allocated" />                     a scheduler's saved decision, as a table
 //   <Sequence title participants steps />                      a hand-drawn sequence diagram
 //   <Diagram name="architecture" title="..." />                lessons/diagrams/<name>.svg
 //   <Claim source href>…</Claim>                               a quoted Kubernetes sentence
@@ -21,6 +22,7 @@ import { createElement as h, type ReactNode, isValidElement } from 'react';
 import { codeExcerpt, headerComment, highlightCode } from './code-excerpt.js';
 import { LessonsDir, loadCourse } from './course.js';
 import { exercisesOf } from './exercises.js';
+import { type ExplanationCell, explanationTable, loadExplanation } from './explanation.js';
 import { highlightGherkin, selectFeatureText } from './gherkin.js';
 import { inlineCode, slugify } from './html.js';
 import { lessonCitations } from './references.js';
@@ -59,6 +61,7 @@ export function lessonComponents(): { components: ComponentMap; headings: Headin
     Code,
     Header,
     Trace,
+    Explanation,
     Sequence,
     Diagram,
     Claim,
@@ -97,6 +100,29 @@ function Trace({ name }: Props<{ name: string }>): ReactNode {
     html('div', { className: 'diagram-scroll' }, svg),
     h('figcaption', null, h('span', { className: 'label' }, 'Trace'), trace.title,
       trace.scenario ? h('span', { className: 'source' }, ' · recorded by ', h('code', null, trace.scenario)) : null));
+}
+
+function Explanation({ name }: Props<{ name: string }>): ReactNode {
+  const saved = loadExplanation(name);
+  const table = explanationTable(saved.explanation);
+  const { pod, selectedNode } = saved.explanation;
+  const columnClass = (index: number) => (table.nodes[index]?.isSelected ? 'selected' : undefined);
+  const cell = (value: ExplanationCell, index: number) => h('td', { key: index, className: [value.kind, columnClass(index)].filter(Boolean).join(' ') }, value.text);
+  const section = (title: string) => h('tr', { className: 'section' }, h('th', { colSpan: table.nodes.length + 1, scope: 'colgroup' }, title));
+  const row = ({ plugin, cells }: { plugin: string; cells: ExplanationCell[] }) => h('tr', { key: plugin }, h('th', { scope: 'row' }, plugin), ...cells.map(cell));
+  return h('figure', { className: 'explanation', id: `explanation-${name}` },
+    h('figcaption', null, h('span', { className: 'label' }, 'Explanation'), `Pod ${pod} went to ${selectedNode ?? 'no node'}. ${table.search}`,
+      saved.scenario ? h('span', { className: 'source' }, ' Saved by ', h('code', null, saved.scenario), ` (“${saved.title}”).`) : null),
+    h('div', { className: 'table-scroll' },
+      h('table', null,
+        h('thead', null, h('tr', null, h('th', null, 'plugin'), ...table.nodes.map((node, index) =>
+          h('th', { key: node.name, scope: 'col', className: columnClass(index) }, node.name, node.isSelected ? h('span', { className: 'winner' }, ' selected') : null)))),
+        h('tbody', null,
+          section('Filter: passed, or the reason the node was turned down'),
+          ...table.filters.map(row),
+          section('Score: raw → normalized × weight = weighted'),
+          ...table.scores.map(row),
+          h('tr', { className: 'total' }, h('th', { scope: 'row' }, 'total'), ...table.totals.map(cell))))));
 }
 
 function Sequence({ title, participants, steps }: Props<{ title: string; participants: string[]; steps: SequenceStep[] }>): ReactNode {

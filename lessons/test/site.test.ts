@@ -1,10 +1,10 @@
 // The built course site, in a real browser: Debian's chromium driven by playwright-core.
 //
 // Serves lessons/dist (built by `npm run lessons:build`) on localhost and checks what a learner
-// would notice: every written lesson renders with its feature blocks and code excerpts filled
-// in, the course map lists every area in order and links only the written ones, every internal
-// link and #anchor resolves, and no page asks for anything outside the site (it must work
-// offline). Run with `npm run test:lessons`.
+// would notice: every written lesson renders with its feature blocks, code excerpts and saved
+// explanations filled in, the course map lists every area in order and links only the written
+// ones, every internal link and #anchor resolves, and no page asks for anything outside the site
+// (it must work offline). Run with `npm run test:lessons`.
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -82,6 +82,10 @@ for (const lesson of written) {
     const excerpts = await page.locator('figure.code-excerpt pre').allTextContents();
     assert.ok(excerpts.length > 0, 'no code excerpt');
     for (const excerpt of excerpts) assert.ok(excerpt.trim().length > 0, 'an empty code excerpt');
+    for (const table of await page.locator('figure.explanation table').all()) {
+      assert.ok((await table.locator('tbody td.score').count()) > 0, 'an explanation table without scores');
+      assert.equal(await table.locator('thead th.selected').count(), 1, 'an explanation table that does not mark the selected node');
+    }
     for (const svg of await page.locator('figure.trace svg, figure.sequence svg').all()) {
       assert.ok((await svg.locator('text').count()) > 3, 'a sequence diagram without labels');
     }
