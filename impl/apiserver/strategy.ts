@@ -49,6 +49,9 @@ export function prepareForUpdate(info: ResourceInfo, updated: KubeObject, curren
     // A status write changes the status only; the rest stays as stored.
     next = { ...structuredClone(current), status: updated.status ?? {} };
     next.metadata.resourceVersion = updated.metadata.resourceVersion;
+    // A Deployment's status strategy resets only spec and labels: its controller writes the
+    // revision annotation along with the status (deploymentStatusStrategy.PrepareForUpdate).
+    if (info.kind === 'Deployment') next.metadata.annotations = updated.metadata.annotations;
   } else if (hasStatusSubresource) {
     // A write to the object cannot change its status: that is the status writer's job.
     if (current.status === undefined) delete next.status;
