@@ -8,6 +8,7 @@ import { RestClient } from '../client/rest-client.js';
 import type { KubeObject } from '../client/types.js';
 import { WorkQueue } from '../client/workqueue.js';
 import { ControllerRunner } from './controller.js';
+import { DeploymentController } from './deployment/deployment-controller.js';
 import { ReplicaSetController } from './replicaset/replicaset-controller.js';
 
 const logger = createLogger('controller-manager');
@@ -23,10 +24,15 @@ function informerFor(resource: { group?: string; resource: string }): Informer<K
 
 const pods = informerFor({ resource: 'pods' });
 const replicaSets = informerFor({ group: 'apps', resource: 'replicasets' });
+const deployments = informerFor({ group: 'apps', resource: 'deployments' });
 
 const replicaSetQueue = new WorkQueue();
 const replicaSetController = new ReplicaSetController(client, replicaSets, pods, (key) => replicaSetQueue.add(key), logger);
 const replicaSetRunner = new ControllerRunner(replicaSetController, replicaSetQueue, logger.with({ controller: replicaSetController.name }), 4);
+
+const deploymentQueue = new WorkQueue();
+const deploymentController = new DeploymentController(client, deployments, replicaSets, pods, (key) => deploymentQueue.add(key), logger);
+const deploymentRunner = new ControllerRunner(deploymentController, deploymentQueue, logger.with({ controller: deploymentController.name }), 4);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
@@ -36,7 +42,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-for (const informer of [pods, replicaSets]) void informer.run(abort.signal);
-await Promise.all([pods.waitForSync(), replicaSets.waitForSync()]);
-logger.info('controller manager started', { controllers: replicaSetController.name });
-await replicaSetRunner.run(abort.signal);
+for (const informer of [pods, replicaSets, deployments]) void informer.run(abort.signal);
+await Promise.all([pods.waitForSync(), replicaSets.waitForSync(), deployments.waitForSync()]);
+logger.info('controller manager started', { controllers: [replicaSetController.name, deploymentController.name].join(',') });
+await Promise.all([replicaSetRunner.run(abort.signal), deploymentRunner.run(abort.signal)]);
