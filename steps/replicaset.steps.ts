@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
+import { eventuallyExplained } from './support/warnings.js';
 import { createPod, createReplicaSet, podsOwnedBy, requesting, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -16,7 +17,7 @@ function isReady(pod: KubeObject): boolean {
 
 /** Waits until the set owns exactly `count` pods, all ready; returns them. */
 async function waitForReadyPods(world: KubeWorld, label: string, count: number, seconds: number): Promise<KubeObject[]> {
-  return eventually(async () => {
+  return eventuallyExplained(world, async () => {
     const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
     assert.equal(pods.length, count, `replica set "${label}" owns ${pods.length} pods: ${pods.map((pod) => pod.metadata.name).join(', ')}`);
     assert.ok(pods.every(isReady), `not all ready: ${pods.map((pod) => `${pod.metadata.name}=${pod.status?.phase}${whyPending(pod)}`).join(', ')}`);

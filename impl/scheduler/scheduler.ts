@@ -12,10 +12,11 @@
 // schedule_one.go (ScheduleOne, schedulingCycle, bindingCycle, handleSchedulingFailure),
 // eventhandlers.go.
 
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { EventRecorder } from '../client/event-recorder.js';
 import { Informer, keyOf } from '../client/informer.js';
 import type { Logger } from '../client/logger.js';
-import type { RestClient } from '../client/rest-client.js';
+import { ApiError, type RestClient } from '../client/rest-client.js';
 import type { Node, Pod } from '../client/types.js';
 import { explain, explanationJson } from './explain.js';
 import { truncateMessage } from './fit-error.js';
@@ -27,6 +28,8 @@ import { canonicalJson } from '../client/canonical-json.js';
 
 export const FailedSchedulingReason = 'FailedScheduling';
 export const ScheduledReason = 'Scheduled';
+/** How a refused binding is reported, as kube-scheduler words it. */
+export const BindingRejectedPrefix = 'Binding rejected: ';
 /** Where kubelab publishes why a node won: the pod's annotation, set with the binding. */
 export const ExplanationAnnotation = 'scheduler.kubelab.dev/explanation';
 
@@ -91,6 +94,9 @@ export class Scheduler {
     this.logger.info('caches synced, scheduling', { nodes: this.nodes.list().length, pending: this.queue.pendingCount });
     for (let pod = await this.queue.pop(); pod !== undefined; pod = await this.queue.pop()) {
       await this.scheduleOne(pod as Pod);
+      // Let watch events and binding answers in before the next pod, as kube-scheduler's binding
+      // goroutines run beside its loop: otherwise a full queue holds the event loop until it is empty.
+      await yieldToEventLoop();
     }
   }
 
@@ -109,29 +115,32 @@ export class Scheduler {
       await this.handleSchedulingFailure(pod, result);
       return;
     }
-    // Assume, then bind in the background: the next pod is scheduled meanwhile.
+    // Assume, then bind in the background: the next pod is scheduled meanwhile. A binding may
+    // wait behind thousands of others, so it keeps the explanation, not the result's per-node arrays.
     this.cache.assume(pod, result.selectedNode);
-    void this.bind(pod, result.selectedNode, result);
+    void this.bind(pod, result.selectedNode, JSON.stringify(explanationJson(result)), explain(result));
   }
   // #endregion schedule-one-cycle
 
   // #region binding-cycle
-  private async bind(pod: Pod, nodeName: string, result: ScheduleResult): Promise<void> {
+  private async bind(pod: Pod, nodeName: string, explanationAnnotation: string, explanation: string): Promise<void> {
     const { namespace, name } = pod.metadata;
     try {
       await this.client.create({ resource: 'pods', namespace, name, subresource: 'binding' }, {
         apiVersion: 'v1',
         kind: 'Binding',
-        metadata: { name, namespace, annotations: { [ExplanationAnnotation]: JSON.stringify(explanationJson(result)) } },
+        metadata: { name, namespace, annotations: { [ExplanationAnnotation]: explanationAnnotation } },
         target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
       });
-      this.logger.info('bound', { pod: keyOf(pod), node: nodeName, explanation: explain(result) });
+      this.logger.info('bound', { pod: keyOf(pod), node: nodeName, explanation });
       await this.recorder.record(pod, 'Normal', ScheduledReason, `Successfully assigned ${namespace}/${name} to ${nodeName}`);
     } catch (error) {
       // The API refused (the pod was deleted or bound by someone else): undo the assumption.
       this.logger.error('binding failed', { pod: keyOf(pod), node: nodeName, error });
       this.cache.forget(pod);
       this.queue.retryLater(pod);
+      const reason = error instanceof ApiError ? (error.status.message ?? error.message) : String(error);
+      await this.recorder.record(pod, 'Warning', FailedSchedulingReason, `${BindingRejectedPrefix}${reason}`);
     }
   }
   // #endregion binding-cycle

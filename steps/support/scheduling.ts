@@ -10,6 +10,7 @@ import { SimulatedNodeAnnotation } from '../../impl/kubelet/simulated/node-statu
 import type { Explanation } from '../../impl/scheduler/explain.js';
 import { ExplanationAnnotation } from '../../impl/scheduler/scheduler.js';
 import { eventually } from './eventually.js';
+import { eventuallyExplained } from './warnings.js';
 import type { KubeWorld } from './world.js';
 
 /** Where scenarios save explanations; the scheduler lesson renders copies kept in lessons/explanations. */
@@ -46,7 +47,7 @@ export async function onlyTheseNodes(world: KubeWorld, shapes: NodeShape[]): Pro
 
 /** Waits until the node agent reports the node Ready, as `kubectl wait --for=condition=Ready` does. */
 export async function waitUntilReady(world: KubeWorld, name: string): Promise<void> {
-  await eventually(async () => {
+  await eventuallyExplained(world, async () => {
     const node = await world.api.get({ resource: 'nodes', name });
     const conditions = (node.status?.conditions ?? []) as Array<Record<string, unknown>>;
     assert.equal(conditions.find((condition) => condition.type === 'Ready')?.status, 'True', `node ${name} is not Ready yet`);
@@ -101,7 +102,7 @@ export async function eventsOf(world: KubeWorld, label: string): Promise<KubeObj
 
 export async function waitUntilBound(world: KubeWorld, label: string, seconds: number, nodeLabels: string[]): Promise<string> {
   const allowed = nodeLabels.map((nodeLabel) => nodeName(world, nodeLabel));
-  return eventually(async () => {
+  return eventuallyExplained(world, async () => {
     const pod = await getPod(world, label);
     assert.ok(pod.spec.nodeName, `pod "${label}" is not bound yet${whyPending(pod)}`);
     assert.ok(allowed.includes(pod.spec.nodeName), `pod "${label}" is on ${pod.spec.nodeName}, not on ${allowed.join(' or ')}`);

@@ -15,13 +15,16 @@
 
 import { Informer, keyOf } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
-import { ApiError, type RestClient } from '../../client/rest-client.js';
-import type { KubeObject } from '../../client/types.js';
+import { EventRecorder } from '../../client/event-recorder.js';
+import { ApiError, type ResourceRef, type RestClient } from '../../client/rest-client.js';
+import type { JsonObject, KubeObject } from '../../client/types.js';
 import { WorkQueue } from '../../client/workqueue.js';
 import { desiredNodeStatus, isSimulated, isStatusCurrent } from './node-status.js';
 import { runningPodStatus } from './pod-status.js';
 
 export const HeartbeatAnnotation = 'kubelab.dev/heartbeat';
+/** The Warning event a failed status write leaves on its object, so `kubectl describe` shows why. */
+export const StatusUpdateFailedReason = 'StatusUpdateFailed';
 export const NodeLeaseNamespace = 'kube-node-lease';
 export const LeaseDurationSeconds = 40;
 
@@ -35,8 +38,10 @@ export class SimulatedNodeAgent {
   private readonly pods: Informer<KubeObject>;
   private readonly queue = new WorkQueue();
   private readonly podQueue = new WorkQueue();
+  private readonly recorder: EventRecorder;
 
   constructor(private readonly client: RestClient, private readonly logger: Logger, private readonly options: AgentOptions, private readonly now = () => new Date()) {
+    this.recorder = new EventRecorder(client, 'kubelet', logger);
     this.nodes = new Informer(client, { resource: 'nodes' }, logger);
     // Handlers only enqueue: the decision is taken in syncNode, from the cache.
     this.nodes.addEventHandler({ onAdd: (node) => this.enqueue(node), onUpdate: (_old, node) => this.enqueue(node) });
@@ -90,7 +95,7 @@ export class SimulatedNodeAgent {
     // 3. A bound pod not yet reported running: report it Running and Ready.
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
     const hostIp = String((node.status?.addresses as Array<{ address?: string }> | undefined)?.[0]?.address ?? node.metadata.name);
-    await this.client.update({ ...ref, subresource: 'status' }, { ...structuredClone(pod), status: runningPodStatus(pod, hostIp, timestamp(this.now())) });
+    await this.writeStatus(pod, { ...ref, subresource: 'status' }, runningPodStatus(pod, hostIp, timestamp(this.now())));
   }
   // #endregion sync-pod
 
@@ -102,11 +107,24 @@ export class SimulatedNodeAgent {
     // 2. Compute what a healthy kubelet would report, and write only if it differs.
     const desired = desiredNodeStatus(node, timestamp(this.now()));
     if (isStatusCurrent(node, desired)) return;
-    await this.client.update({ resource: 'nodes', name, subresource: 'status' }, { ...structuredClone(node), status: desired });
+    await this.writeStatus(node, { resource: 'nodes', name, subresource: 'status' }, desired);
     // 3. A new node gets its Lease at once, not at the next heartbeat.
     await this.renewLease(node);
   }
   // #endregion sync-node
+
+  /** Writes a status; a refusal is also told on the object as a Warning event, then retried. */
+  private async writeStatus(object: KubeObject, ref: ResourceRef, status: JsonObject): Promise<void> {
+    try {
+      await this.client.update(ref, { ...structuredClone(object), status });
+    } catch (error) {
+      // A Conflict is the ordinary race of optimistic locking: retry quietly.
+      if (error instanceof ApiError && error.code === 409) throw error;
+      const message = error instanceof ApiError ? (error.status.message ?? error.message) : String(error);
+      await this.recorder.record({ ...object, kind: object.kind ?? (ref.resource === 'nodes' ? 'Node' : 'Pod') }, 'Warning', StatusUpdateFailedReason, `Updating status failed: ${message}`);
+      throw error;
+    }
+  }
 
   private async renewLeases(): Promise<void> {
     for (const node of this.nodes.list()) {
