@@ -75,6 +75,7 @@ function subresourceEntry(info: ResourceInfo, subresource: Subresource): object 
   const entry = { name: `${info.resource}/${subresource}`, singularName: '', namespaced: info.namespaced };
   if (subresource === 'binding') return { ...entry, kind: 'Binding', verbs: ['create'] };
   if (subresource === 'scale') return { ...entry, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
+  if (subresource === 'finalize') return { ...entry, kind: info.kind, verbs: ['update'] };
   return { ...entry, kind: info.kind, verbs: ['get', 'patch', 'update'] };
 }
 // #endregion resource-list

@@ -11,7 +11,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Binding, JsonObject, KubeObject } from '../client/types.js';
 import type { AuditLog } from './audit.js';
-import { badRequest, methodNotSupported, unsupportedMediaType } from './errors.js';
+import { validatePropagation } from './deletion-policy.js';
+import { badRequest, invalid, methodNotSupported, unsupportedMediaType } from './errors.js';
 import { decodeBody, readBody, writeJson } from './http-io.js';
 import { patchContentTypes } from './patch.js';
 import { changeScale, getScale } from './scale.js';
@@ -36,6 +37,8 @@ export async function handleResource(context: ResourceRequest): Promise<void> {
   const subresource = request.subresource;
   if (subresource && !(info.subresources as string[]).includes(subresource)) throw methodNotSupported(info, request.verb);
   if (subresource === 'scale') return handleScale(context);
+  // namespaces/{name}/finalize: a PUT whose only effect is on spec.finalizers (strategy.ts).
+  if (subresource === 'finalize' && request.verb !== 'update') throw methodNotSupported({ group: info.group, resource: `${info.resource}/finalize` }, request.verb);
   if (subresource === 'binding') {
     if (request.verb !== 'create') throw methodNotSupported({ group: info.group, resource: 'pods/binding' }, request.verb);
     return handleBinding(context);
@@ -103,9 +106,17 @@ async function handleDelete({ info, request, url, registry, response, http }: Re
   const graceQuery = url.searchParams.get('gracePeriodSeconds');
   const grace = graceQuery !== null ? Number(graceQuery) : options.gracePeriodSeconds;
   const preconditions = (options.preconditions ?? undefined) as { uid?: string; resourceVersion?: string } | undefined;
+  // propagationPolicy and orphanDependents come in the DeleteOptions body or as query parameters.
+  const policy = url.searchParams.get('propagationPolicy') ?? options.propagationPolicy;
+  const orphanQuery = url.searchParams.get('orphanDependents');
+  const orphan = orphanQuery !== null ? orphanQuery === 'true' : options.orphanDependents;
+  const propagation = { propagationPolicy: typeof policy === 'string' ? policy : undefined, orphanDependents: typeof orphan === 'boolean' ? orphan : undefined };
+  const errors = validatePropagation(propagation);
+  if (errors.length > 0) throw invalid({ group: 'meta.k8s.io', kind: 'DeleteOptions' }, '', errors);
   const { object, isGone } = await registry.delete(info, request.namespace, request.name ?? '', {
     gracePeriodSeconds: typeof grace === 'number' ? grace : undefined,
     preconditions,
+    ...propagation,
   });
   if (isGone && info.kind !== 'Pod') {
     const details = { name: object.metadata.name, group: info.group || undefined, kind: info.resource, uid: object.metadata.uid };

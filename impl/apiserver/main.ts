@@ -3,7 +3,8 @@
 // The API server is the only process with an etcd client; every other component reaches the
 // cluster's state through it. Configuration comes from the environment the cluster launcher
 // sets: ETCD_ENDPOINTS, APISERVER_PORT, ETCD_COMPACTION_INTERVAL_SECONDS and
-// APISERVER_LOG_ALL_REQUESTS, and APISERVER_AUDIT_LOG (a file path; no audit log without it).
+// APISERVER_LOG_ALL_REQUESTS, APISERVER_AUDIT_LOG (a file path; no audit log without it), and
+// DEFAULT_NOT_READY_TOLERATION_SECONDS / DEFAULT_UNREACHABLE_TOLERATION_SECONDS (300 each).
 //
 // Real Kubernetes: cmd/kube-apiserver/app/server.go; the system namespaces are created by
 // pkg/controlplane/controller/systemnamespaces.
@@ -12,7 +13,7 @@ import { Etcd3 } from 'etcd3';
 import { createLogger } from '../client/logger.js';
 import { etcdTap } from '../store/etcd-tap.js';
 import { Store } from '../store/store.js';
-import { systemNamespaces } from './admission.js';
+import { DefaultTolerationSecondsValue, systemNamespaces } from './admission.js';
 import { DefaultCompactionIntervalMs, startCompactor } from './compactor.js';
 import { NamespaceCache } from './namespace-cache.js';
 import { AuditLog } from './audit.js';
@@ -37,7 +38,11 @@ const etcd = new Etcd3({ hosts: endpoints, grpcOptions: { 'grpc.max_receive_mess
 const store = new Store(etcd);
 const namespacesResource = requireResource('namespaces');
 const namespaceCache = new NamespaceCache(store, namespacesResource, logger);
-const registry = new Registry(store, () => new Date(), Math.random, namespaceCache);
+const tolerationSeconds = {
+  notReadySeconds: Number(process.env.DEFAULT_NOT_READY_TOLERATION_SECONDS ?? DefaultTolerationSecondsValue),
+  unreachableSeconds: Number(process.env.DEFAULT_UNREACHABLE_TOLERATION_SECONDS ?? DefaultTolerationSecondsValue),
+};
+const registry = new Registry(store, () => new Date(), Math.random, namespaceCache, tolerationSeconds);
 
 function requireResource(resource: string) {
   const info = findResource('', 'v1', resource);

@@ -11,8 +11,9 @@
 
 import type { Binding, JsonObject, JsonValue, KubeObject } from '../client/types.js';
 import type { ListResult, Store } from '../store/store.js';
-import { admitCreate, admitDelete } from './admission.js';
+import { admitCreate, admitDefaultTolerationSeconds, admitDelete, type DefaultTolerationSecondsOptions } from './admission.js';
 import { applyDefaults } from './defaults.js';
+import { finalizersForDeletion } from './deletion-policy.js';
 import { alreadyExists, badRequest, conflict, invalid, OptimisticLockErrorMessage, StatusError } from './errors.js';
 import { applyPatch, JsonPatchError, type PatchType } from './patch.js';
 import { findResource, groupVersion, type ResourceInfo } from './resources.js';
@@ -37,6 +38,9 @@ export interface ListRequest {
 export interface DeleteRequest {
   preconditions?: { uid?: string; resourceVersion?: string };
   gracePeriodSeconds?: number;
+  /** What becomes of the object's dependents: Background, Foreground or Orphan (deletion-policy.ts). */
+  propagationPolicy?: string;
+  orphanDependents?: boolean;
 }
 
 export class Registry {
@@ -46,6 +50,8 @@ export class Registry {
     private readonly random: () => number = Math.random,
     /** Where admission looks namespaces up first; without it every create reads etcd. */
     private readonly namespaceCache?: { get(name: string): KubeObject | undefined },
+    /** The tolerationSeconds DefaultTolerationSeconds admission gives pods (300 and 300 unless set). */
+    private readonly tolerationSeconds?: DefaultTolerationSecondsOptions,
   ) {}
 
   // #region registry-create
@@ -53,6 +59,7 @@ export class Registry {
     const object = this.decodeForWrite(info, namespace, body);
     prepareForCreate(info, object, this.now());
     await admitCreate(info, object, async (name) => this.namespaceCache?.get(name) ?? this.findNamespace(name));
+    admitDefaultTolerationSeconds(info, undefined, object, this.tolerationSeconds);
     if (!object.metadata.name && object.metadata.generateName) return this.createWithGeneratedName(info, object);
     this.validate(info, object);
     return this.store.create(info, object);
@@ -85,6 +92,7 @@ export class Registry {
         throw conflict(info, name, OptimisticLockErrorMessage);
       }
       const next = prepareForUpdate(info, structuredClone(object), current, subresource);
+      admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
       this.validate(info, next);
       return next;
     });
@@ -99,6 +107,7 @@ export class Registry {
       if (sentVersion && sentVersion !== current.metadata.resourceVersion) throw conflict(info, name, OptimisticLockErrorMessage);
       const object = this.decodeForWrite(info, namespace, patched);
       const next = prepareForUpdate(info, object, current, subresource);
+      admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
       this.validate(info, next);
       return next;
     });
@@ -107,16 +116,20 @@ export class Registry {
 
   // #region registry-delete
   /**
-   * Delete. An object with finalizers is only marked (deletionTimestamp) and disappears when
-   * its last finalizer is removed; a pod on a node is marked too, and its kubelet finishes
-   * the deletion once the containers have stopped. Anything else is removed at once.
+   * Delete. An object with finalizers (its own, or the `orphan` or `foregroundDeletion` one the
+   * request's propagationPolicy adds) is only marked (deletionTimestamp) and disappears when its
+   * last finalizer is removed; a pod on a node is marked too, and its kubelet finishes the
+   * deletion once the containers have stopped. Anything else is removed at once.
    */
   async delete(info: ResourceInfo, namespace: string | undefined, name: string, request: DeleteRequest = {}): Promise<{ object: KubeObject; isGone: boolean }> {
     admitDelete(info, name);
     const current = await this.store.get(info, namespace, name);
     checkPreconditions(info, name, current, request);
     if (this.mustMarkForDeletion(info, current, request)) {
-      const marked = await this.store.guaranteedUpdate(info, namespace, name, (object) => this.markForDeletion(info, object, request));
+      const marked = await this.store.guaranteedUpdate(info, namespace, name, (object) => {
+        checkPreconditions(info, name, object, request);
+        return this.markForDeletion(info, object, request);
+      });
       return { object: marked, isGone: false };
     }
     const removed = await this.store.delete(info, namespace, name, (object) => checkPreconditions(info, name, object, request));
@@ -201,24 +214,36 @@ export class Registry {
   }
 
   private mustMarkForDeletion(info: ResourceInfo, object: KubeObject, request: DeleteRequest): boolean {
-    if ((object.metadata.finalizers ?? []).length > 0) return true;
+    if (finalizersForDeletion(object.metadata.finalizers ?? [], request).length > 0) return true;
     if (info.kind === 'Namespace') return true;
-    const isBoundPod = info.kind === 'Pod' && Boolean(object.spec?.nodeName);
-    return isBoundPod && request.gracePeriodSeconds !== 0 && !isFinished(object);
+    return isGracefulPod(info, object) && request.gracePeriodSeconds !== 0;
   }
 
+  // #region mark-for-deletion
   private markForDeletion(info: ResourceInfo, object: KubeObject, request: DeleteRequest): KubeObject {
-    if (object.metadata.deletionTimestamp) return object;
-    const grace = request.gracePeriodSeconds ?? Number(object.spec?.terminationGracePeriodSeconds ?? 0);
-    object.metadata.deletionTimestamp = isoSeconds(new Date(this.now().getTime() + grace * 1000));
+    const finalizers = finalizersForDeletion(object.metadata.finalizers ?? [], request);
+    if (finalizers.length > 0) object.metadata.finalizers = finalizers;
+    else delete object.metadata.finalizers;
+    const grace = isGracefulPod(info, object) ? (request.gracePeriodSeconds ?? Number(object.spec?.terminationGracePeriodSeconds ?? 0)) : 0;
+    const previous = object.metadata.deletionTimestamp;
+    const previousGrace = object.metadata.deletionGracePeriodSeconds ?? 0;
+    // Already being deleted: a later request may only shorten the grace period (BeforeDelete).
+    if (previous && grace >= previousGrace) return object;
+    const start = previous ? new Date(previous).getTime() - previousGrace * 1000 : this.now().getTime();
+    object.metadata.deletionTimestamp = isoSeconds(new Date(start + grace * 1000));
     object.metadata.deletionGracePeriodSeconds = grace;
     if (info.kind === 'Namespace') object.status = { ...object.status, phase: 'Terminating' };
     return object;
   }
+  // #endregion mark-for-deletion
 
-  /** An object marked for deletion goes away when nothing holds it any more. */
+  /**
+   * An object marked for deletion goes away when nothing holds it any more; a pod only once its
+   * grace period is over (its kubelet deleted it with grace 0), never while it still runs.
+   */
   private async finishIfReleased(info: ResourceInfo, object: KubeObject): Promise<KubeObject> {
-    if (!object.metadata.deletionTimestamp || info.kind === 'Pod') return object;
+    if (!object.metadata.deletionTimestamp) return object;
+    if (info.kind === 'Pod' && object.metadata.deletionGracePeriodSeconds !== 0) return object;
     const isHeld = (object.metadata.finalizers ?? []).length > 0 || (Array.isArray(object.spec?.finalizers) && object.spec.finalizers.length > 0);
     if (isHeld) return object;
     await this.store.delete(info, object.metadata.namespace, object.metadata.name ?? '').catch((error: unknown) => {
@@ -239,6 +264,11 @@ function applyPatchTo(current: KubeObject, type: PatchType, patch: JsonValue): K
 
 function isFinished(pod: KubeObject): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** A pod whose kubelet must stop its containers first: bound to a node and not finished (CheckGracefulDelete). */
+function isGracefulPod(info: ResourceInfo, object: KubeObject): boolean {
+  return info.kind === 'Pod' && Boolean(object.spec?.nodeName) && !isFinished(object);
 }
 
 function checkPreconditions(info: ResourceInfo, name: string, current: KubeObject, request: DeleteRequest): void {

@@ -19,6 +19,7 @@ export interface RequestInfo {
   subresource?: string;
 }
 
+const namespaceSubresources = ['status', 'finalize'];
 const methodVerbs: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete', GET: 'get', HEAD: 'get' };
 
 // #region request-info
@@ -39,8 +40,9 @@ export function parseRequestInfo(method: string, url: URL): RequestInfo {
   }
   if (rest.length === 0) return info;
   info.isResourceRequest = true;
-  // /namespaces/{ns}/{resource}/... is namespaced; /namespaces/{ns} alone is the namespace itself.
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
+  // /namespaces/{ns}/{resource}/... is namespaced; /namespaces/{ns} alone is the namespace itself,
+  // and so are /namespaces/{ns}/status and /namespaces/{ns}/finalize, its subresources.
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !namespaceSubresources.includes(rest[2] ?? '')) {
     info.namespace = rest[1];
     rest = rest.slice(2);
   }

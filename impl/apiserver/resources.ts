@@ -9,7 +9,7 @@
 // prefixes are SpecialDefaultResourcePrefixes in pkg/kubeapiserver/default_storage_factory_builder.go.
 
 // #region resource-table
-export type Subresource = 'status' | 'binding' | 'scale';
+export type Subresource = 'status' | 'binding' | 'scale' | 'finalize';
 
 export interface ResourceInfo {
   group: string;
@@ -32,7 +32,7 @@ const apps = { group: 'apps', version: 'v1' };
 const coordination = { group: 'coordination.k8s.io', version: 'v1' };
 
 export const resources: ResourceInfo[] = [
-  { ...core, resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, etcdPrefix: 'namespaces', shortNames: ['ns'], subresources: ['status'], categories: [] },
+  { ...core, resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, etcdPrefix: 'namespaces', shortNames: ['ns'], subresources: ['status', 'finalize'], categories: [] },
   { ...core, resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, etcdPrefix: 'pods', shortNames: ['po'], subresources: ['status', 'binding'], categories: ['all'] },
   { ...core, resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false, etcdPrefix: 'minions', shortNames: ['no'], subresources: ['status'], categories: [] },
   { ...core, resource: 'services', singular: 'service', kind: 'Service', namespaced: true, etcdPrefix: 'services/specs', shortNames: ['svc'], subresources: ['status'], categories: ['all'] },

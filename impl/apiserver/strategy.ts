@@ -58,6 +58,9 @@ export function prepareForUpdate(info: ResourceInfo, updated: KubeObject, curren
     else next.status = structuredClone(current.status);
   }
   keepServerOwnedMetadata(next, current);
+  // A namespace's spec.finalizers change only through namespaces/{name}/finalize, the namespace
+  // controller's door; a write to the object keeps them (namespace strategy PrepareForUpdate).
+  if (info.kind === 'Namespace' && subresource !== 'finalize') keepNamespaceFinalizers(next, current);
   if (kindsWithGeneration.has(info.kind) && subresource !== 'status') {
     const isSpecChanged = canonicalJson(next.spec) !== canonicalJson(current.spec);
     const isAnnotationChanged = info.kind === 'Deployment' && canonicalJson(next.metadata.annotations ?? {}) !== canonicalJson(current.metadata.annotations ?? {});
@@ -66,6 +69,12 @@ export function prepareForUpdate(info: ResourceInfo, updated: KubeObject, curren
   return next;
 }
 // #endregion prepare-for-update
+
+function keepNamespaceFinalizers(next: KubeObject, current: KubeObject): void {
+  const { finalizers: _sent, ...rest } = next.spec ?? {};
+  const finalizers = current.spec?.finalizers;
+  next.spec = finalizers === undefined ? rest : { ...rest, finalizers };
+}
 
 function keepServerOwnedMetadata(next: KubeObject, current: KubeObject): void {
   const metadata = next.metadata;

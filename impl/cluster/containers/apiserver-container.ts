@@ -48,6 +48,11 @@ export class ApiServerContainer extends GenericContainer {
     return this.withEnvironment({ APISERVER_AUDIT_LOG: path });
   }
 
+  /** How long pods tolerate a not-ready or unreachable node by default (its --default-not-ready- and --default-unreachable-toleration-seconds). */
+  withDefaultTolerationSeconds(seconds: number): this {
+    return this.withEnvironment({ DEFAULT_NOT_READY_TOLERATION_SECONDS: String(seconds), DEFAULT_UNREACHABLE_TOLERATION_SECONDS: String(seconds) });
+  }
+
   /** Whether the API server logs every request or only writes and failures (APISERVER_LOG_ALL_REQUESTS). */
   withRequestLogging(isLoggingEveryRequest: boolean): this {
     return this.withEnvironment({ APISERVER_LOG_ALL_REQUESTS: String(isLoggingEveryRequest) });
