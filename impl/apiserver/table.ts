@@ -108,7 +108,8 @@ function readyContainers(pod: KubeObject): number {
 
 function nodeStatus(node: KubeObject): string {
   const ready = list(node.status?.conditions).find((c) => field(c, 'type') === 'Ready');
-  const readiness = field(ready, 'status') === 'True' ? 'Ready' : field(ready, 'status') === 'False' ? 'NotReady' : 'Unknown';
+  // printNode: Ready when True, NotReady when False or Unknown, Unknown only with no Ready condition.
+  const readiness = ready === undefined ? 'Unknown' : field(ready, 'status') === 'True' ? 'Ready' : 'NotReady';
   return node.spec?.unschedulable ? `${readiness},SchedulingDisabled` : readiness;
 }
 
