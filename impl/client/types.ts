@@ -179,7 +179,17 @@ export interface Pod extends KubeObject {
 
 export type NodeSpec = { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string };
 
-export type NodeStatus = { capacity?: ResourceList; allocatable?: ResourceList };
+/** Ready, MemoryPressure, DiskPressure, PIDPressure: what the kubelet reports, or the node lifecycle controller when it stops. */
+export type NodeCondition = {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastHeartbeatTime?: string;
+  lastTransitionTime?: string;
+};
+
+export type NodeStatus = { capacity?: ResourceList; allocatable?: ResourceList; conditions?: NodeCondition[] };
 
 export interface Node extends KubeObject {
   spec?: NodeSpec;

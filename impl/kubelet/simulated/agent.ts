@@ -44,7 +44,7 @@ export class SimulatedNodeAgent {
     this.recorder = new EventRecorder(client, 'kubelet', logger);
     this.nodes = new Informer(client, { resource: 'nodes' }, logger);
     // Handlers only enqueue: the decision is taken in syncNode, from the cache.
-    this.nodes.addEventHandler({ onAdd: (node) => this.enqueue(node), onUpdate: (_old, node) => this.enqueue(node) });
+    this.nodes.addEventHandler({ onAdd: (node) => this.enqueue(node), onUpdate: (old, node) => this.nodeUpdated(old, node) });
     // Only pods already bound to a node matter to a node agent (the kubelet's spec.nodeName selector).
     this.pods = new Informer(client, { resource: 'pods' }, logger, { fieldSelector: 'spec.nodeName!=' });
     this.pods.addEventHandler({ onAdd: (pod) => this.podQueue.add(keyOf(pod)), onUpdate: (_old, pod) => this.podQueue.add(keyOf(pod)) });
@@ -62,6 +62,13 @@ export class SimulatedNodeAgent {
 
   private enqueue(node: KubeObject): void {
     if (isSimulated(node)) this.queue.add(keyOf(node));
+  }
+
+  /** A "kubelet" coming back to life catches up with its pods too, those deleted meanwhile first of all. */
+  private nodeUpdated(old: KubeObject, node: KubeObject): void {
+    this.enqueue(node);
+    if (!isSilenced(old) || isSilenced(node)) return;
+    for (const pod of this.pods.list()) if (pod.spec?.nodeName === node.metadata.name) this.podQueue.add(keyOf(pod));
   }
 
   private async worker(queue: WorkQueue, sync: (key: string) => Promise<void>): Promise<void> {

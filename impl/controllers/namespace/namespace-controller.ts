@@ -1,0 +1,119 @@
+// The namespace controller: empty a Terminating namespace, then let it go.
+//
+// "Deleting a namespace marks it Terminating, deletes everything in it, then removes the
+// namespace; creating in a Terminating namespace is refused." The API server does the marking
+// and the refusing (registry.ts, admission.ts) and holds the namespace with the `kubernetes`
+// entry of spec.finalizers. This controller does the rest: it asks discovery for every
+// namespaced resource that can be listed and deleted, deletes each object in the namespace,
+// counts what is left and which finalizers hold it, writes that into the status conditions,
+// and once nothing is left removes `kubernetes` through namespaces/{name}/finalize. With no
+// finalizer left the API server deletes the namespace.
+//
+// kubelab deletes object by object (no deletecollection) and checks again every second while
+// content remains, where Kubernetes waits for half the longest pod grace period.
+// Real Kubernetes: pkg/controller/namespace/namespace_controller.go (syncNamespaceFromKey) and
+// deletion/namespaced_resources_deleter.go (Delete, deleteAllContent, finalizeNamespace).
+
+import { type ApiResource, discoverResources, supportingAll } from '../../client/discovery.js';
+import type { Informer } from '../../client/informer.js';
+import type { Logger } from '../../client/logger.js';
+import { ApiError, type RestClient } from '../../client/rest-client.js';
+import type { KubeObject } from '../../client/types.js';
+import type { Reconciler, Result } from '../controller.js';
+import { type DeletionPass, deletionConditions, type NamespaceCondition, updateConditions } from './conditions.js';
+
+/** The spec.finalizers entry this controller owns (FinalizerKubernetes). */
+export const KubernetesFinalizer = 'kubernetes';
+/** Real Kubernetes waits estimate/2 seconds (half the longest pod grace period, or 15 s for finalizers). */
+export const ContentRemainingRecheckMs = 1000;
+
+export class NamespaceController implements Reconciler {
+  readonly name = 'namespace-controller';
+
+  constructor(
+    private readonly client: RestClient,
+    private readonly namespaces: Informer<KubeObject>,
+    private readonly enqueue: (key: string) => void,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    // Only namespaces being deleted have anything to do.
+    const changed = (namespace: KubeObject) => {
+      if (namespace.metadata.deletionTimestamp) this.enqueue(namespace.metadata.name ?? '');
+    };
+    this.namespaces.addEventHandler({ onAdd: changed, onUpdate: (_old, namespace) => changed(namespace) });
+  }
+
+  // #region sync-namespace
+  async reconcile(name: string): Promise<Result> {
+    // 1. Read from the cache; a namespace gone, not being deleted, or already finalized by us needs nothing.
+    const namespace = this.namespaces.get(name);
+    if (!namespace?.metadata.deletionTimestamp || !finalizersOf(namespace).includes(KubernetesFinalizer)) return {};
+    // 2. Delete everything in it, and count what is still there afterwards.
+    const pass = await this.deleteAllContent(name);
+    // 3. Say in the status what holds the namespace, if anything.
+    await this.updateStatus(namespace, pass);
+    if (pass.discoveryError || pass.deleteErrors.length > 0) throw new Error(`deleting the content of namespace ${name}: ${[pass.discoveryError, ...pass.deleteErrors].filter(Boolean).join('; ')}`);
+    // 4. Content remains (pods stopping, finalizers pending): look again soon.
+    if ([...pass.remaining.values()].some((count) => count > 0)) return { requeueAfterMs: ContentRemainingRecheckMs };
+    // 5. Empty: remove our finalizer; the API server deletes a namespace nothing holds.
+    await this.finalize(namespace);
+    return {};
+  }
+  // #endregion sync-namespace
+
+  // #region delete-all-content
+  private async deleteAllContent(namespace: string): Promise<DeletionPass> {
+    const pass: DeletionPass = { deleteErrors: [], remaining: new Map(), finalizers: new Map() };
+    let resources: ApiResource[];
+    try {
+      resources = supportingAll(await discoverResources(this.client), ['list', 'delete']).filter((resource) => resource.namespaced);
+    } catch (error) {
+      pass.discoveryError = error instanceof Error ? error.message : String(error);
+      return pass;
+    }
+    for (const resource of resources) {
+      const ref = { group: resource.group || undefined, version: resource.version, resource: resource.resource, namespace };
+      try {
+        // Background: whatever these objects own goes too, through the garbage collector.
+        for (const item of (await this.client.list(ref)).items) {
+          if (!item.metadata.deletionTimestamp) await this.client.delete({ ...ref, name: item.metadata.name }, { propagationPolicy: 'Background', preconditions: { uid: item.metadata.uid ?? '' } }).catch(ignoreGone);
+        }
+        const left = (await this.client.list(ref)).items;
+        pass.remaining.set(`${resource.resource}.${resource.group}`, left.length);
+        for (const finalizer of left.flatMap((item) => item.metadata.finalizers ?? [])) pass.finalizers.set(finalizer, (pass.finalizers.get(finalizer) ?? 0) + 1);
+      } catch (error) {
+        pass.deleteErrors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return pass;
+  }
+  // #endregion delete-all-content
+
+  private async updateStatus(namespace: KubeObject, pass: DeletionPass): Promise<void> {
+    const current = (namespace.status?.conditions ?? []) as NamespaceCondition[];
+    const conditions = updateConditions(current, deletionConditions(pass), `${this.now().toISOString().slice(0, 19)}Z`);
+    if (!conditions) return;
+    const status = { ...namespace.status, phase: 'Terminating', conditions };
+    await this.client.update({ resource: 'namespaces', name: namespace.metadata.name, subresource: 'status' }, { ...structuredClone(namespace), status } as KubeObject);
+  }
+
+  private async finalize(cached: KubeObject): Promise<void> {
+    // A fresh read: the status was perhaps written a moment ago, and the cache may not know yet.
+    const ref = { resource: 'namespaces', name: cached.metadata.name };
+    const namespace = await this.client.get(ref);
+    const finalizers = finalizersOf(namespace).filter((finalizer) => finalizer !== KubernetesFinalizer);
+    await this.client.update({ ...ref, subresource: 'finalize' }, { ...namespace, spec: { ...namespace.spec, finalizers } }).catch(ignoreGone);
+    this.logger.info('namespace finalized', { namespace: cached.metadata.name });
+  }
+}
+
+function finalizersOf(namespace: KubeObject): string[] {
+  return (namespace.spec?.finalizers ?? []) as string[];
+}
+
+/** Deleted meanwhile (404), or replaced by a new object of the same name (409 on the uid precondition). */
+function ignoreGone(error: unknown): void {
+  if (error instanceof ApiError && (error.code === 404 || error.code === 409)) return;
+  throw error;
+}
