@@ -52,6 +52,15 @@ export interface ClusterOptions {
   auditLog?: boolean;
   /** Where progress lines go (leftovers removed, image built); a `cluster` logger on stderr by default. */
   logger?: Logger;
+  /**
+   * Node lifecycle timings, shortened in tests: how long a node may go without a heartbeat
+   * (the controller manager's --node-monitor-grace-period, 50 s), how often the node agent
+   * renews its Leases (the kubelet's 10 s), and how long pods tolerate a dead node by default
+   * (the API server's DefaultTolerationSeconds, 300 s).
+   */
+  nodeMonitorGracePeriodSeconds?: number;
+  nodeLeaseRenewIntervalSeconds?: number;
+  defaultTolerationSeconds?: number;
 }
 
 export interface Cluster {
@@ -122,13 +131,17 @@ async function startComponents(
     }
     if (options.logAllRequests === false) apiserverContainer.withRequestLogging(false);
     if (options.auditLogPath) apiserverContainer.withAuditLog(options.auditLogPath);
+    if (options.defaultTolerationSeconds !== undefined) apiserverContainer.withDefaultTolerationSeconds(options.defaultTolerationSeconds);
     const apiserver = await place('apiserver', apiserverContainer).start();
     // Then the API server's clients, which need nothing but the API server.
     const apiServerUrl = `http://${APISERVER_ALIAS}:${APISERVER_PORT}`;
+    const gracePeriod = options.nodeMonitorGracePeriodSeconds;
+    const controllerEnvironment: Record<string, string> = gracePeriod !== undefined ? { NODE_MONITOR_GRACE_PERIOD_SECONDS: String(gracePeriod) } : {};
+    const leaseRenewInterval = String(options.nodeLeaseRenewIntervalSeconds ?? 10);
     const [scheduler, controllerManager, nodeAgent] = await Promise.all([
       place('scheduler', new ComponentContainer(image, 'scheduler', apiServerUrl)).start(),
-      place('controller-manager', new ComponentContainer(image, 'controllers', apiServerUrl)).start(),
-      place('node-agent', new ComponentContainer(image, 'kubelet/simulated', apiServerUrl, { LEASE_RENEW_INTERVAL_SECONDS: '10' })).start(),
+      place('controller-manager', new ComponentContainer(image, 'controllers', apiServerUrl, controllerEnvironment)).start(),
+      place('node-agent', new ComponentContainer(image, 'kubelet/simulated', apiServerUrl, { LEASE_RENEW_INTERVAL_SECONDS: leaseRenewInterval })).start(),
     ]);
     return { etcd, apiserver, scheduler, 'controller-manager': controllerManager, 'node-agent': nodeAgent };
   } catch (error) {

@@ -1,7 +1,10 @@
 // kube-controller-manager's entry: shared informers, then one reconcile loop per controller.
-// Configuration: APISERVER_URL. Real Kubernetes: cmd/kube-controller-manager/app
+// Configuration: APISERVER_URL, NODE_MONITOR_GRACE_PERIOD_SECONDS (50) and
+// NODE_STARTUP_GRACE_PERIOD_SECONDS (60). Real Kubernetes: cmd/kube-controller-manager/app
 // (controllermanager.go, NewControllerDescriptors).
 
+import { setMaxListeners } from 'node:events';
+import { type ApiResource, discoverResources } from '../client/discovery.js';
 import { Informer } from '../client/informer.js';
 import { createLogger } from '../client/logger.js';
 import { RestClient } from '../client/rest-client.js';
@@ -9,17 +12,49 @@ import type { KubeObject } from '../client/types.js';
 import { WorkQueue } from '../client/workqueue.js';
 import { ControllerRunner } from './controller.js';
 import { DeploymentController } from './deployment/deployment-controller.js';
+import { DependentsOrphaner, GarbageCollector } from './garbagecollector/garbage-collector.js';
+import { deletableResources, GraphBuilder } from './garbagecollector/graph-builder.js';
+import { NamespaceController } from './namespace/namespace-controller.js';
+import { DefaultNodeMonitorGracePeriodSeconds, DefaultNodeStartupGracePeriodSeconds } from './nodelifecycle/node-health.js';
+import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller.js';
+import { TaintEvictionController } from './nodelifecycle/taint-eviction-controller.js';
 import { ReplicaSetController } from './replicaset/replicaset-controller.js';
 
 const logger = createLogger('controller-manager');
 const client = new RestClient(process.env.APISERVER_URL ?? 'http://apiserver:6443', 'kube-controller-manager/v1.32.0', 32);
 const abort = new AbortController();
+// Every informer and every runner listens for the abort: more than Node's default warning limit of 10.
+setMaxListeners(100, abort.signal);
 
-/** An informer indexed by namespace, the index every controller here looks pods up by. */
-function informerFor(resource: { group?: string; resource: string }): Informer<KubeObject> {
-  const informer = new Informer<KubeObject>(client, resource, logger);
+const DiscoveryRetryMs = 1000;
+const informers = new Map<string, Informer<KubeObject>>();
+
+/** One informer per resource, shared by the controllers that ask for it, indexed by namespace (the index every controller here looks pods up by). */
+function informerFor(resource: { group?: string; version?: string; resource: string }): Informer<KubeObject> {
+  const key = `${resource.resource}.${resource.group ?? ''}`;
+  const existing = informers.get(key);
+  if (existing) return existing;
+  const informer = new Informer<KubeObject>(client, { group: resource.group || undefined, version: resource.version, resource: resource.resource }, logger);
   informer.addIndex('namespace', (object) => [object.metadata.namespace ?? '']);
+  informers.set(key, informer);
   return informer;
+}
+
+/** What the API server serves; the garbage collector and the namespace controller work from it. */
+async function discover(): Promise<ApiResource[]> {
+  for (;;) {
+    try {
+      return await discoverResources(client);
+    } catch (error) {
+      logger.error('discovery failed, retrying', { error, retryInMs: DiscoveryRetryMs });
+      await new Promise((resolve) => setTimeout(resolve, DiscoveryRetryMs));
+    }
+  }
+}
+
+function secondsFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : Number(value);
 }
 
 const pods = informerFor({ resource: 'pods' });
@@ -34,6 +69,37 @@ const deploymentQueue = new WorkQueue();
 const deploymentController = new DeploymentController(client, deployments, replicaSets, pods, (key) => deploymentQueue.add(key), logger);
 const deploymentRunner = new ControllerRunner(deploymentController, deploymentQueue, logger.with({ controller: deploymentController.name }), 4);
 
+const nodes = informerFor({ resource: 'nodes' });
+const leases = informerFor({ group: 'coordination.k8s.io', resource: 'leases' });
+const nodeLifecycleQueue = new WorkQueue();
+const gracePeriods = {
+  monitorMs: secondsFromEnv('NODE_MONITOR_GRACE_PERIOD_SECONDS', DefaultNodeMonitorGracePeriodSeconds) * 1000,
+  startupMs: secondsFromEnv('NODE_STARTUP_GRACE_PERIOD_SECONDS', DefaultNodeStartupGracePeriodSeconds) * 1000,
+};
+const nodeLifecycleController = new NodeLifecycleController(client, nodes, leases, (key) => nodeLifecycleQueue.add(key), gracePeriods, logger);
+const nodeLifecycleRunner = new ControllerRunner(nodeLifecycleController, nodeLifecycleQueue, logger.with({ controller: nodeLifecycleController.name }), 2);
+
+const taintEvictionQueue = new WorkQueue();
+const taintEvictionController = new TaintEvictionController(client, pods, nodes, (key) => taintEvictionQueue.add(key), logger);
+const taintEvictionRunner = new ControllerRunner(taintEvictionController, taintEvictionQueue, logger.with({ controller: taintEvictionController.name }), 2);
+
+const namespaceQueue = new WorkQueue();
+const namespaceController = new NamespaceController(client, informerFor({ resource: 'namespaces' }), (key) => namespaceQueue.add(key), logger);
+const namespaceRunner = new ControllerRunner(namespaceController, namespaceQueue, logger.with({ controller: namespaceController.name }), 2);
+
+// The garbage collector watches every deletable resource the API server serves.
+const resources = await discover();
+const attemptToDeleteQueue = new WorkQueue();
+const attemptToOrphanQueue = new WorkQueue();
+const graphBuilder = new GraphBuilder(deletableResources(resources), informerFor, { attemptToDelete: (uid) => attemptToDeleteQueue.add(uid), attemptToOrphan: (uid) => attemptToOrphanQueue.add(uid) });
+const garbageCollector = new GarbageCollector(client, resources, graphBuilder, (uid) => attemptToDeleteQueue.add(uid), logger.with({ controller: 'garbage-collector' }));
+const garbageCollectorRunner = new ControllerRunner(garbageCollector, attemptToDeleteQueue, logger.with({ controller: garbageCollector.name }), 4);
+const orphaner = new DependentsOrphaner(client, resources, graphBuilder);
+const orphanerRunner = new ControllerRunner(orphaner, attemptToOrphanQueue, logger.with({ controller: orphaner.name }), 1);
+
+const runners = [replicaSetRunner, deploymentRunner, nodeLifecycleRunner, taintEvictionRunner, namespaceRunner, garbageCollectorRunner, orphanerRunner];
+const controllerNames = [replicaSetController, deploymentController, nodeLifecycleController, taintEvictionController, namespaceController, garbageCollector, orphaner].map((controller) => controller.name);
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.info('shutting down');
@@ -42,7 +108,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-for (const informer of [pods, replicaSets, deployments]) void informer.run(abort.signal);
-await Promise.all([pods.waitForSync(), replicaSets.waitForSync(), deployments.waitForSync()]);
-logger.info('controller manager started', { controllers: [replicaSetController.name, deploymentController.name].join(',') });
-await Promise.all([replicaSetRunner.run(abort.signal), deploymentRunner.run(abort.signal)]);
+for (const informer of informers.values()) void informer.run(abort.signal);
+await Promise.all([...informers.values()].map((informer) => informer.waitForSync()));
+logger.info('controller manager started', { controllers: controllerNames.join(',') });
+await Promise.all(runners.map((runner) => runner.run(abort.signal)));

@@ -2,7 +2,8 @@
 //
 // BeforeAll starts the cluster through testcontainers (and AfterAll removes it), unless
 // KUBELAB_KUBECONFIG names one that is already up; each scenario gets a namespace of its own,
-// so scenarios cannot see each other's objects; when a scenario fails, the API server's and
+// so scenarios cannot see each other's objects, and deletes it when it ends (the namespace
+// controller removes what is left, while the next scenario runs); when a scenario fails, the API server's and
 // etcd's recent logs are attached to the report. A scenario that needs a door this cluster
 // does not open (@needs-etcd, @needs-audit) is skipped as "not applicable", never passed.
 
@@ -15,6 +16,11 @@ import { shared, type KubeWorld } from './world.js';
 
 /** Compact often in tests, so that "history is gone" can be observed within seconds. */
 export const TestCompactionIntervalSeconds = 4;
+/**
+ * Node lifecycle in seconds, not minutes: heartbeats every 2 s, a node silent for 10 s is
+ * Unknown, and its pods go 5 s later (Kubernetes: 10 s, 50 s and 300 s).
+ */
+export const TestNodeLifecycle = { nodeLeaseRenewIntervalSeconds: 2, nodeMonitorGracePeriodSeconds: 10, defaultTolerationSeconds: 5 };
 
 setDefaultTimeout(60_000);
 
@@ -24,7 +30,7 @@ BeforeAll({ timeout: 600_000 }, async function () {
     shared.access = await accessToExistingCluster(existing);
     return;
   }
-  shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds });
+  shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds, ...TestNodeLifecycle });
   shared.access = accessToStartedCluster(shared.cluster);
 });
 
@@ -45,6 +51,9 @@ Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
   this.scenarioUri = `${pickle.uri}:${scenarioLine(gherkinDocument, pickle.astNodeIds[0])}`;
   this.namespace = this.uniqueName('scenario');
   await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
+  // The last cleanup: the namespace controller deletes whatever the scenario left in it, unwaited for.
+  const namespace = this.namespace;
+  this.cleanups.push(() => this.api.delete({ resource: 'namespaces', name: namespace }).then(() => undefined, () => undefined));
 });
 
 After(async function (this: KubeWorld, { result }) {
