@@ -24,7 +24,7 @@ import { controllerOf } from '../replicaset/pods.js';
 import { isRollingUpdate, replicasOf } from './fenceposts.js';
 import { countsOf, findNewReplicaSet, maxRevision, newReplicaSetName, replicaSetsToCleanUp, RevisionAnnotation, revisionOf, syncReplicaSetAnnotations } from './replica-sets.js';
 import { HashCollisionError, ReplicaSetControl } from './replica-set-control.js';
-import { newReplicaSetReplicas, oldReplicaSetSizes } from './rolling-update.js';
+import { countedReplicas, newReplicaSetReplicas, oldReplicaSetSizes } from './rolling-update.js';
 import { isScalingEvent, scaledSizes } from './scaling.js';
 import * as status from './status.js';
 
@@ -93,8 +93,8 @@ export class DeploymentController implements Reconciler {
     const { newSet, oldSets } = await this.syncRevision(deployment, owned, true);
     if (!newSet) return this.syncRolloutStatus(deployment, oldSets, undefined);
     const replicas = replicasOf(deployment.spec);
-    // 1. Grow (or trim) the new ReplicaSet as far as maxSurge allows.
-    const total = [...oldSets, newSet].reduce((sum, rs) => sum + (rs.spec?.replicas ?? 0), 0);
+    // 1. Grow (or trim) the new ReplicaSet as far as maxSurge allows, old pods not yet deleted included.
+    const total = countedReplicas([...oldSets, newSet].map(countsOf));
     const newSize = (newSet.spec?.replicas ?? 0) > replicas ? replicas : newReplicaSetReplicas(deployment.spec ?? {}, total, newSet.spec?.replicas ?? 0);
     if (newSize !== newSet.spec?.replicas) {
       const grown = await this.control.scale(deployment, newSet, newSize);
@@ -165,7 +165,8 @@ export class DeploymentController implements Reconciler {
       const copy = structuredClone(existing);
       const isMinReadyChanged = (copy.spec?.minReadySeconds ?? 0) !== (deployment.spec?.minReadySeconds ?? 0);
       if (syncReplicaSetAnnotations(deployment, copy, revision, true) || isMinReadyChanged) {
-        copy.spec = { ...copy.spec, minReadySeconds: deployment.spec?.minReadySeconds ?? 0 };
+        const { minReadySeconds: _old, ...spec } = copy.spec ?? {};
+        copy.spec = deployment.spec?.minReadySeconds ? { ...spec, minReadySeconds: deployment.spec.minReadySeconds } : spec;
         newSet = await this.control.update(copy);
       }
       this.setRevision(deployment, revisionOf(newSet));
@@ -173,7 +174,7 @@ export class DeploymentController implements Reconciler {
       return { newSet, oldSets };
     }
     if (!shouldCreate) return { oldSets };
-    const total = oldSets.reduce((sum, rs) => sum + (rs.spec?.replicas ?? 0), 0);
+    const total = countedReplicas(oldSets.map(countsOf));
     return { newSet: await this.createNewReplicaSet(deployment, revision, newReplicaSetReplicas(deployment.spec ?? {}, total, 0)), oldSets };
   }
 

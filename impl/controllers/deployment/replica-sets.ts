@@ -74,8 +74,10 @@ export function newReplicaSetFor(deployment: Deployment, revision: number, repli
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: { name: newReplicaSetName(deployment), namespace: deployment.metadata.namespace, labels: { ...labels }, ownerReferences: [controllerReference(deployment)] },
-    spec: { replicas, minReadySeconds: deployment.spec?.minReadySeconds ?? 0, selector, template },
+    spec: { replicas, selector, template },
   };
+  // minReadySeconds 0 is left out, as Go's omitempty leaves it out.
+  if (deployment.spec?.minReadySeconds) rs.spec = { ...rs.spec, minReadySeconds: deployment.spec.minReadySeconds };
   syncReplicaSetAnnotations(deployment, rs, revision, false);
   return rs;
 }
@@ -142,6 +144,7 @@ export function countsOf(rs: ReplicaSet): ScaledSetCounts {
     replicas: rs.spec?.replicas ?? 1,
     availableReplicas: rs.status?.availableReplicas ?? 0,
     createdAt: rs.metadata.creationTimestamp ?? '',
+    statusReplicas: rs.status?.replicas ?? 0,
     desiredReplicas: Number.isNaN(desired) ? undefined : desired,
     maxReplicas: Number.isNaN(max) ? undefined : max,
   };

@@ -10,7 +10,10 @@
 // status reports, never pods counted by hand.
 //
 // kubelab resizes each old ReplicaSet once per step, with its final size, where Kubernetes may
-// write it twice (once to drop unhealthy pods, once more to scale down). Real Kubernetes:
+// write it twice (once to drop unhealthy pods, once more to scale down). Against maxSurge it
+// counts a shrinking ReplicaSet at the size its status still reports until its controller has
+// deleted the pods, so no new pod starts beside old ones that are not yet going; Kubernetes
+// counts spec.replicas alone, and may for a moment run more pods. Real Kubernetes:
 // pkg/controller/deployment/rolling.go (reconcileNewReplicaSet, reconcileOldReplicaSets,
 // cleanupUnhealthyReplicas, scaleDownOldReplicaSetsForRollingUpdate) and util/
 // deployment_util.go (NewRSNewReplicas).
@@ -27,6 +30,8 @@ export interface SetCounts {
   availableReplicas: number;
   /** creationTimestamp: older sets are scaled down first. */
   createdAt: string;
+  /** status.replicas: the pods, not being deleted, the ReplicaSet controller last counted. */
+  statusReplicas: number;
 }
 
 // #region new-replica-set-replicas
@@ -43,6 +48,14 @@ export function newReplicaSetReplicas(spec: DeploymentSpec, totalReplicas: numbe
   return newReplicas + Math.min(maxTotal - totalReplicas, replicas - newReplicas);
 }
 // #endregion new-replica-set-replicas
+
+/**
+ * The pods the sets may still run, for the maxSurge ceiling: each set's size, or more while its
+ * status says it has not yet deleted the pods it was asked to drop.
+ */
+export function countedReplicas(sets: SetCounts[]): number {
+  return sum(sets, (set) => Math.max(set.replicas, set.statusReplicas));
+}
 
 // #region old-replica-sets
 /**
@@ -62,9 +75,12 @@ export function oldReplicaSetSizes(spec: DeploymentSpec, newSet: SetCounts, oldS
   // 1. Unavailable old pods cost nothing to remove (cleanupUnhealthyReplicas).
   let cleanedUp = 0;
   for (const set of oldestFirst) {
-    const unhealthy = Math.max(0, set.replicas - set.availableReplicas);
-    const count = Math.min(maxScaledDown - cleanedUp, unhealthy);
-    if (count <= 0) continue;
+    if (cleanedUp >= maxScaledDown) break;
+    if (set.replicas === 0 || set.replicas === set.availableReplicas) continue;
+    // More available than asked for: the status predates the last resize. Kubernetes stops
+    // here (an "invalid request to scale down" error) and waits for a fresh status.
+    if (set.availableReplicas > set.replicas) return sizes;
+    const count = Math.min(maxScaledDown - cleanedUp, set.replicas - set.availableReplicas);
     sizes.set(set.name, set.replicas - count);
     cleanedUp += count;
   }

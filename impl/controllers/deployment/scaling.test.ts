@@ -4,7 +4,7 @@ import type { DeploymentSpec } from '../../client/types.js';
 import { isScalingEvent, type ScaledSetCounts, scaledSizes } from './scaling.js';
 
 const spec = (replicas: number, maxSurge: number | string = '25%', type: 'RollingUpdate' | 'Recreate' = 'RollingUpdate'): DeploymentSpec => ({ replicas, strategy: { type, rollingUpdate: { maxSurge, maxUnavailable: 2 } } });
-const set = (name: string, replicas: number, fields: Partial<ScaledSetCounts> = {}): ScaledSetCounts => ({ name, replicas, availableReplicas: replicas, createdAt: '2026-01-01T00:00:00Z', ...fields });
+const set = (name: string, replicas: number, fields: Partial<ScaledSetCounts> = {}): ScaledSetCounts => ({ name, replicas, availableReplicas: replicas, createdAt: '2026-01-01T00:00:00Z', statusReplicas: replicas, ...fields });
 
 describe('recognising a scaling event', () => {
   const cases: Array<[string, ScaledSetCounts[], boolean]> = [

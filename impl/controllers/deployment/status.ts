@@ -57,6 +57,10 @@ export function calculateStatus(deployment: Deployment, allSets: ReplicaSet[], n
     conditions: structuredClone(deployment.status?.conditions ?? []),
   };
   if (deployment.status?.collisionCount !== undefined) status.collisionCount = deployment.status.collisionCount;
+  // The counts are `omitempty` in Kubernetes' Go types: a zero is not written at all.
+  for (const field of ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) {
+    if (status[field] === 0) delete status[field];
+  }
   const spec = deployment.spec ?? {};
   if (available >= replicasOf(spec) - maxUnavailable(spec)) setCondition(status, newCondition('Available', 'True', MinimumReplicasAvailable, MinimumReplicasAvailableMessage, now));
   else setCondition(status, newCondition('Available', 'False', MinimumReplicasUnavailable, MinimumReplicasUnavailableMessage, now));
