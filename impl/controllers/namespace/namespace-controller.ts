@@ -10,7 +10,7 @@
 // finalizer left the API server deletes the namespace.
 //
 // kubelab deletes object by object (no deletecollection) and checks again every second while
-// content remains, where Kubernetes waits for half the longest pod grace period.
+// the content may still be on its way out, where Kubernetes waits for half of that estimate.
 // Real Kubernetes: pkg/controller/namespace/namespace_controller.go (syncNamespaceFromKey) and
 // deletion/namespaced_resources_deleter.go (Delete, deleteAllContent, finalizeNamespace).
 
@@ -26,6 +26,8 @@ import { type DeletionPass, deletionConditions, type NamespaceCondition, updateC
 export const KubernetesFinalizer = 'kubernetes';
 /** Real Kubernetes waits estimate/2 seconds (half the longest pod grace period, or 15 s for finalizers). */
 export const ContentRemainingRecheckMs = 1000;
+/** How long content held by finalizers may take to go (finalizerEstimateSeconds). */
+export const FinalizerEstimateSeconds = 15;
 
 export class NamespaceController implements Reconciler {
   readonly name = 'namespace-controller';
@@ -54,8 +56,13 @@ export class NamespaceController implements Reconciler {
     // 3. Say in the status what holds the namespace, if anything.
     await this.updateStatus(namespace, pass);
     if (pass.discoveryError || pass.deleteErrors.length > 0) throw new Error(`deleting the content of namespace ${name}: ${[pass.discoveryError, ...pass.deleteErrors].filter(Boolean).join('; ')}`);
-    // 4. Content remains (pods stopping, finalizers pending): look again soon.
-    if ([...pass.remaining.values()].some((count) => count > 0)) return { requeueAfterMs: ContentRemainingRecheckMs };
+    // 4. Content remains (pods stopping, finalizers pending): look again soon while it may still
+    //    be on its way out; past that estimate, back off like any failure.
+    if ([...pass.remaining.values()].some((count) => count > 0)) {
+      const deletedFor = this.now().getTime() - Date.parse(namespace.metadata.deletionTimestamp);
+      if (deletedFor < pass.estimateSeconds * 1000) return { requeueAfterMs: ContentRemainingRecheckMs };
+      throw new Error(`content remains in namespace ${name} ${Math.round(deletedFor / 1000)} s after its deletion, longer than the ${pass.estimateSeconds} s estimate`);
+    }
     // 5. Empty: remove our finalizer; the API server deletes a namespace nothing holds.
     await this.finalize(namespace);
     return {};
@@ -63,8 +70,8 @@ export class NamespaceController implements Reconciler {
   // #endregion sync-namespace
 
   // #region delete-all-content
-  private async deleteAllContent(namespace: string): Promise<DeletionPass> {
-    const pass: DeletionPass = { deleteErrors: [], remaining: new Map(), finalizers: new Map() };
+  private async deleteAllContent(namespace: string): Promise<DeletionPass & { estimateSeconds: number }> {
+    const pass: DeletionPass & { estimateSeconds: number } = { deleteErrors: [], remaining: new Map(), finalizers: new Map(), estimateSeconds: 0 };
     let resources: ApiResource[];
     try {
       resources = supportingAll(await discoverResources(this.client), ['list', 'delete']).filter((resource) => resource.namespaced);
@@ -82,6 +89,7 @@ export class NamespaceController implements Reconciler {
         const left = (await this.client.list(ref)).items;
         pass.remaining.set(`${resource.resource}.${resource.group}`, left.length);
         for (const finalizer of left.flatMap((item) => item.metadata.finalizers ?? [])) pass.finalizers.set(finalizer, (pass.finalizers.get(finalizer) ?? 0) + 1);
+        pass.estimateSeconds = Math.max(pass.estimateSeconds, estimateSeconds(resource, left));
       } catch (error) {
         pass.deleteErrors.push(error instanceof Error ? error.message : String(error));
       }
@@ -106,6 +114,18 @@ export class NamespaceController implements Reconciler {
     await this.client.update({ ...ref, subresource: 'finalize' }, { ...namespace, spec: { ...namespace.spec, finalizers } }).catch(ignoreGone);
     this.logger.info('namespace finalized', { namespace: cached.metadata.name });
   }
+}
+
+/** How long what is left may take to go: the longest grace period of running pods, 15 s for finalizers. */
+function estimateSeconds(resource: ApiResource, left: KubeObject[]): number {
+  let estimate = left.some((item) => (item.metadata.finalizers ?? []).length > 0) ? FinalizerEstimateSeconds : 0;
+  if (resource.group === '' && resource.resource === 'pods') {
+    for (const pod of left) {
+      const isFinished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+      if (!isFinished) estimate = Math.max(estimate, Number(pod.spec?.terminationGracePeriodSeconds ?? 0));
+    }
+  }
+  return estimate;
 }
 
 function finalizersOf(namespace: KubeObject): string[] {
