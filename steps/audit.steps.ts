@@ -72,7 +72,8 @@ Then('the audit log shows the ADDED event sent to the watcher carries the revisi
   await eventually(async () => {
     const events = await auditAbout(this, label);
     const create = completed(events, 'create', 'kubectl');
-    const added = events.find((event) => event.stage === 'WatchEvent' && event.watchEvent?.type === 'ADDED');
+    // The scenario's watcher: the controller manager's informers (the garbage collector's) are told too.
+    const added = events.find((event) => event.stage === 'WatchEvent' && event.watchEvent?.type === 'ADDED' && clientName(event.userAgent) === 'kubelab-scenario');
     assert.ok(create && added, `expected a create and an ADDED event, got ${events.map((e) => `${e.stage}:${e.verb}`).join(', ')}`);
     const write = create.etcd?.find((operation) => operation.op === 'txn' && operation.succeeded);
     assert.ok(write, 'the create wrote nothing to etcd');
