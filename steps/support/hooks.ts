@@ -3,9 +3,10 @@
 // BeforeAll starts the cluster through testcontainers (and AfterAll removes it), unless
 // KUBELAB_KUBECONFIG names one that is already up; each scenario gets a namespace of its own,
 // so scenarios cannot see each other's objects, and deletes it when it ends (the namespace
-// controller removes what is left, while the next scenario runs); when a scenario fails, the API server's and
-// etcd's recent logs are attached to the report. A scenario that needs a door this cluster
-// does not open (@needs-etcd, @needs-audit) is skipped as "not applicable", never passed.
+// controller removes what is left while the next scenario runs); when a scenario fails, the
+// API server's and etcd's recent logs are attached to the report. A scenario that needs a door
+// this cluster does not open (@needs-etcd, @needs-audit) is skipped as "not applicable", never
+// passed.
 
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import type { GherkinDocument } from '@cucumber/messages';

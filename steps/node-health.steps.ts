@@ -1,0 +1,100 @@
+// Steps about node health: heartbeats that stop and resume, what the node then says, and the pods evicted from it.
+
+import assert from 'node:assert/strict';
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { Pod, Toleration } from '../impl/client/types.js';
+import { eventually } from './support/eventually.js';
+import {
+  assertEvictedByTaintManager,
+  conditionOf,
+  defaultTolerationSeconds,
+  getNode,
+  kubectlNodeStatus,
+  resumeHeartbeats,
+  runPodOn,
+  stopHeartbeats,
+  taintsOf,
+} from './support/node-health.js';
+import { getPod, nodeName, parseTaint, podsOwnedBy } from './support/scheduling.js';
+import type { KubeWorld } from './support/world.js';
+
+When('the heartbeats of node {string} stop', async function (this: KubeWorld, label: string) {
+  await stopHeartbeats(this, nodeName(this, label));
+});
+
+When('the heartbeats of node {string} resume', async function (this: KubeWorld, label: string) {
+  await resumeHeartbeats(this, nodeName(this, label));
+});
+
+Given('the heartbeats of node {string} stopped and it was tainted unreachable', async function (this: KubeWorld, label: string) {
+  await stopHeartbeats(this, nodeName(this, label));
+  await eventually(async () => assert.ok(taintsOf(await getNode(this, label)).includes('node.kubernetes.io/unreachable:NoExecute')), { timeoutMs: 30_000, intervalMs: 500 });
+});
+
+When('the heartbeats of the node of one of the pods of {string} stop', async function (this: KubeWorld, label: string) {
+  const [pod] = await podsOwnedBy(this, label);
+  assert.ok(pod?.spec?.nodeName, `replica set "${label}" has no pod on a node`);
+  this.notes.set('silent node', String(pod.spec.nodeName));
+  this.notes.set('pod on the silent node', pod.metadata.name ?? '');
+  await stopHeartbeats(this, String(pod.spec.nodeName));
+});
+
+Then('within {int} seconds kubectl get nodes shows node {string} as {word}', async function (this: KubeWorld, seconds: number, label: string, status: string) {
+  await eventually(async () => assert.equal(await kubectlNodeStatus(this, label), status), { timeoutMs: seconds * 1000, intervalMs: 500 });
+});
+
+Then('node {string} has the condition {word} {string} with reason {string} and message {string}', async function (this: KubeWorld, label: string, type: string, status: string, reason: string, message: string) {
+  const condition = conditionOf(await getNode(this, label), type);
+  assert.deepEqual({ status: condition?.status, reason: condition?.reason, message: condition?.message }, { status, reason, message });
+});
+
+Then('node {string} is tainted {string} and {string}', async function (this: KubeWorld, label: string, first: string, second: string) {
+  const taints = taintsOf(await getNode(this, label));
+  assert.ok(taints.includes(first) && taints.includes(second), `node "${label}" has the taints ${JSON.stringify(taints)}`);
+});
+
+Then('node {string} has no {string} taint', async function (this: KubeWorld, label: string, key: string) {
+  const taints = taintsOf(await getNode(this, label));
+  assert.ok(!taints.some((taint) => taint.startsWith(`${key}:`)), `node "${label}" has the taints ${JSON.stringify(taints)}`);
+});
+
+Then('pod {string} tolerates {string} and {string} for the default toleration seconds', async function (this: KubeWorld, label: string, first: string, second: string) {
+  const tolerations = (await getPod(this, label)).spec.tolerations ?? [];
+  for (const taint of [parseTaint(first), parseTaint(second)]) {
+    const expected: Toleration = { key: taint.key, operator: 'Exists', effect: taint.effect as Toleration['effect'], tolerationSeconds: defaultTolerationSeconds() };
+    assert.ok(tolerations.some((toleration) => JSON.stringify(toleration) === JSON.stringify(expected)), `pod "${label}" has the tolerations ${JSON.stringify(tolerations)}`);
+  }
+});
+
+Given('a pod {string} tolerating {string} for {int} seconds runs on node {string}', async function (this: KubeWorld, label: string, taintText: string, seconds: number, nodeLabel: string) {
+  const taint = parseTaint(taintText);
+  await runPodOn(this, label, nodeLabel, [{ key: taint.key, operator: 'Exists', effect: taint.effect, tolerationSeconds: seconds }]);
+});
+
+Given('a pod {string} with the default tolerations runs on node {string}', async function (this: KubeWorld, label: string, nodeLabel: string) {
+  await runPodOn(this, label, nodeLabel);
+});
+
+Then('within {int} seconds replica set {string} has {int} ready pods, none of them on that node', async function (this: KubeWorld, seconds: number, label: string, count: number) {
+  const silent = this.notes.get('silent node');
+  await eventually(async () => {
+    const ready = (await podsOwnedBy(this, label)).filter((pod) => !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running');
+    assert.deepEqual({ ready: ready.length, onThatNode: ready.filter((pod) => pod.spec?.nodeName === silent).length }, { ready: count, onThatNode: 0 });
+  }, { timeoutMs: seconds * 1000, intervalMs: 500 });
+});
+
+Then('the pod left on that node was evicted by the taint-eviction controller', async function (this: KubeWorld) {
+  const name = this.notes.get('pod on the silent node') ?? '';
+  const pod = (await this.api.get({ resource: 'pods', namespace: this.namespace, name })) as Pod;
+  this.remember('pod on the silent node', { kind: { words: 'pod', kind: 'Pod', ref: { resource: 'pods' }, namespaced: true, manifest: () => pod }, name, namespace: this.namespace });
+  await assertEvictedByTaintManager(this, pod, 'pod on the silent node');
+});
+
+Then('within {int} seconds pod {string} was evicted by the taint-eviction controller', async function (this: KubeWorld, seconds: number, label: string) {
+  await eventually(async () => assertEvictedByTaintManager(this, await getPod(this, label), label), { timeoutMs: seconds * 1000, intervalMs: 500 });
+});
+
+Then('pod {string} is not marked for deletion', async function (this: KubeWorld, label: string) {
+  const pod = await getPod(this, label);
+  assert.equal(pod.metadata.deletionTimestamp, undefined, `pod "${label}" is being deleted`);
+});
