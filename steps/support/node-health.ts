@@ -8,7 +8,7 @@ import type { KubeObject, Node, NodeCondition, Pod, Taint } from '../../impl/cli
 import { HeartbeatAnnotation } from '../../impl/kubelet/simulated/agent.js';
 import { eventually } from './eventually.js';
 import { TestNodeLifecycle } from './hooks.js';
-import { createPod, eventsOf, getPod, nodeName } from './scheduling.js';
+import { createPod, eventsOf, getPod, nodeName, whyPending } from './scheduling.js';
 import { shared, type KubeWorld } from './world.js';
 
 /** How long a pod tolerates a dead node unless it says otherwise: this run's cluster, or Kubernetes' 300 s. */
@@ -54,7 +54,10 @@ export async function runPodOn(world: KubeWorld, label: string, nodeLabel: strin
   const spec: Record<string, unknown> = { nodeSelector: { 'kubernetes.io/hostname': nodeName(world, nodeLabel) } };
   if (tolerations.length > 0) spec.tolerations = tolerations;
   await createPod(world, label, spec);
-  await eventually(async () => assert.equal((await getPod(world, label)).status?.phase, 'Running'), { timeoutMs: 15_000 });
+  await eventually(async () => {
+    const pod = await getPod(world, label);
+    assert.equal(pod.status?.phase, 'Running', `pod "${label}" is ${pod.status?.phase}${whyPending(pod)}`);
+  }, { timeoutMs: 15_000 });
 }
 
 /** What the taint-eviction controller leaves on a pod it evicted: a deletionTimestamp, the DisruptionTarget condition, and an event. */
