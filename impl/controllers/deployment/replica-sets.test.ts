@@ -45,7 +45,7 @@ describe("a ReplicaSet's annotations", () => {
   it("take the deployment's change-cause but never its last-applied-configuration", () => {
     const rs = replicaSet('a', { revision: 2 });
     syncReplicaSetAnnotations(deployment('kubelab/sleeper', { 'kubernetes.io/change-cause': 'v2', 'kubectl.kubernetes.io/last-applied-configuration': '{}' }), rs, 2, true);
-    assert.deepEqual(rs.metadata.annotations, { [RevisionAnnotation]: '2', [RevisionHistoryAnnotation]: '2', 'kubernetes.io/change-cause': 'v2' });
+    assert.deepEqual(rs.metadata.annotations, { [RevisionAnnotation]: '2', 'kubernetes.io/change-cause': 'v2' });
   });
   it('stay as they are when nothing changed', () => assert.equal(syncReplicaSetAnnotations(deployment('kubelab/sleeper'), replicaSet('a', { revision: 3 }), 3, true), false));
 });

@@ -100,9 +100,9 @@ export function syncReplicaSetAnnotations(deployment: Deployment, rs: ReplicaSet
   if (revisionOf(rs) < revision) {
     annotations[RevisionAnnotation] = String(revision);
     isChanged = true;
+    // A ReplicaSet that had a revision and gets a higher one is being rolled back to: keep the old.
+    if (oldRevision !== undefined) annotations[RevisionHistoryAnnotation] = appendRevisionHistory(annotations[RevisionHistoryAnnotation], oldRevision);
   }
-  // Kubernetes appends the former revision whenever an existing revision annotation and any change meet.
-  if (oldRevision !== undefined && isChanged) annotations[RevisionHistoryAnnotation] = appendRevisionHistory(annotations[RevisionHistoryAnnotation], oldRevision);
   rs.metadata.annotations = annotations;
   if (!exists && setReplicasAnnotations(deployment, rs)) isChanged = true;
   return isChanged;
