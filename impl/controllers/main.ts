@@ -108,7 +108,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
+// "started" means the process is up (the container's readiness line); the loops begin once
+// every informer has filled its cache, which waits on the API server.
+logger.info('controller manager started', { controllers: controllerNames.join(',') });
 for (const informer of informers.values()) void informer.run(abort.signal);
 await Promise.all([...informers.values()].map((informer) => informer.waitForSync()));
-logger.info('controller manager started', { controllers: controllerNames.join(',') });
+logger.info('caches synced');
 await Promise.all(runners.map((runner) => runner.run(abort.signal)));
