@@ -14,6 +14,7 @@ import type { Cluster, ComponentName } from '../impl/cluster/cluster.js';
 import { RestClient } from '../impl/client/rest-client.js';
 import type { Affinity, KubeObject, Pod } from '../impl/client/types.js';
 import { benchmarkAlgorithm } from '../impl/scheduler/bench-algorithm.js';
+import { ScheduledReason } from '../impl/scheduler/scheduler.js';
 import { formatCpu, readCpu } from './component-cpu.js';
 import { measure, percentile } from './stats.js';
 
@@ -59,6 +60,8 @@ export interface SchedulingMeasurement {
   boundPods: number;
   /** First create sent to last create answered. */
   createSeconds: number;
+  /** performance.now() at the first create. */
+  startedAt: number;
   /** First create sent to last binding seen. */
   seconds: number;
   podsPerSecond: number;
@@ -135,9 +138,12 @@ async function runWorkload(bench: Bench, workload: Workload, placed: number): Pr
   const pods = Array.from({ length: sizes.pods }, (_, index) => benchPod(`pod-${index}`, { affinity: workload.affinity }));
   const cpuBefore = await readCpu(bench.cluster, Components);
   const result = await measureScheduling(client, bench.watchClient, workload.namespace, pods);
+  const eventsSeconds = await waitForScheduledEvents(bench, workload.namespace, result.boundPods, result.startedAt);
   const cpuAfter = await readCpu(bench.cluster, Components);
   printWorkload(bench.print, workload, sizes, placed + missing, result);
-  bench.print(`  CPU while it ran: ${formatCpu(cpuBefore, cpuAfter, result.boundPods, 'pod')}`);
+  const events = eventsSeconds === undefined ? `not all stored; none more for ${StallTimeoutMs / 1000} s` : `all stored by ${eventsSeconds.toFixed(1)} s after the first create (${(result.boundPods / eventsSeconds).toFixed(0)} pods/s counting them)`;
+  bench.print(`  Scheduled events: ${events}`);
+  bench.print(`  CPU, first create to last event: ${formatCpu(cpuBefore, cpuAfter, result.boundPods, 'pod')}`);
   return result;
 }
 
@@ -184,6 +190,35 @@ async function measureScheduling(client: RestClient, watchClient: RestClient, na
   return summarizeScheduling(pods.length, started, creates.seconds, createdAt, boundAt, samples);
 }
 
+/**
+ * Waits until every bound pod's Scheduled event is stored: the scheduler writes it after the
+ * binding, so some are still on their way at the last binding, and the next workload must not
+ * pay for them. Seconds from `startedAt` to the last one seen, or undefined after a stall.
+ */
+async function waitForScheduledEvents(bench: Bench, namespace: string, expected: number, startedAt: number): Promise<number | undefined> {
+  const ref = { resource: 'events', namespace };
+  const query = { fieldSelector: `reason=${ScheduledReason}` };
+  const list = await bench.client.list(ref, query);
+  let seen = list.items.length;
+  let lastSeen = performance.now();
+  const abort = new AbortController();
+  let watchError: unknown;
+  const stream = bench.watchClient.watch(ref, { ...query, resourceVersion: list.metadata.resourceVersion ?? '0' }, (event) => {
+    if (event.type !== 'ADDED') return;
+    seen++;
+    lastSeen = performance.now();
+  }, abort.signal).catch((error: unknown) => {
+    if (!abort.signal.aborted) watchError = error;
+  });
+  while (seen < expected && watchError === undefined && performance.now() - lastSeen < StallTimeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  abort.abort();
+  await stream;
+  if (watchError !== undefined) throw watchError;
+  return seen >= expected ? (lastSeen - startedAt) / 1000 : undefined;
+}
+
 function summarizeScheduling(pods: number, started: number, createSeconds: number, createdAt: Map<string, number>, boundAt: Map<string, number>, samples: number[]): SchedulingMeasurement {
   const latencies: number[] = [];
   let lastBound = started;
@@ -199,6 +234,7 @@ function summarizeScheduling(pods: number, started: number, createSeconds: numbe
     pods,
     boundPods: boundAt.size,
     createSeconds,
+    startedAt: started,
     seconds,
     podsPerSecond: seconds > 0 ? boundAt.size / seconds : 0,
     steadyPodsPerSecond: percentile(sortedSamples, 0.5),
