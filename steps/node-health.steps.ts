@@ -15,7 +15,7 @@ import {
   stopHeartbeats,
   taintsOf,
 } from './support/node-health.js';
-import { getPod, nodeName, parseTaint, podsOwnedBy } from './support/scheduling.js';
+import { getPod, nodeName, parseTaint, podsOwnedBy, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
 When('the heartbeats of node {string} stop', async function (this: KubeWorld, label: string) {
@@ -78,8 +78,10 @@ Given('a pod {string} with the default tolerations runs on node {string}', async
 Then('within {int} seconds replica set {string} has {int} ready pods, none of them on that node', async function (this: KubeWorld, seconds: number, label: string, count: number) {
   const silent = this.notes.get('silent node');
   await eventually(async () => {
-    const ready = (await podsOwnedBy(this, label)).filter((pod) => !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running');
-    assert.deepEqual({ ready: ready.length, onThatNode: ready.filter((pod) => pod.spec?.nodeName === silent).length }, { ready: count, onThatNode: 0 });
+    const pods = (await podsOwnedBy(this, label)).filter((pod) => !pod.metadata.deletionTimestamp) as Pod[];
+    const ready = pods.filter((pod) => pod.status?.phase === 'Running');
+    const pending = pods.filter((pod) => pod.status?.phase !== 'Running').map((pod) => `${pod.metadata.name}${whyPending(pod)}`);
+    assert.deepEqual({ ready: ready.length, onThatNode: ready.filter((pod) => pod.spec.nodeName === silent).length }, { ready: count, onThatNode: 0 }, `not ready: ${pending.join(', ') || 'none'}`);
   }, { timeoutMs: seconds * 1000, intervalMs: 500 });
 });
 
