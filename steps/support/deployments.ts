@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { Deployment, KubeObject, ReplicaSet } from '../../impl/client/types.js';
 import type { CommandResult } from './commands.js';
 import { eventually } from './eventually.js';
+import { whyPending } from './scheduling.js';
 import type { KubeWorld } from './world.js';
 
 export const RevisionAnnotation = 'deployment.kubernetes.io/revision';
@@ -62,9 +63,17 @@ export async function kubectlOnDeployment(world: KubeWorld, label: string, verb:
   return result;
 }
 
-/** `kubectl rollout status`, which returns once the rollout is complete (or fails at its timeout). */
-export function waitForRollout(world: KubeWorld, label: string, seconds: number): Promise<CommandResult> {
-  return kubectlOnDeployment(world, label, ['rollout', 'status'], [`--timeout=${seconds}s`]);
+/**
+ * `kubectl rollout status`, which returns once the rollout is complete (or fails at its timeout).
+ * A failure says why the deployment's pods that have no node are still pending.
+ */
+export async function waitForRollout(world: KubeWorld, label: string, seconds: number): Promise<CommandResult> {
+  const { name } = world.recall(label);
+  const result = await world.kubectl(['rollout', 'status', `deployment/${name}`, '-n', world.namespace, `--timeout=${seconds}s`]);
+  if (result.exitCode === 0) return result;
+  const pods = (await world.api.list({ resource: 'pods', namespace: world.namespace }, { labelSelector: `app=${name}` })).items;
+  const pending = pods.filter((pod) => !pod.spec?.nodeName).map((pod) => `${pod.metadata.name}${whyPending(pod)}`);
+  assert.fail(`kubectl rollout status failed (${result.exitCode}): ${result.stderr}${result.stdout}; pods without a node: ${pending.join(', ') || 'none'}`);
 }
 
 export async function getDeployment(world: KubeWorld, label: string): Promise<Deployment> {
