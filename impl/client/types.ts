@@ -170,6 +170,8 @@ export type PodStatus = {
   phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
   conditions?: PodCondition[];
   nominatedNodeName?: string;
+  /** Why the pod is in its phase, e.g. `Evicted` when the kubelet evicted it. */
+  reason?: string;
 };
 
 export interface Pod extends KubeObject {

@@ -1,6 +1,7 @@
 // kube-controller-manager's entry: shared informers, then one reconcile loop per controller.
-// Configuration: APISERVER_URL, NODE_MONITOR_GRACE_PERIOD_SECONDS (50) and
-// NODE_STARTUP_GRACE_PERIOD_SECONDS (60). Real Kubernetes: cmd/kube-controller-manager/app
+// Configuration: APISERVER_URL, NODE_MONITOR_GRACE_PERIOD_SECONDS (50),
+// NODE_STARTUP_GRACE_PERIOD_SECONDS (60), POD_GC_CHECK_PERIOD_SECONDS (20),
+// POD_GC_QUARANTINE_SECONDS (40) and TERMINATED_POD_GC_THRESHOLD (12500). Real Kubernetes: cmd/kube-controller-manager/app
 // (controllermanager.go, NewControllerDescriptors).
 
 import { setMaxListeners } from 'node:events';
@@ -17,6 +18,7 @@ import { deletableResources, GraphBuilder } from './garbagecollector/graph-build
 import { NamespaceController } from './namespace/namespace-controller.js';
 import { DefaultNodeMonitorGracePeriodSeconds, DefaultNodeStartupGracePeriodSeconds } from './nodelifecycle/node-health.js';
 import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller.js';
+import { DefaultPodGcTimings, PodGcController, PodGcKey } from './podgc/pod-gc-controller.js';
 import { TaintEvictionController } from './nodelifecycle/taint-eviction-controller.js';
 import { ReplicaSetController } from './replicaset/replicaset-controller.js';
 
@@ -52,7 +54,7 @@ async function discover(): Promise<ApiResource[]> {
   }
 }
 
-function secondsFromEnv(name: string, fallback: number): number {
+function numberFromEnv(name: string, fallback: number): number {
   const value = process.env[name];
   return value === undefined || value === '' ? fallback : Number(value);
 }
@@ -73,8 +75,8 @@ const nodes = informerFor({ resource: 'nodes' });
 const leases = informerFor({ group: 'coordination.k8s.io', resource: 'leases' });
 const nodeLifecycleQueue = new WorkQueue();
 const gracePeriods = {
-  monitorMs: secondsFromEnv('NODE_MONITOR_GRACE_PERIOD_SECONDS', DefaultNodeMonitorGracePeriodSeconds) * 1000,
-  startupMs: secondsFromEnv('NODE_STARTUP_GRACE_PERIOD_SECONDS', DefaultNodeStartupGracePeriodSeconds) * 1000,
+  monitorMs: numberFromEnv('NODE_MONITOR_GRACE_PERIOD_SECONDS', DefaultNodeMonitorGracePeriodSeconds) * 1000,
+  startupMs: numberFromEnv('NODE_STARTUP_GRACE_PERIOD_SECONDS', DefaultNodeStartupGracePeriodSeconds) * 1000,
 };
 const nodeLifecycleController = new NodeLifecycleController(client, nodes, leases, (key) => nodeLifecycleQueue.add(key), gracePeriods, logger);
 const nodeLifecycleRunner = new ControllerRunner(nodeLifecycleController, nodeLifecycleQueue, logger.with({ controller: nodeLifecycleController.name }), 2);
@@ -82,6 +84,17 @@ const nodeLifecycleRunner = new ControllerRunner(nodeLifecycleController, nodeLi
 const taintEvictionQueue = new WorkQueue();
 const taintEvictionController = new TaintEvictionController(client, pods, nodes, (key) => taintEvictionQueue.add(key), logger);
 const taintEvictionRunner = new ControllerRunner(taintEvictionController, taintEvictionQueue, logger.with({ controller: taintEvictionController.name }), 2);
+
+const podGcQueue = new WorkQueue();
+const podGcTimings = {
+  checkPeriodMs: numberFromEnv('POD_GC_CHECK_PERIOD_SECONDS', DefaultPodGcTimings.checkPeriodMs / 1000) * 1000,
+  quarantineMs: numberFromEnv('POD_GC_QUARANTINE_SECONDS', DefaultPodGcTimings.quarantineMs / 1000) * 1000,
+  terminatedPodThreshold: numberFromEnv('TERMINATED_POD_GC_THRESHOLD', DefaultPodGcTimings.terminatedPodThreshold),
+};
+const podGcController = new PodGcController(client, pods, nodes, podGcTimings, logger.with({ controller: 'pod-garbage-collector' }));
+const podGcRunner = new ControllerRunner(podGcController, podGcQueue, logger.with({ controller: podGcController.name }), 1);
+// One key that requeues itself every check period: the loop is periodic, not event-driven.
+podGcQueue.add(PodGcKey);
 
 const namespaceQueue = new WorkQueue();
 const namespaceController = new NamespaceController(client, informerFor({ resource: 'namespaces' }), (key) => namespaceQueue.add(key), logger);
@@ -97,8 +110,8 @@ const garbageCollectorRunner = new ControllerRunner(garbageCollector, attemptToD
 const orphaner = new DependentsOrphaner(client, resources, graphBuilder);
 const orphanerRunner = new ControllerRunner(orphaner, attemptToOrphanQueue, logger.with({ controller: orphaner.name }), 1);
 
-const runners = [replicaSetRunner, deploymentRunner, nodeLifecycleRunner, taintEvictionRunner, namespaceRunner, garbageCollectorRunner, orphanerRunner];
-const controllerNames = [replicaSetController, deploymentController, nodeLifecycleController, taintEvictionController, namespaceController, garbageCollector, orphaner].map((controller) => controller.name);
+const runners = [replicaSetRunner, deploymentRunner, nodeLifecycleRunner, taintEvictionRunner, podGcRunner, namespaceRunner, garbageCollectorRunner, orphanerRunner];
+const controllerNames = [replicaSetController, deploymentController, nodeLifecycleController, taintEvictionController, podGcController, namespaceController, garbageCollector, orphaner].map((controller) => controller.name);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
