@@ -10,13 +10,13 @@
 import { type Cluster, startCluster } from '../impl/cluster/cluster.js';
 import { writeClusterFile } from '../impl/cluster/cluster-file.js';
 import { restartComponent } from '../impl/cluster/restart.js';
+import { TestClusterOptions } from '../steps/support/test-cluster-options.js';
 
 export const WarmClusterName = 'kubelab-exercise';
-/** As in the test runs, so scenarios about compaction behave the same. */
-const CompactionIntervalSeconds = 4;
 
 export function startWarmCluster(): Promise<Cluster> {
-  return startCluster({ name: WarmClusterName, etcdCompactionIntervalSeconds: CompactionIntervalSeconds });
+  // As in the test runs, so scenarios about compaction and node lifecycle behave the same.
+  return startCluster({ name: WarmClusterName, ...TestClusterOptions });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Pod, Toleration } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
 import {
   assertEvictedByTaintManager,
+  assertGarbageCollected,
   conditionOf,
   defaultTolerationSeconds,
   getNode,
@@ -14,6 +15,7 @@ import {
   runPodOn,
   stopHeartbeats,
   taintsOf,
+  watchPod,
 } from './support/node-health.js';
 import { getPod, nodeName, parseTaint, podsOwnedBy, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
@@ -34,9 +36,19 @@ Given('the heartbeats of node {string} stopped and it was tainted unreachable', 
 When('the heartbeats of the node of one of the pods of {string} stop', async function (this: KubeWorld, label: string) {
   const [pod] = await podsOwnedBy(this, label);
   assert.ok(pod?.spec?.nodeName, `replica set "${label}" has no pod on a node`);
-  this.notes.set('silent node', String(pod.spec.nodeName));
-  this.notes.set('pod on the silent node', pod.metadata.name ?? '');
+  this.notes.set('lost node', String(pod.spec.nodeName));
+  this.notes.set('pod on the lost node', pod.metadata.name ?? '');
   await stopHeartbeats(this, String(pod.spec.nodeName));
+});
+
+When('the node of one of the pods of {string} is deleted with kubectl', async function (this: KubeWorld, label: string) {
+  const [pod] = await podsOwnedBy(this, label);
+  assert.ok(pod?.spec?.nodeName, `replica set "${label}" has no pod on a node`);
+  this.notes.set('lost node', String(pod.spec.nodeName));
+  this.notes.set('pod on the lost node', pod.metadata.name ?? '');
+  watchPod(this, pod);
+  const result = await this.kubectl(['delete', 'node', String(pod.spec.nodeName)]);
+  assert.equal(result.exitCode, 0, result.stderr);
 });
 
 Then('within {int} seconds kubectl get nodes shows node {string} as {word}', async function (this: KubeWorld, seconds: number, label: string, status: string) {
@@ -76,20 +88,25 @@ Given('a pod {string} with the default tolerations runs on node {string}', async
 });
 
 Then('within {int} seconds replica set {string} has {int} ready pods, none of them on that node', async function (this: KubeWorld, seconds: number, label: string, count: number) {
-  const silent = this.notes.get('silent node');
+  const lost = this.notes.get('lost node');
   await eventually(async () => {
     const pods = (await podsOwnedBy(this, label)).filter((pod) => !pod.metadata.deletionTimestamp) as Pod[];
     const ready = pods.filter((pod) => pod.status?.phase === 'Running');
     const pending = pods.filter((pod) => pod.status?.phase !== 'Running').map((pod) => `${pod.metadata.name}${whyPending(pod)}`);
-    assert.deepEqual({ ready: ready.length, onThatNode: ready.filter((pod) => pod.spec.nodeName === silent).length }, { ready: count, onThatNode: 0 }, `not ready: ${pending.join(', ') || 'none'}`);
+    assert.deepEqual({ ready: ready.length, onThatNode: ready.filter((pod) => pod.spec.nodeName === lost).length }, { ready: count, onThatNode: 0 }, `not ready: ${pending.join(', ') || 'none'}`);
   }, { timeoutMs: seconds * 1000, intervalMs: 500 });
 });
 
 Then('the pod left on that node was evicted by the taint-eviction controller', async function (this: KubeWorld) {
-  const name = this.notes.get('pod on the silent node') ?? '';
+  const name = this.notes.get('pod on the lost node') ?? '';
   const pod = (await this.api.get({ resource: 'pods', namespace: this.namespace, name })) as Pod;
-  this.remember('pod on the silent node', { kind: { words: 'pod', kind: 'Pod', ref: { resource: 'pods' }, namespaced: true, manifest: () => pod }, name, namespace: this.namespace });
-  await assertEvictedByTaintManager(this, pod, 'pod on the silent node');
+  this.remember('pod on the lost node', { kind: { words: 'pod', kind: 'Pod', ref: { resource: 'pods' }, namespaced: true, manifest: () => pod }, name, namespace: this.namespace });
+  await assertEvictedByTaintManager(this, pod, 'pod on the lost node');
+});
+
+Then('the pod left on that node was marked Failed with reason {string} and message {string}, then deleted at once', async function (this: KubeWorld, reason: string, message: string) {
+  const name = this.notes.get('pod on the lost node') ?? '';
+  await eventually(async () => assertGarbageCollected(this, name, { type: 'DisruptionTarget', status: 'True', reason, message }), { timeoutMs: 10_000, intervalMs: 500 });
 });
 
 Then('within {int} seconds pod {string} was evicted by the taint-eviction controller', async function (this: KubeWorld, seconds: number, label: string) {

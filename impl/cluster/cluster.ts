@@ -61,6 +61,12 @@ export interface ClusterOptions {
   nodeMonitorGracePeriodSeconds?: number;
   nodeLeaseRenewIntervalSeconds?: number;
   defaultTolerationSeconds?: number;
+  /**
+   * Pod garbage collection timings, shortened in tests: how often the pod garbage collector
+   * checks (20 s) and how long a node must be missing before its pods go (40 s).
+   */
+  podGcCheckPeriodSeconds?: number;
+  podGcQuarantineSeconds?: number;
 }
 
 export interface Cluster {
@@ -135,8 +141,11 @@ async function startComponents(
     const apiserver = await place('apiserver', apiserverContainer).start();
     // Then the API server's clients, which need nothing but the API server.
     const apiServerUrl = `http://${APISERVER_ALIAS}:${APISERVER_PORT}`;
-    const gracePeriod = options.nodeMonitorGracePeriodSeconds;
-    const controllerEnvironment: Record<string, string> = gracePeriod !== undefined ? { NODE_MONITOR_GRACE_PERIOD_SECONDS: String(gracePeriod) } : {};
+    const controllerEnvironment = environment({
+      NODE_MONITOR_GRACE_PERIOD_SECONDS: options.nodeMonitorGracePeriodSeconds,
+      POD_GC_CHECK_PERIOD_SECONDS: options.podGcCheckPeriodSeconds,
+      POD_GC_QUARANTINE_SECONDS: options.podGcQuarantineSeconds,
+    });
     const leaseRenewInterval = String(options.nodeLeaseRenewIntervalSeconds ?? 10);
     const [scheduler, controllerManager, nodeAgent] = await Promise.all([
       place('scheduler', new ComponentContainer(image, 'scheduler', apiServerUrl)).start(),
@@ -151,6 +160,11 @@ async function startComponents(
   }
 }
 // #endregion
+
+/** Environment variables for the options that were given; the component's defaults for the rest. */
+function environment(values: Record<string, number | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
+}
 
 // A start that failed leaves nothing behind. What the component printed is already in the
 // message (see withLogsWhenNotReady).

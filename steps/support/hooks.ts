@@ -13,15 +13,8 @@ import type { GherkinDocument } from '@cucumber/messages';
 import { startCluster } from '../../impl/cluster/cluster.js';
 import { NotApplicablePrefix } from '../../exercises/grade.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
+import { TestClusterOptions } from './test-cluster-options.js';
 import { shared, type KubeWorld } from './world.js';
-
-/** Compact often in tests, so that "history is gone" can be observed within seconds. */
-export const TestCompactionIntervalSeconds = 4;
-/**
- * Node lifecycle in seconds, not minutes: heartbeats every 2 s, a node silent for 10 s is
- * Unknown, and its pods go 5 s later (Kubernetes: 10 s, 50 s and 300 s).
- */
-export const TestNodeLifecycle = { nodeLeaseRenewIntervalSeconds: 2, nodeMonitorGracePeriodSeconds: 10, defaultTolerationSeconds: 5 };
 
 setDefaultTimeout(60_000);
 
@@ -31,7 +24,7 @@ BeforeAll({ timeout: 600_000 }, async function () {
     shared.access = await accessToExistingCluster(existing);
     return;
   }
-  shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds, ...TestNodeLifecycle });
+  shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', ...TestClusterOptions });
   shared.access = accessToStartedCluster(shared.cluster);
 });
 

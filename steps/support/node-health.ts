@@ -1,14 +1,15 @@
 // What node lifecycle scenarios do and look at: a node's "kubelet" stopped or resumed through
 // the API (the simulated node agent's heartbeat annotation), its conditions and taints, and
-// pods the taint-eviction controller deleted.
+// pods the taint-eviction controller and the pod garbage collector deleted.
 
 import assert from 'node:assert/strict';
 import { ApiError } from '../../impl/client/rest-client.js';
-import type { KubeObject, Node, NodeCondition, Pod, Taint } from '../../impl/client/types.js';
+import type { KubeObject, Node, NodeCondition, Pod, PodCondition, Taint } from '../../impl/client/types.js';
 import { HeartbeatAnnotation } from '../../impl/kubelet/simulated/agent.js';
 import { eventually } from './eventually.js';
-import { TestNodeLifecycle } from './hooks.js';
+import { TestNodeLifecycle } from './test-cluster-options.js';
 import { createPod, eventsOf, getPod, nodeName, whyPending } from './scheduling.js';
+import { WatchRecorder } from './watch-recorder.js';
 import { shared, type KubeWorld } from './world.js';
 
 /** How long a pod tolerates a dead node unless it says otherwise: this run's cluster, or Kubernetes' 300 s. */
@@ -79,4 +80,29 @@ async function terminatingPodsOn(world: KubeWorld, node: string): Promise<string
     throw error;
   });
   return pods.items.filter((pod) => pod.spec?.nodeName === node && pod.metadata.deletionTimestamp).map((pod) => pod.metadata.name ?? '');
+}
+
+/** Records every change to one pod from now on, for asserting later how it went away. */
+export function watchPod(world: KubeWorld, pod: KubeObject): void {
+  const recorder = new WatchRecorder(world.api, { resource: 'pods', namespace: world.namespace }, { fieldSelector: `metadata.name=${pod.metadata.name}`, resourceVersion: pod.metadata.resourceVersion ?? '' });
+  world.watches.push(recorder);
+  world.notes.set(`watch of pod ${pod.metadata.name}`, String(world.watches.length - 1));
+}
+
+/**
+ * What the pod garbage collector does to a pod no kubelet will finish, as the pod's watch saw
+ * it: its status written Failed with the expected condition, then the pod deleted with no
+ * grace period (never marked Terminating first), so it is gone.
+ */
+export async function assertGarbageCollected(world: KubeWorld, name: string, expected: PodCondition): Promise<void> {
+  const recorder = world.watches[Number(world.notes.get(`watch of pod ${name}`))];
+  assert.ok(recorder, `the scenario started no watch of pod ${name}`);
+  const events = recorder.eventsFor(name);
+  const seen = events.map((event) => `${event.type} ${(event.object as Pod).status?.phase ?? ''}${event.object.metadata?.deletionTimestamp ? ' terminating' : ''}`);
+  const failed = events.findIndex((event) => event.type === 'MODIFIED' && (event.object as Pod).status?.phase === 'Failed');
+  const deleted = events.findIndex((event) => event.type === 'DELETED');
+  assert.ok(failed >= 0 && deleted > failed, `pod ${name} was not marked Failed and then deleted; its watch saw: ${seen.join(', ') || 'nothing'}`);
+  const condition = (events[failed]?.object as Pod | undefined)?.status?.conditions?.find((candidate) => candidate.type === expected.type);
+  assert.deepEqual({ type: condition?.type, status: condition?.status, reason: condition?.reason, message: condition?.message }, expected);
+  assert.ok(!events.slice(0, deleted).some((event) => event.object.metadata?.deletionTimestamp), `pod ${name} was deleted gracefully, not at once; its watch saw: ${seen.join(', ')}`);
 }

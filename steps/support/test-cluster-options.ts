@@ -1,0 +1,17 @@
+// The cluster options of test runs: Kubernetes' timings shortened from minutes to seconds, so
+// that what a learner would wait minutes for happens within a scenario. Test runs and the
+// exercise watch mode's warm cluster both start their clusters with them.
+
+import type { ClusterOptions } from '../../impl/cluster/cluster.js';
+
+/** Compact often in tests, so that "history is gone" can be observed within seconds. */
+export const TestCompactionIntervalSeconds = 4;
+/**
+ * Node lifecycle in seconds, not minutes: heartbeats every 2 s, a node silent for 10 s is
+ * Unknown, and its pods go 5 s later (Kubernetes: 10 s, 50 s and 300 s).
+ */
+export const TestNodeLifecycle = { nodeLeaseRenewIntervalSeconds: 2, nodeMonitorGracePeriodSeconds: 10, defaultTolerationSeconds: 5 };
+/** The pod garbage collector checks every 2 s and gives a missing node 4 s (Kubernetes: 20 s and 40 s). */
+export const TestPodGc = { podGcCheckPeriodSeconds: 2, podGcQuarantineSeconds: 4 };
+
+export const TestClusterOptions: ClusterOptions = { etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds, ...TestNodeLifecycle, ...TestPodGc };
