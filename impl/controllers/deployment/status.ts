@@ -9,7 +9,7 @@
 // while it moves, NewReplicaSetAvailable once complete, ProgressDeadlineExceeded if stuck.
 // `kubectl rollout status` reads the counts and the Progressing reason.
 //
-// kubelab never reports ReplicaFailure (its ReplicaSet controller writes no conditions).
+// kubelab does not copy its ReplicaSets' ReplicaFailure condition into the Deployment's.
 // Real Kubernetes: pkg/controller/deployment/sync.go (calculateStatus), progress.go
 // (syncRolloutStatus, requeueStuckDeployment) and util/deployment_util.go (conditions).
 

@@ -7,22 +7,30 @@
 // status. It acts through the API server only, and never asks which event woke it up: every
 // reconcile starts from the cache and the spec.
 //
-// kubelab creates pods in one batch and skips minReadySeconds. Real Kubernetes:
-// pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas,
+// When creating or deleting fails, status says so with the ReplicaFailure condition, as in
+// Kubernetes; an unsolved exercise's stub is such a failure, and shows there too. kubelab skips
+// minReadySeconds (available means ready). Real Kubernetes:
+// pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas, slowStartBatch,
 // claimPods / PodControllerRefManager, calculateStatus).
 
 import { EventRecorder } from '../../client/event-recorder.js';
 import { type Informer, keyOf } from '../../client/informer.js';
 import { type LabelSelector, selectorMatches } from '../../client/label-selector.js';
 import type { Logger } from '../../client/logger.js';
-import type { RestClient } from '../../client/rest-client.js';
-import type { JsonValue, KubeObject } from '../../client/types.js';
+import { ApiError, type RestClient } from '../../client/rest-client.js';
+import type { JsonObject, JsonValue, KubeObject } from '../../client/types.js';
 import type { Reconciler, Result } from '../controller.js';
 import { Expectations } from '../expectations.js';
 import { controllerOf, isPodActive, isPodReady, podFromTemplate, podsToDelete } from './pods.js';
+import { SlowStartInitialBatchSize, slowStartBatch } from './slow-start.js';
 
 export const SuccessfulCreateReason = 'SuccessfulCreate';
 export const SuccessfulDeleteReason = 'SuccessfulDelete';
+export const ReplicaFailureCondition = 'ReplicaFailure';
+export const FailedCreateReason = 'FailedCreate';
+export const FailedDeleteReason = 'FailedDelete';
+/** At most this many pods are created or deleted in one sync (Kubernetes' BurstReplicas). */
+export const BurstReplicas = 500;
 const replicaSets = { group: 'apps', resource: 'replicasets' };
 
 export class ReplicaSetController implements Reconciler {
@@ -61,26 +69,41 @@ export class ReplicaSetController implements Reconciler {
     const owned = await this.claimPods(rs);
     const active = owned.filter(isPodActive);
     // 3. Act only if the last decision has been seen in the cache, so nothing is done twice.
-    if (this.expectations.isSatisfied(key) && !rs.metadata.deletionTimestamp) await this.manageReplicas(rs, active);
-    // 4. Write what was observed.
-    await this.updateStatus(rs, active);
+    let manageReplicasError: unknown;
+    if (this.expectations.isSatisfied(key) && !rs.metadata.deletionTimestamp) {
+      manageReplicasError = await this.manageReplicas(rs, active).then(() => undefined, (error: unknown) => error);
+    }
+    // 4. Write what was observed, and what failed; then retry a failure with backoff.
+    await this.updateStatus(rs, active, manageReplicasError);
+    if (manageReplicasError !== undefined) throw manageReplicasError;
     return {};
   }
   // #endregion sync-replica-set
 
-  // #region manage-replicas
+  // #region manage-replicas exercise=replicaset-reconcile points=15
+  /**
+   * Makes the number of active pods equal spec.replicas (1 when unset), at most BurstReplicas
+   * at a time. Too few: record that many expected creations, then create them with
+   * slowStartBatch, and stop expecting the ones that were not created. Too many: choose them
+   * with podsToDelete, record the expected deletions, and delete them all at once. Throws the
+   * first failure.
+   */
   private async manageReplicas(rs: KubeObject, active: KubeObject[]): Promise<void> {
     const key = keyOf(rs);
     const diff = active.length - Number(rs.spec?.replicas ?? 1);
     if (diff < 0) {
-      this.expectations.expect(key, -diff, 0);
-      await Promise.all(Array.from({ length: -diff }, () => this.createPod(rs)));
+      const count = Math.min(-diff, BurstReplicas);
+      this.expectations.expect(key, count, 0);
+      const { successes, error } = await slowStartBatch(count, SlowStartInitialBatchSize, () => this.createPod(rs));
+      // Pods that failed or were never tried will not show up in the cache: stop waiting for them.
+      for (let skipped = count - successes; skipped > 0; skipped--) this.expectations.observedAdd(key);
+      if (error !== undefined) throw error;
     } else if (diff > 0) {
-      const podsOnNode = new Map<string, number>();
-      for (const pod of active) podsOnNode.set(String(pod.spec?.nodeName ?? ''), (podsOnNode.get(String(pod.spec?.nodeName ?? '')) ?? 0) + 1);
-      const doomed = podsToDelete(active, diff, podsOnNode);
+      const doomed = podsToDelete(active, this.relatedPods(rs), Math.min(diff, BurstReplicas));
       this.expectations.expect(key, 0, doomed.length);
-      await Promise.all(doomed.map((pod) => this.deletePod(rs, pod)));
+      const outcomes = await Promise.allSettled(doomed.map((pod) => this.deletePod(rs, pod)));
+      const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failure) throw failure.reason;
     }
   }
   // #endregion manage-replicas
@@ -90,8 +113,7 @@ export class ReplicaSetController implements Reconciler {
       const created = await this.client.create({ resource: 'pods', namespace: rs.metadata.namespace }, podFromTemplate(rs));
       await this.recorder.record(rs, 'Normal', SuccessfulCreateReason, `Created pod: ${created.metadata.name}`);
     } catch (error) {
-      // The pod will never show up in the cache: stop expecting it.
-      this.expectations.observedAdd(keyOf(rs));
+      await this.recorder.record(rs, 'Warning', FailedCreateReason, `Error creating: ${messageOf(error)}`);
       throw error;
     }
   }
@@ -101,7 +123,11 @@ export class ReplicaSetController implements Reconciler {
       await this.client.delete({ resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name });
       await this.recorder.record(rs, 'Normal', SuccessfulDeleteReason, `Deleted pod: ${pod.metadata.name}`);
     } catch (error) {
+      // The deletion will never show up in the cache: stop expecting it. A pod already gone is
+      // what was wanted.
       this.expectations.observedDelete(keyOf(rs));
+      if (error instanceof ApiError && error.code === 404) return;
+      await this.recorder.record(rs, 'Warning', FailedDeleteReason, `Error deleting: ${messageOf(error)}`);
       throw error;
     }
   }
@@ -132,12 +158,30 @@ export class ReplicaSetController implements Reconciler {
     await this.client.patch({ resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name }, patch);
   }
 
-  private async updateStatus(rs: KubeObject, active: KubeObject[]): Promise<void> {
+  /**
+   * The pods of every ReplicaSet with the same controller (a Deployment's old and new sets), which
+   * rank the pods to delete; a ReplicaSet without a controller has none.
+   */
+  private relatedPods(rs: KubeObject): KubeObject[] {
+    const owner = controllerOf(rs);
+    if (!owner) return [];
+    const sets = this.sets.byIndex('namespace', rs.metadata.namespace ?? '').filter((other) => controllerOf(other)?.uid === owner.uid);
+    const pods = this.pods.byIndex('namespace', rs.metadata.namespace ?? '');
+    return pods.filter((pod) => sets.some((other) => selectorMatches(other.spec?.selector as LabelSelector | undefined, pod.metadata.labels)));
+  }
+
+  // #region calculate-status
+  private async updateStatus(rs: KubeObject, active: KubeObject[], manageReplicasError: unknown): Promise<void> {
     const ready = active.filter(isPodReady).length;
-    const status = { ...rs.status, replicas: active.length, fullyLabeledReplicas: active.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation ?? 0 };
+    const counts = { replicas: active.length, fullyLabeledReplicas: active.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation ?? 0 };
+    const conditions = replicaFailureConditions(rs, active, manageReplicasError);
+    const status: JsonObject = { ...rs.status, ...counts };
+    if (conditions) status.conditions = conditions;
+    else delete status.conditions;
     if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
     await this.client.update({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name, subresource: 'status' }, { ...structuredClone(rs), status });
   }
+  // #endregion calculate-status
 
   private podChanged(pod: KubeObject, change?: 'add' | 'delete'): void {
     const owner = controllerOf(pod);
@@ -157,4 +201,28 @@ export class ReplicaSetController implements Reconciler {
       if (selectorMatches(rs.spec?.selector as LabelSelector | undefined, pod.metadata.labels) || controllerOf(pod)?.uid === rs.metadata.uid) this.enqueue(keyOf(rs));
     }
   }
+}
+
+/**
+ * The status conditions after a sync: a failure to create or delete adds ReplicaFailure (kept
+ * as first written while failures go on), a sync without failure removes it.
+ */
+export function replicaFailureConditions(rs: KubeObject, active: KubeObject[], manageReplicasError: unknown, now = new Date()): JsonObject[] | undefined {
+  const conditions = Array.isArray(rs.status?.conditions) ? (rs.status.conditions as JsonObject[]) : undefined;
+  const failure = conditions?.find((condition) => condition.type === ReplicaFailureCondition);
+  if (manageReplicasError !== undefined && !failure) {
+    const diff = active.length - Number(rs.spec?.replicas ?? 1);
+    const reason = diff < 0 ? FailedCreateReason : diff > 0 ? FailedDeleteReason : '';
+    const condition = { type: ReplicaFailureCondition, status: 'True', lastTransitionTime: now.toISOString().replace(/\.\d+Z$/, 'Z'), reason, message: messageOf(manageReplicasError) };
+    return [...(conditions ?? []), condition];
+  }
+  if (manageReplicasError === undefined && failure) {
+    const others = (conditions ?? []).filter((condition) => condition !== failure);
+    return others.length > 0 ? others : undefined;
+  }
+  return conditions;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
