@@ -17,6 +17,7 @@ import {
   taintsOf,
   watchPod,
 } from './support/node-health.js';
+import { whyReplicaSetsFail } from './support/replica-failures.js';
 import { getPod, nodeName, parseTaint, podsOwnedBy, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -93,7 +94,7 @@ Then('within {int} seconds replica set {string} has {int} ready pods, none of th
     const pods = (await podsOwnedBy(this, label)).filter((pod) => !pod.metadata.deletionTimestamp) as Pod[];
     const ready = pods.filter((pod) => pod.status?.phase === 'Running');
     const pending = pods.filter((pod) => pod.status?.phase !== 'Running').map((pod) => `${pod.metadata.name}${whyPending(pod)}`);
-    assert.deepEqual({ ready: ready.length, onThatNode: ready.filter((pod) => pod.spec.nodeName === lost).length }, { ready: count, onThatNode: 0 }, `not ready: ${pending.join(', ') || 'none'}`);
+    assert.deepEqual({ ready: ready.length, onThatNode: ready.filter((pod) => pod.spec.nodeName === lost).length }, { ready: count, onThatNode: 0 }, `not ready: ${pending.join(', ') || 'none'}${await whyReplicaSetsFail(this)}`);
   }, { timeoutMs: seconds * 1000, intervalMs: 500 });
 });
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { eventually } from './support/eventually.js';
+import { whyReplicaSetsFail } from './support/replica-failures.js';
 import {
   createPod,
   createReplicaSet,
@@ -131,7 +132,7 @@ Then('within {int} seconds the {int} pods of {string} are on {int} different nod
     const pods = await podsOwnedBy(this, owner);
     const nodes = pods.map((pod) => pod.spec?.nodeName);
     const pending = pods.find((pod) => !pod.spec?.nodeName);
-    assert.equal(nodes.length, count, `the replica set has ${nodes.length} pods`);
+    assert.equal(nodes.length, count, `the replica set has ${nodes.length} pods${await whyReplicaSetsFail(this)}`);
     assert.ok(pending === undefined, `not all bound yet: ${nodes.join(', ')}${pending ? whyPending(pending) : ''}`);
     assert.equal(new Set(nodes).size, distinct, `placements: ${nodes.join(', ')}`);
   }, { timeoutMs: seconds * 1000 });

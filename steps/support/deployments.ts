@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { Deployment, KubeObject, ReplicaSet } from '../../impl/client/types.js';
 import type { CommandResult } from './commands.js';
 import { eventually } from './eventually.js';
+import { whyReplicaSetsFail } from './replica-failures.js';
 import { whyPending } from './scheduling.js';
 import type { KubeWorld } from './world.js';
 
@@ -65,15 +66,19 @@ export async function kubectlOnDeployment(world: KubeWorld, label: string, verb:
 
 /**
  * `kubectl rollout status`, which returns once the rollout is complete (or fails at its timeout).
- * A failure says why the deployment's pods that have no node are still pending.
+ * A failure says why the deployment's pods that have no node are still pending, and which of its
+ * replica sets failed to create or delete pods. It is asked one second at a time, so that a
+ * replica set stopped by an unsolved exercise ends the wait at once.
  */
 export async function waitForRollout(world: KubeWorld, label: string, seconds: number): Promise<CommandResult> {
   const { name } = world.recall(label);
-  const result = await world.kubectl(['rollout', 'status', `deployment/${name}`, '-n', world.namespace, `--timeout=${seconds}s`]);
-  if (result.exitCode === 0) return result;
-  const pods = (await world.api.list({ resource: 'pods', namespace: world.namespace }, { labelSelector: `app=${name}` })).items;
-  const pending = pods.filter((pod) => !pod.spec?.nodeName).map((pod) => `${pod.metadata.name}${whyPending(pod)}`);
-  assert.fail(`kubectl rollout status failed (${result.exitCode}): ${result.stderr}${result.stdout}; pods without a node: ${pending.join(', ') || 'none'}`);
+  return eventually(async () => {
+    const result = await world.kubectl(['rollout', 'status', `deployment/${name}`, '-n', world.namespace, '--timeout=1s']);
+    if (result.exitCode === 0) return result;
+    const pods = (await world.api.list({ resource: 'pods', namespace: world.namespace }, { labelSelector: `app=${name}` })).items;
+    const pending = pods.filter((pod) => !pod.spec?.nodeName).map((pod) => `${pod.metadata.name}${whyPending(pod)}`);
+    assert.fail(`kubectl rollout status failed (${result.exitCode}): ${result.stderr}${result.stdout}; pods without a node: ${pending.join(', ') || 'none'}${await whyReplicaSetsFail(world)}`);
+  }, { timeoutMs: seconds * 1000, intervalMs: 250 });
 }
 
 export async function getDeployment(world: KubeWorld, label: string): Promise<Deployment> {
@@ -117,7 +122,7 @@ export async function waitForReadyReplicaSet(world: KubeWorld, rsName: () => Pro
   return eventually(async () => {
     const rs = (await world.api.get({ ...replicaSets, namespace: world.namespace, name: await rsName() })) as ReplicaSet;
     const ready = await readyPodsOf(world, rs);
-    assert.deepEqual({ replicaSet: rs.metadata.name, desired: rs.spec?.replicas, ready: ready.length }, { replicaSet: rs.metadata.name, desired: count, ready: count });
+    assert.deepEqual({ replicaSet: rs.metadata.name, desired: rs.spec?.replicas, ready: ready.length }, { replicaSet: rs.metadata.name, desired: count, ready: count }, `replica set ${rs.metadata.name} is not there yet${await whyReplicaSetsFail(world)}`);
     return rs;
   }, { timeoutMs: seconds * 1000, intervalMs: 250 });
 }
