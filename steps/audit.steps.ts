@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Then, When } from '@cucumber/cucumber';
 import type { AuditEvent } from '../impl/apiserver/audit.js';
-import { clientName, eventsAbout, readAuditLog } from './support/audit.js';
+import { causalRevision, clientName, eventsAbout, readAuditLog, replicaSetReconcile } from './support/audit.js';
 import { eventually } from './support/eventually.js';
 import { kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
@@ -22,13 +22,6 @@ async function auditAbout(world: KubeWorld, label: string): Promise<AuditEvent[]
 
 function completed(events: AuditEvent[], verb: string, client: string): AuditEvent | undefined {
   return events.find((event) => event.stage === 'ResponseComplete' && event.verb === verb && clientName(event.userAgent) === client);
-}
-
-/** A request sorts at the revision it wrote or read; a watch event just after the write it reports. */
-function causalRevision(event: AuditEvent): number {
-  if (event.watchEvent) return Number(event.watchEvent.resourceVersion ?? 0) + 0.5;
-  const write = event.etcd?.find((operation) => operation.op === 'txn' && operation.succeeded);
-  return write?.revision ?? event.etcd?.[0]?.revision ?? 0;
 }
 
 When('a config map {string} is created with kubectl', async function (this: KubeWorld, label: string) {
@@ -90,6 +83,27 @@ Then('the flow is saved as the trace {string}', async function (this: KubeWorld,
   // the response. A trace reads better in causal order: each write, then what it caused.
   const ordered = [...events].sort((a, b) => causalRevision(a) - causalRevision(b));
   const trace = { name: traceName, title: this.scenarioName, scenario: this.scenarioUri, events: ordered };
+  await mkdir(TraceDirectory, { recursive: true });
+  await writeFile(path.join(TraceDirectory, `${traceName}.json`), `${JSON.stringify(trace, null, 2)}\n`);
+});
+
+Then('the audit log shows the controller manager, told by its watch, created the {int} missing pods of {string} and then wrote its status', async function (this: KubeWorld, count: number, label: string) {
+  const { name } = this.recall(label);
+  await eventually(async () => {
+    const flow = replicaSetReconcile(await readAuditLog(this.auditLogPath), this.namespace, name);
+    const steps = flow.map((event) => `${clientName(event.userAgent)} ${event.stage === 'WatchEvent' ? `<- ${event.watchEvent?.type}` : `${event.verb} ${event.responseStatus?.code}`} ${event.objectRef?.resource}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`);
+    const told = steps.findIndex((step) => step === 'kube-controller-manager <- MODIFIED replicasets');
+    const creates = steps.filter((step) => step === 'kube-controller-manager create 201 pods');
+    assert.ok(told > 0 && steps.indexOf('kube-controller-manager create 201 pods') > told, `the controller manager created pods before its watch told it of the change:\n${steps.join('\n')}`);
+    assert.equal(creates.length, count, `the controller manager's creates:\n${steps.join('\n')}`);
+    assert.equal(steps.at(-1), 'kube-controller-manager update 200 replicasets/status', `no status written after the creates:\n${steps.join('\n')}`);
+  }, { timeoutMs: 5000, intervalMs: 250 });
+});
+
+Then('the reconcile of {string} is saved as the trace {string}', async function (this: KubeWorld, label: string, traceName: string) {
+  const events = replicaSetReconcile(await readAuditLog(this.auditLogPath), this.namespace, this.recall(label).name);
+  assert.ok(events.length > 0, 'the audit log has no reconcile of this replica set');
+  const trace = { name: traceName, title: this.scenarioName, scenario: this.scenarioUri, events };
   await mkdir(TraceDirectory, { recursive: true });
   await writeFile(path.join(TraceDirectory, `${traceName}.json`), `${JSON.stringify(trace, null, 2)}\n`);
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
+import { whyReplicaSetsFail } from './support/replica-failures.js';
 import { eventuallyExplained } from './support/warnings.js';
 import { createPod, createReplicaSet, podsOwnedBy, requesting, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
@@ -20,7 +21,7 @@ async function waitForReadyPods(world: KubeWorld, label: string, count: number, 
   return eventuallyExplained(world, async () => {
     const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
     assert.ok(!pods.some((pod) => pod.metadata.name === excluded), `${excluded} is still counted`);
-    assert.equal(pods.length, count, `replica set "${label}" owns ${pods.length} pods: ${pods.map((pod) => pod.metadata.name).join(', ')}`);
+    assert.equal(pods.length, count, `replica set "${label}" owns ${pods.length} pods: ${pods.map((pod) => pod.metadata.name).join(', ')}${await whyReplicaSetsFail(world)}`);
     assert.ok(pods.every(isReady), `not all ready: ${pods.map((pod) => `${pod.metadata.name}=${pod.status?.phase}${whyPending(pod)}`).join(', ')}`);
     return pods;
   }, { timeoutMs: seconds * 1000, intervalMs: 200 });
@@ -35,8 +36,8 @@ Given('a replica set {string} of {int} pods requesting {word} CPU each was creat
   await createReplicaSet(this, label, replicas, requesting(cpu));
   await eventually(async () => {
     const pods = await podsOwnedBy(this, label);
-    assert.equal(pods.filter(isReady).length, running, `ready: ${pods.map((pod) => `${pod.metadata.name}=${isReady(pod)}${whyPending(pod)}`).join(', ')}`);
-    assert.equal(pods.length, replicas);
+    assert.equal(pods.filter(isReady).length, running, `ready: ${pods.map((pod) => `${pod.metadata.name}=${isReady(pod)}${whyPending(pod)}`).join(', ')}${await whyReplicaSetsFail(this)}`);
+    assert.equal(pods.length, replicas, `replica set "${label}" owns ${pods.length} pods${await whyReplicaSetsFail(this)}`);
   }, { timeoutMs: 20_000, intervalMs: 200 });
 });
 
@@ -44,6 +45,15 @@ Given('a pod {string} with the labels replica set {string} will select was creat
   const ownerName = this.uniqueName(owner);
   this.notes.set(`name of ${owner}`, ownerName);
   await createPod(this, label, {}, {}, { labels: { app: ownerName } });
+});
+
+Given('the oldest pod of {string} was annotated with kubectl {word}', async function (this: KubeWorld, label: string, annotation: string) {
+  // The oldest pod is the one the other rules would keep, so only its annotation can doom it.
+  const [oldest] = (await podsOwnedBy(this, label)).sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
+  assert.ok(oldest, 'the replica set has no pod');
+  this.notes.set('chosen pod', oldest.metadata.name ?? '');
+  const result = await this.kubectl(['annotate', 'pod', oldest.metadata.name ?? '', '-n', this.namespace, annotation]);
+  assert.equal(result.exitCode, 0, result.stderr);
 });
 
 When('replica set {string} is scaled to {int} with kubectl', async function (this: KubeWorld, label: string, replicas: number) {

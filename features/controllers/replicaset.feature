@@ -1,4 +1,4 @@
-@controllers @k8s:1.32
+@controllers @k8s:1.32 @exercise-replicaset-reconcile
 Feature: A ReplicaSet keeps the desired number of pods running
   The ReplicaSet controller compares spec.replicas with the active pods its selector owns, and
   creates or deletes pods through the API server until they match, whatever changed and
@@ -48,6 +48,16 @@ Feature: A ReplicaSet keeps the desired number of pods running
       Given a pod "stray" with the labels replica set "web" will select was created
       When a replica set "web" with 2 replicas is created
       Then within 20 seconds replica set "web" has 2 ready pods, and "stray" is among them
+
+  Rule: The controller acts through the API server, on what its watch tells it
+
+    @needs-audit @conformance:replicaset-reconciles-through-api
+    Scenario: kubectl scale writes the desired count; the controller manager creates the pods
+      Given a replica set "web" with 2 replicas was created and is ready
+      When replica set "web" is scaled to 4 with kubectl
+      Then within 20 seconds replica set "web" has 4 ready pods
+      And the audit log shows the controller manager, told by its watch, created the 2 missing pods of "web" and then wrote its status
+      And the reconcile of "web" is saved as the trace "kubectl-scale-replicaset"
 
   Rule: Status reports what the controller saw
 
