@@ -29,6 +29,8 @@ export const SuccessfulDeleteReason = 'SuccessfulDelete';
 export const ReplicaFailureCondition = 'ReplicaFailure';
 export const FailedCreateReason = 'FailedCreate';
 export const FailedDeleteReason = 'FailedDelete';
+/** The cause the API server gives when it refuses content in a namespace being deleted. */
+export const NamespaceTerminatingCause = 'NamespaceTerminating';
 /** At most this many pods are created or deleted in one sync (Kubernetes' BurstReplicas). */
 export const BurstReplicas = 500;
 const replicaSets = { group: 'apps', resource: 'replicasets' };
@@ -113,6 +115,8 @@ export class ReplicaSetController implements Reconciler {
       const created = await this.client.create({ resource: 'pods', namespace: rs.metadata.namespace }, podFromTemplate(rs));
       await this.recorder.record(rs, 'Normal', SuccessfulCreateReason, `Created pod: ${created.metadata.name}`);
     } catch (error) {
+      // A namespace being deleted refuses every create; its ReplicaSet is going too.
+      if (error instanceof ApiError && error.status.details?.causes?.some((cause) => cause.reason === NamespaceTerminatingCause)) return;
       await this.recorder.record(rs, 'Warning', FailedCreateReason, `Error creating: ${messageOf(error)}`);
       throw error;
     }
