@@ -19,6 +19,7 @@ import {
 } from './support/deployments.js';
 import { eventually } from './support/eventually.js';
 import { PodCensus } from './support/pod-census.js';
+import { whyReplicaSetsFail } from './support/replica-failures.js';
 import { eventsOf } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -126,7 +127,8 @@ Then('within {int} seconds {string} reports the conditions:', async function (th
   await eventually(async () => {
     const expected = await Promise.all(table.hashes().map(async (row: Record<string, string>) => ({ type: row.type, status: row.status, reason: row.reason, message: await expandReplicaSetNames(this, label, row.message ?? '') })));
     const conditions = (await getDeployment(this, label)).status?.conditions ?? [];
-    assert.deepEqual(conditions.map(({ type, status, reason, message }: DeploymentCondition) => ({ type, status, reason, message })), expected);
+    const failures = await whyReplicaSetsFail(this);
+    assert.deepEqual(conditions.map(({ type, status, reason, message }: DeploymentCondition) => ({ type, status, reason, message })), expected, failures ? `the conditions of "${label}" differ${failures}` : undefined);
   }, { timeoutMs: seconds * 1000, intervalMs: 250 });
 });
 
@@ -134,6 +136,7 @@ Then('within {int} seconds the events of {string} include:', async function (thi
   await eventually(async () => {
     const events = (await eventsOf(this, label)).map((event) => ({ type: String(event.type), reason: String(event.reason), message: String(event.message) }));
     const expected = await Promise.all(table.hashes().map(async (row: Record<string, string>) => ({ type: row.type, reason: row.reason, message: await expandReplicaSetNames(this, label, row.message ?? '') })));
-    for (const row of expected) assert.ok(events.some((event) => event.type === row.type && event.reason === row.reason && event.message === row.message), `no event ${JSON.stringify(row)} among ${JSON.stringify(events, null, 1)}`);
+    const failures = await whyReplicaSetsFail(this);
+    for (const row of expected) assert.ok(events.some((event) => event.type === row.type && event.reason === row.reason && event.message === row.message), `no event ${JSON.stringify(row)} among ${JSON.stringify(events, null, 1)}${failures}`);
   }, { timeoutMs: seconds * 1000, intervalMs: 250 });
 });

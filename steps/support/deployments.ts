@@ -122,7 +122,8 @@ export async function waitForReadyReplicaSet(world: KubeWorld, rsName: () => Pro
   return eventually(async () => {
     const rs = (await world.api.get({ ...replicaSets, namespace: world.namespace, name: await rsName() })) as ReplicaSet;
     const ready = await readyPodsOf(world, rs);
-    assert.deepEqual({ replicaSet: rs.metadata.name, desired: rs.spec?.replicas, ready: ready.length }, { replicaSet: rs.metadata.name, desired: count, ready: count }, `replica set ${rs.metadata.name} is not there yet${await whyReplicaSetsFail(world)}`);
+    const failures = await whyReplicaSetsFail(world);
+    assert.deepEqual({ replicaSet: rs.metadata.name, desired: rs.spec?.replicas, ready: ready.length }, { replicaSet: rs.metadata.name, desired: count, ready: count }, failures ? `replica set ${rs.metadata.name} is not there yet${failures}` : undefined);
     return rs;
   }, { timeoutMs: seconds * 1000, intervalMs: 250 });
 }
