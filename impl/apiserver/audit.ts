@@ -35,6 +35,8 @@ export interface AuditEvent {
   verb: string;
   user: { username: string };
   userAgent: string;
+  /** The client's address as the API server saw it: which replica of a component asked. */
+  sourceIPs: string[];
   objectRef?: ObjectReference;
   responseStatus?: { code: number; reason?: string; message?: string; metadata: object };
   requestReceivedTimestamp: string;
@@ -46,6 +48,7 @@ export interface AuditEvent {
 interface RequestScope {
   auditID: string;
   received: string;
+  sourceIPs: string[];
   operations: EtcdOperation[];
   /** A create names its object in the body, not in the URL. */
   objectName?: string;
@@ -64,10 +67,10 @@ export class AuditLog {
     return this.stream !== undefined;
   }
 
-  /** Runs one request's handling with a scope that collects its etcd operations. */
-  run<T>(handle: () => Promise<T>): Promise<T> {
+  /** Runs one request's handling, from `sourceIP`, with a scope that collects its etcd operations. */
+  run<T>(sourceIP: string | undefined, handle: () => Promise<T>): Promise<T> {
     if (!this.stream) return handle();
-    return this.scope.run({ auditID: randomUUID(), received: microTime(), operations: [] }, handle);
+    return this.scope.run({ auditID: randomUUID(), received: microTime(), sourceIPs: sourceIP ? [sourceIP] : [], operations: [] }, handle);
   }
 
   /** Called by the etcd tap for every etcd operation; kept if a request is being handled. */
@@ -86,7 +89,7 @@ export class AuditLog {
     const scope = this.scope.getStore();
     if (!this.stream || !scope) return;
     const event: AuditEvent = {
-      ...this.base(scope.auditID, 'ResponseComplete', { ...info, name: info.name ?? scope.objectName }, uri, userAgent, scope.received),
+      ...this.base(scope.auditID, 'ResponseComplete', { ...info, name: info.name ?? scope.objectName }, uri, userAgent, scope),
       responseStatus: { metadata: {}, code, ...failure },
       etcd: scope.operations,
     };
@@ -104,7 +107,7 @@ export class AuditLog {
     const stream = this.stream;
     if (!stream || !scope) return () => {};
     return (object, type, resourceVersion) => {
-      const event: AuditEvent = { ...this.base(scope.auditID, 'WatchEvent', info, uri, userAgent, scope.received), objectRef: object, watchEvent: { type, resourceVersion } };
+      const event: AuditEvent = { ...this.base(scope.auditID, 'WatchEvent', info, uri, userAgent, scope), objectRef: object, watchEvent: { type, resourceVersion } };
       stream.write(`${JSON.stringify(event)}\n`);
     };
   }
@@ -113,7 +116,7 @@ export class AuditLog {
     this.stream?.end();
   }
 
-  private base(auditID: string, stage: AuditEvent['stage'], info: RequestInfo, uri: string, userAgent: string, received: string): AuditEvent {
+  private base(auditID: string, stage: AuditEvent['stage'], info: RequestInfo, uri: string, userAgent: string, scope: RequestScope): AuditEvent {
     const objectRef: ObjectReference | undefined = info.isResourceRequest
       ? { resource: info.resource, namespace: info.namespace, name: info.name, apiGroup: info.apiGroup || undefined, apiVersion: info.apiVersion, subresource: info.subresource }
       : undefined;
@@ -127,8 +130,9 @@ export class AuditLog {
       verb: info.verb,
       user: { username: 'system:anonymous' },
       userAgent,
+      sourceIPs: scope.sourceIPs,
       objectRef,
-      requestReceivedTimestamp: received,
+      requestReceivedTimestamp: scope.received,
       stageTimestamp: microTime(),
     };
   }

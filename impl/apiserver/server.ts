@@ -46,7 +46,7 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
   const url = new URL(request.url ?? '/', 'http://apiserver');
   const info = parseRequestInfo(request.method ?? 'GET', url);
   const userAgent = request.headers['user-agent'] ?? '';
-  await options.audit.run(async () => {
+  await options.audit.run(sourceAddress(request), async () => {
     let failure: { reason?: string; message?: string } | undefined;
     try {
       if (info.isResourceRequest) await serveResource(options, info, url, request, response);
@@ -62,6 +62,11 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
   });
 }
 // #endregion serve
+
+/** The client's IP address, without the IPv4-mapped IPv6 prefix Node gives it on a dual-stack socket. */
+function sourceAddress(request: IncomingMessage): string | undefined {
+  return request.socket.remoteAddress?.replace(/^::ffff:/, '');
+}
 
 function logRequest(options: ApiServerOptions, info: RequestInfo, response: ServerResponse, started: number, userAgent: string): void {
   const isRead = info.verb === 'get' || info.verb === 'list' || !info.isResourceRequest;
