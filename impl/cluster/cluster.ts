@@ -33,7 +33,9 @@ export interface Components {
   etcd: StartedEtcdContainer;
   apiserver: StartedApiServerContainer;
   scheduler: StartedComponentContainer;
+  /** Two replicas of the controller manager; the one holding the Lease acts. */
   'controller-manager': StartedComponentContainer;
+  'controller-manager-2': StartedComponentContainer;
   'node-agent': StartedComponentContainer;
 }
 
@@ -67,6 +69,12 @@ export interface ClusterOptions {
    */
   podGcCheckPeriodSeconds?: number;
   podGcQuarantineSeconds?: number;
+  /**
+   * The controller managers' leader election, shortened in tests: how long a Lease lasts
+   * unrenewed (15 s), how long a leader keeps trying to renew before it stops (10 s), and how
+   * often replicas try (2 s).
+   */
+  leaderElection?: { leaseDurationSeconds: number; renewDeadlineSeconds: number; retryPeriodSeconds: number };
 }
 
 export interface Cluster {
@@ -80,6 +88,10 @@ export interface Cluster {
   readonly auditLogPath: string;
   /** The last lines a component printed, for attaching to a failed scenario. */
   logs(component: ComponentName, tail?: number): Promise<string>;
+  /** Kill a component's process at once (SIGKILL), as a crash would; it stays down until start(). */
+  kill(component: ComponentName): Promise<void>;
+  /** Start a killed component again, with its container's name, network and settings. */
+  start(component: ComponentName): Promise<void>;
   /** Stop and remove every container, then the network, the kubeconfig and cluster.json. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -145,14 +157,21 @@ async function startComponents(
       NODE_MONITOR_GRACE_PERIOD_SECONDS: options.nodeMonitorGracePeriodSeconds,
       POD_GC_CHECK_PERIOD_SECONDS: options.podGcCheckPeriodSeconds,
       POD_GC_QUARANTINE_SECONDS: options.podGcQuarantineSeconds,
+      LEADER_ELECT_LEASE_DURATION_SECONDS: options.leaderElection?.leaseDurationSeconds,
+      LEADER_ELECT_RENEW_DEADLINE_SECONDS: options.leaderElection?.renewDeadlineSeconds,
+      LEADER_ELECT_RETRY_PERIOD_SECONDS: options.leaderElection?.retryPeriodSeconds,
     });
+    // Each replica's hostname is its container's name, so the Lease's holderIdentity names it.
+    const controllerManager = (component: 'controller-manager' | 'controller-manager-2') =>
+      place(component, new ComponentContainer(image, 'controllers', apiServerUrl, controllerEnvironment).withRestartAlways().withHostname(`${name}-${component}`)).start();
     const leaseRenewInterval = String(options.nodeLeaseRenewIntervalSeconds ?? 10);
-    const [scheduler, controllerManager, nodeAgent] = await Promise.all([
+    const [scheduler, controllerManager1, controllerManager2, nodeAgent] = await Promise.all([
       place('scheduler', new ComponentContainer(image, 'scheduler', apiServerUrl)).start(),
-      place('controller-manager', new ComponentContainer(image, 'controllers', apiServerUrl, controllerEnvironment)).start(),
+      controllerManager('controller-manager'),
+      controllerManager('controller-manager-2'),
       place('node-agent', new ComponentContainer(image, 'kubelet/simulated', apiServerUrl, { LEASE_RENEW_INTERVAL_SECONDS: leaseRenewInterval })).start(),
     ]);
-    return { etcd, apiserver, scheduler, 'controller-manager': controllerManager, 'node-agent': nodeAgent };
+    return { etcd, apiserver, scheduler, 'controller-manager': controllerManager1, 'controller-manager-2': controllerManager2, 'node-agent': nodeAgent };
   } catch (error) {
     throw await failedStart(engine, name, starting, error);
   } finally {
@@ -205,6 +224,17 @@ class RunningCluster implements Cluster {
 
   logs(component: ComponentName, tail: number = LOG_TAIL_LINES): Promise<string> {
     return recentLogs(this.engine, this.components[component].getId(), tail);
+  }
+
+  async kill(component: ComponentName): Promise<void> {
+    // etcd keeps its data on a tmpfs, and the API server's published port may change on a
+    // start: those two restart only through restartComponent (restart.ts).
+    if (component === 'etcd' || component === 'apiserver') throw new Error(`Cluster.kill: ${component} cannot be killed and started again; use restartComponent`);
+    await this.engine.container.getById(this.components[component].getId()).kill();
+  }
+
+  async start(component: ComponentName): Promise<void> {
+    await this.engine.container.start(this.engine.container.getById(this.components[component].getId()));
   }
 
   stop(): Promise<void> {

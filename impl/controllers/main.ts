@@ -1,12 +1,16 @@
 // kube-controller-manager's entry: shared informers, then one reconcile loop per controller.
 // Configuration: APISERVER_URL, NODE_MONITOR_GRACE_PERIOD_SECONDS (50),
 // NODE_STARTUP_GRACE_PERIOD_SECONDS (60), POD_GC_CHECK_PERIOD_SECONDS (20),
-// POD_GC_QUARANTINE_SECONDS (40) and TERMINATED_POD_GC_THRESHOLD (12500). Real Kubernetes: cmd/kube-controller-manager/app
+// POD_GC_QUARANTINE_SECONDS (40), TERMINATED_POD_GC_THRESHOLD (12500), and the leader
+// election's LEADER_ELECT_LEASE_DURATION_SECONDS (15), LEADER_ELECT_RENEW_DEADLINE_SECONDS (10)
+// and LEADER_ELECT_RETRY_PERIOD_SECONDS (2). Real Kubernetes: cmd/kube-controller-manager/app
 // (controllermanager.go, NewControllerDescriptors).
 
 import { setMaxListeners } from 'node:events';
 import { type ApiResource, discoverResources } from '../client/discovery.js';
 import { Informer } from '../client/informer.js';
+import { EventRecorder } from '../client/event-recorder.js';
+import { LeaderElector } from '../client/leader-election.js';
 import { createLogger } from '../client/logger.js';
 import { RestClient } from '../client/rest-client.js';
 import type { KubeObject } from '../client/types.js';
@@ -15,6 +19,7 @@ import { ControllerRunner } from './controller.js';
 import { DeploymentController } from './deployment/deployment-controller.js';
 import { DependentsOrphaner, GarbageCollector } from './garbagecollector/garbage-collector.js';
 import { deletableResources, GraphBuilder } from './garbagecollector/graph-builder.js';
+import { LeaseName, LeaseNamespace, leaderElectionConfig } from './leader-election-config.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
 import { DefaultNodeMonitorGracePeriodSeconds, DefaultNodeStartupGracePeriodSeconds } from './nodelifecycle/node-health.js';
 import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller.js';
@@ -121,10 +126,29 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-// "started" means the process is up (the container's readiness line); the loops begin once
-// every informer has filled its cache, which waits on the API server.
+// "started" means the process is up (the container's readiness line). Then the replica waits
+// to lead: like kube-controller-manager, it starts its informers and loops only once it holds
+// the Lease, so a replica that does not lead reads nothing and writes nothing.
 logger.info('controller manager started', { controllers: controllerNames.join(',') });
-for (const informer of informers.values()) void informer.run(abort.signal);
-await Promise.all([...informers.values()].map((informer) => informer.waitForSync()));
-logger.info('caches synced');
-await Promise.all(runners.map((runner) => runner.run(abort.signal)));
+const election = leaderElectionConfig(process.env);
+await new LeaderElector(client, election, logger).run(abort.signal, async (leading) => {
+  setMaxListeners(100, leading);
+  await recordLeaderElection(election.identity, 'became leader');
+  for (const informer of informers.values()) void informer.run(leading);
+  await Promise.all([...informers.values()].map((informer) => informer.waitForSync()));
+  logger.info('caches synced');
+  await Promise.all(runners.map((runner) => runner.run(leading)));
+});
+if (!abort.signal.aborted) {
+  // Lost the Lease without being asked to stop: another replica may lead already, so stop
+  // acting at once and exit, as kube-controller-manager does ("leaderelection lost"); the
+  // container's restart policy starts a fresh replica that competes again.
+  logger.error('leaderelection lost', { identity: election.identity });
+  process.exit(1);
+}
+
+/** The LeaderElection event kube-controller-manager records on its Lease: "<identity> became leader". */
+async function recordLeaderElection(identity: string, what: string): Promise<void> {
+  const lease = await client.get({ group: 'coordination.k8s.io', resource: 'leases', namespace: LeaseNamespace, name: LeaseName }).catch(() => undefined);
+  if (lease) await new EventRecorder(client, 'kube-controller-manager', logger).record(lease, 'Normal', 'LeaderElection', `${identity} ${what}`);
+}

@@ -4,8 +4,9 @@
 // "Every component other than the API server is just a client of the API server." Such a
 // container runs one of kubelab's entry points from the bind-mounted project, on the cluster
 // network, with APISERVER_URL pointing at the API server's alias. It is ready when it logs
-// the line it prints once its loop has started. kubelab simplifies: no credentials, no
-// leader election yet. Real Kubernetes: kubeadm runs each as a static pod with a kubeconfig.
+// the line it prints once its loop has started. kubelab simplifies: no credentials. Real
+// Kubernetes: kubeadm runs each as a static pod with a kubeconfig, and the kubelet restarts
+// one that exits (withRestartAlways).
 import { AbstractStartedContainer, GenericContainer, Wait } from 'testcontainers';
 import { type NodeComponent, runComponentProcess } from '../component-process.js';
 import { withLogsWhenNotReady } from '../container-logs.js';
@@ -25,6 +26,16 @@ export class ComponentContainer extends GenericContainer {
     runComponentProcess(this, component)
       .withEnvironment({ APISERVER_URL: apiServerUrl, ...environment })
       .withWaitStrategy(withLogsWhenNotReady(Wait.forLogMessage(readyLine)));
+  }
+
+  /**
+   * Start the process again whenever it exits, as the kubelet does for a static pod: a
+   * controller manager that loses its Lease exits on purpose. A kill through the container
+   * engine (a crash the harness causes) is not undone.
+   */
+  withRestartAlways(): this {
+    this.hostConfig.RestartPolicy = { Name: 'always' };
+    return this;
   }
 
   override async start(): Promise<StartedComponentContainer> {
