@@ -4,7 +4,7 @@
 // names: a kubelab cluster (`npm start`'s, the watch mode's), or any real Kubernetes cluster. A
 // `cluster.json` beside the kubeconfig (every kubelab cluster has one) tells where that cluster's
 // etcd and audit log are; without them, scenarios tagged @needs-etcd or @needs-audit are not
-// applicable. A server that is not plain http (a real cluster, with TLS and credentials) is
+// applicable, and scenarios that kill components (@needs-component-control) never are. A server that is not plain http (a real cluster, with TLS and credentials) is
 // reached through `kubectl proxy`, the door a person would use, so the API client stays simple.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -23,12 +23,14 @@ export interface ClusterAccess {
   etcdUrl?: string;
   /** The API server's audit log, when this machine can read it. */
   auditLogPath?: string;
+  /** Whether this run started the cluster, and so may kill and start its components. */
+  canControlComponents?: boolean;
   /** Stops what reaching the cluster needed (a kubectl proxy). */
   close?: () => void;
 }
 
 export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
-  return { apiServerUrl: cluster.apiServer.getApiServerUrl(), kubeconfigPath: cluster.kubeconfigPath, etcdUrl: cluster.etcd.getClientUrl(), auditLogPath: cluster.auditLogPath };
+  return { apiServerUrl: cluster.apiServer.getApiServerUrl(), kubeconfigPath: cluster.kubeconfigPath, etcdUrl: cluster.etcd.getClientUrl(), auditLogPath: cluster.auditLogPath, canControlComponents: true };
 }
 
 export async function accessToExistingCluster(kubeconfigPath: string): Promise<ClusterAccess> {
@@ -44,6 +46,7 @@ export async function accessToExistingCluster(kubeconfigPath: string): Promise<C
 export function whyNotApplicable(tags: string[], access: ClusterAccess): string | undefined {
   if (tags.includes('@needs-etcd') && access.etcdUrl === undefined) return "it reads etcd directly, and this cluster's etcd is not reachable from here";
   if (tags.includes('@needs-audit') && access.auditLogPath === undefined) return "it reads the API server's audit log, which this cluster does not share";
+  if (tags.includes('@needs-component-control') && !access.canControlComponents) return 'it kills and starts control-plane components, which only a cluster this run started allows';
   return undefined;
 }
 

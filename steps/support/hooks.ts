@@ -5,7 +5,7 @@
 // so scenarios cannot see each other's objects, and deletes it when it ends (the namespace
 // controller removes what is left while the next scenario runs); when a scenario fails, the
 // API server's and etcd's recent logs are attached to the report. A scenario that needs a door
-// this cluster does not open (@needs-etcd, @needs-audit) is skipped as "not applicable", never
+// this cluster does not open (@needs-etcd, @needs-audit, @needs-component-control) is skipped as "not applicable", never
 // passed.
 
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
@@ -33,7 +33,7 @@ AfterAll({ timeout: 60_000 }, async function () {
   await shared.cluster?.stop();
 });
 
-Before({ tags: '@needs-etcd or @needs-audit' }, function (this: KubeWorld, { pickle }) {
+Before({ tags: '@needs-etcd or @needs-audit or @needs-component-control' }, function (this: KubeWorld, { pickle }) {
   const reason = shared.access && whyNotApplicable(pickle.tags.map((tag) => tag.name), shared.access);
   if (reason === undefined) return undefined;
   this.log(`${NotApplicablePrefix}${reason}`);
@@ -52,7 +52,7 @@ Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
 
 After(async function (this: KubeWorld, { result }) {
   if (result?.status === Status.FAILED && shared.cluster) {
-    for (const component of ['apiserver', 'etcd', 'scheduler', 'controller-manager', 'node-agent'] as const) {
+    for (const component of ['apiserver', 'etcd', 'scheduler', 'controller-manager', 'controller-manager-2', 'node-agent'] as const) {
       this.attach(await shared.cluster.logs(component, 60), { mediaType: 'text/plain', fileName: `${component}.log` });
     }
   }

@@ -14,4 +14,7 @@ export const TestNodeLifecycle = { nodeLeaseRenewIntervalSeconds: 2, nodeMonitor
 /** The pod garbage collector checks every 2 s and gives a missing node 4 s (Kubernetes: 20 s and 40 s). */
 export const TestPodGc = { podGcCheckPeriodSeconds: 2, podGcQuarantineSeconds: 4 };
 
-export const TestClusterOptions: ClusterOptions = { etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds, ...TestNodeLifecycle, ...TestPodGc };
+/** A controller manager's Lease lasts 6 s unrenewed, renewed every second (Kubernetes: 15 s and 2 s). */
+export const TestLeaderElection = { leaseDurationSeconds: 6, renewDeadlineSeconds: 4, retryPeriodSeconds: 1 };
+
+export const TestClusterOptions: ClusterOptions = { etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds, ...TestNodeLifecycle, ...TestPodGc, leaderElection: TestLeaderElection };

@@ -1,0 +1,30 @@
+@controllers @k8s:1.32
+Feature: Controllers are level-triggered: interrupted in the middle of their work, they finish it when they can
+  A controller does not remember what it was doing: each reconcile compares the object's desired
+  state with the actual state it reads, and acts on the difference. So a controller manager
+  killed in the middle of a scale-up, or cut off from a restarting API server, picks up from what
+  is there when it comes back, and the count ends exact: no pod created twice, none missing.
+  Source: kubernetes.io "Controllers" (Controller pattern, Design) and the Kubernetes API
+  conventions (Spec and Status: "the system ... drives the current state towards the desired state").
+
+  Rule: A controller manager killed in the middle of a scale-up converges to exactly the desired count when it comes back
+
+    @conformance:level-triggered-controller-manager-killed @needs-component-control @needs-audit
+    Scenario: every controller manager is killed while a replica set scales from 0 to 300
+      Given a replica set "web" with 0 replicas was created
+      When replica set "web" is scaled to 300 with kubectl
+      And every controller manager is killed once the first pod of "web" exists
+      Then replica set "web" had some but not all of its 300 pods
+      When the controller managers are started again
+      Then within 60 seconds replica set "web" has exactly 300 pods, and its status says so
+      And the audit log shows the controller manager created exactly 300 pods of "web" and deleted none
+
+  Rule: A controller manager whose API server restarts reconnects, and converges to exactly the desired count
+
+    @conformance:level-triggered-apiserver-restarted @needs-component-control @needs-audit
+    Scenario: the API server restarts while a replica set scales from 0 to 300
+      Given a replica set "web" with 0 replicas was created
+      When replica set "web" is scaled to 300 with kubectl
+      And the API server restarts once the first pod of "web" exists
+      Then within 60 seconds replica set "web" has exactly 300 pods, and its status says so
+      And the audit log shows the controller manager created exactly 300 pods of "web" and deleted none
