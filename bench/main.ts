@@ -1,21 +1,25 @@
-// `npm run bench`: the API server's throughput and latency, and the scheduler's, each figure
-// beside its reference, and the time `npm start` takes to answer. BENCH_ONLY=api or
-// BENCH_ONLY=scheduling runs one part; scheduler-bench.ts reads BENCH_NODES and BENCH_PODS.
+// `npm run bench`: the API server's throughput and latency, the scheduler's, and the
+// controllers' on a Deployment, each figure beside its reference, and the time `npm start`
+// takes to answer. BENCH_ONLY=api, scheduling or deployment runs one part; scheduler-bench.ts
+// reads BENCH_NODES and BENCH_PODS, deployment-bench.ts BENCH_REPLICAS.
 // Benchmarks print figures; they never pass or fail a test.
 
 import { startCluster } from '../impl/cluster/cluster.js';
 import { runApiBench } from './api-bench.js';
+import { replicasFromEnvironment, runDeploymentBench } from './deployment-bench.js';
 import { runSchedulerBench, sizesFromEnvironment } from './scheduler-bench.js';
 import { measureStartTime, StartTimeAimSeconds } from './start-time.js';
 
 const print = (line: string) => console.log(line);
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'api' && only !== 'scheduling') throw new Error(`bench: BENCH_ONLY must be api or scheduling, got "${only}"`);
+const parts = ['api', 'scheduling', 'deployment'];
+if (only !== undefined && !parts.includes(only)) throw new Error(`bench: BENCH_ONLY must be one of ${parts.join(', ')}, got "${only}"`);
+const runs = (part: string) => only === undefined || only === part;
 
-print('kubelab benchmark: API server over etcd, and the scheduler');
+print('kubelab benchmark: API server over etcd, the scheduler, and the controllers');
 print(`machine: ${process.arch}, node ${process.version}`);
 
-if (only !== 'scheduling') {
+if (runs('api')) {
   const startSeconds = await measureStartTime('kubelab-bench-start');
   print(`npm start (after the build) to a cluster that answers: ${startSeconds.toFixed(2)} s (aim < ${StartTimeAimSeconds} s)`);
 
@@ -30,13 +34,28 @@ if (only !== 'scheduling') {
   }
 }
 
-if (only !== 'api') {
+if (runs('scheduling')) {
   print('');
   print('scheduling (scheduler_perf SchedulingBasic and SchedulingNodeAffinity):');
   const sizes = sizesFromEnvironment();
   const cluster = await startCluster({ name: 'kubelab-bench-sched', logAllRequests: false, auditLog: false });
   try {
     const ratios = await runSchedulerBench(cluster, sizes, print);
+    print('');
+    print('ratios:');
+    for (const ratio of ratios) print(`  ${ratio}`);
+  } finally {
+    await cluster.stop();
+  }
+}
+
+if (runs('deployment')) {
+  print('');
+  print('controllers (a Deployment brought up, then rolled to a new template):');
+  // The audit log stays on: it is where the requests per pod are counted (and it costs the API server a little).
+  const cluster = await startCluster({ name: 'kubelab-bench-deploy', logAllRequests: false });
+  try {
+    const ratios = await runDeploymentBench(cluster, replicasFromEnvironment(), print);
     print('');
     print('ratios:');
     for (const ratio of ratios) print(`  ${ratio}`);
