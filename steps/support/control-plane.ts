@@ -9,7 +9,9 @@ import type { AuditEvent } from '../../impl/apiserver/audit.js';
 import type { ComponentName } from '../../impl/cluster/cluster.js';
 import type { KubeObject } from '../../impl/client/types.js';
 import { clientName, readAuditLog } from './audit.js';
+import { unsolvedExerciseIn } from '../../exercises/catalog.js';
 import { eventually } from './eventually.js';
+import { whyReplicaSetsFail } from './replica-failures.js';
 import { podsOwnedBy } from './scheduling.js';
 import type { KubeWorld } from './world.js';
 
@@ -68,6 +70,8 @@ export async function firstPodCreated(world: KubeWorld, label: string): Promise<
   if (list.items.some(isOurs)) return;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), 30_000);
+  // A controller that cannot create says so in the set's status: no need to wait out the limit.
+  const checkFailure = setInterval(() => void whyReplicaSetsFail(world).then((why) => unsolvedExerciseIn(why) !== undefined && abort.abort()), 1000);
   let isCreated = false;
   await world.api
     .watch<KubeObject>({ resource: 'pods', namespace: world.namespace }, { resourceVersion: list.metadata.resourceVersion ?? '' }, (event) => {
@@ -77,7 +81,8 @@ export async function firstPodCreated(world: KubeWorld, label: string): Promise<
     }, abort.signal)
     .catch(() => undefined);
   clearTimeout(timer);
-  assert.ok(isCreated, `no pod of "${label}" was created within 30 s`);
+  clearInterval(checkFailure);
+  assert.ok(isCreated, `no pod of "${label}" was created within 30 s${await whyReplicaSetsFail(world)}`);
 }
 
 /** Asserts the scale-up was caught in the middle: some of the replica set's pods exist, not all. */
@@ -93,7 +98,7 @@ export async function waitForExactly(world: KubeWorld, label: string, total: num
   await eventually(async () => {
     const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
     const rs = await world.api.get({ group: 'apps', resource: 'replicasets', namespace: world.namespace, name });
-    assert.deepEqual({ pods: pods.length, statusReplicas: rs.status?.replicas }, { pods: total, statusReplicas: total });
+    assert.deepEqual({ pods: pods.length, statusReplicas: rs.status?.replicas }, { pods: total, statusReplicas: total }, `replica set "${label}" has ${pods.length} pods and says ${rs.status?.replicas}${await whyReplicaSetsFail(world)}`);
   }, { timeoutMs: seconds * 1000, intervalMs: 500 });
 }
 
