@@ -112,8 +112,10 @@ export class AuditLog {
     };
   }
 
-  close(): void {
-    this.stream?.end();
+  /** Resolves once every line written so far is in the file. */
+  close(): Promise<void> {
+    const stream = this.stream;
+    return stream ? new Promise((resolve) => stream.end(resolve)) : Promise.resolve();
   }
 
   private base(auditID: string, stage: AuditEvent['stage'], info: RequestInfo, uri: string, userAgent: string, scope: RequestScope): AuditEvent {

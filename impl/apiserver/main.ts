@@ -6,6 +6,8 @@
 // APISERVER_LOG_ALL_REQUESTS, APISERVER_AUDIT_LOG (a file path; no audit log without it), and
 // DEFAULT_NOT_READY_TOLERATION_SECONDS / DEFAULT_UNREACHABLE_TOLERATION_SECONDS (300 each).
 //
+// On SIGTERM it stops gracefully (graceful-shutdown.ts).
+//
 // Real Kubernetes: cmd/kube-apiserver/app/server.go; the system namespaces are created by
 // pkg/controlplane/controller/systemnamespaces.
 
@@ -20,6 +22,7 @@ import { AuditLog } from './audit.js';
 import { StatusError } from './errors.js';
 import { Registry } from './registry.js';
 import { findResource } from './resources.js';
+import { GracefulShutdown } from './graceful-shutdown.js';
 import { createApiServer } from './server.js';
 
 const logger = createLogger('apiserver');
@@ -84,19 +87,22 @@ async function main(): Promise<void> {
   await ensureSystemNamespaces().catch(() => void retryUntilDone('create the system namespaces', ensureSystemNamespaces));
   await namespaceCache.start().catch(() => void namespaceCache.restart());
   const stopCompactor = startCompactor(store, compactionIntervalMs, logger);
-  const server = createApiServer({ registry, logger, isReady: isEtcdReachable, isLoggingEveryRequest, audit });
+  const shutdown = new GracefulShutdown();
+  const server = createApiServer({ registry, logger, isReady: isEtcdReachable, isLoggingEveryRequest, audit, shutdown });
   server.listen(port, () => logger.info('apiserver listening', { port, etcd: endpoints.join(','), compactionIntervalMs }));
-  const shutdown = () => {
-    logger.info('shutting down');
+  // Answer every request in flight before letting go of etcd and the audit log: a client that
+  // got no answer to a write that was done would do it again.
+  const stop = async () => {
+    logger.info('shutting down', { requestsInFlight: shutdown.requestsInFlight });
     stopCompactor();
     void namespaceCache.stop();
-    server.close();
-    server.closeAllConnections();
+    await shutdown.stop(server);
     etcd.close();
-    audit.close();
+    await audit.close();
+    process.exit(0);
   };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../client/logger.js';
 import type { AuditLog } from './audit.js';
+import type { GracefulShutdown } from './graceful-shutdown.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { internalError, resourceNotFound, StatusError } from './errors.js';
 import { handleResource } from './handlers.js';
@@ -30,6 +31,8 @@ export interface ApiServerOptions {
   /** Log every request (true), or only the writes and the failures (false). */
   isLoggingEveryRequest: boolean;
   audit: AuditLog;
+  /** Counts the requests in flight, so a stop answers them all before it exits. */
+  shutdown: GracefulShutdown;
 }
 
 export function createApiServer(options: ApiServerOptions): Server {
@@ -46,7 +49,7 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
   const url = new URL(request.url ?? '/', 'http://apiserver');
   const info = parseRequestInfo(request.method ?? 'GET', url);
   const userAgent = request.headers['user-agent'] ?? '';
-  await options.audit.run(sourceAddress(request), async () => {
+  await options.shutdown.track(response, info.verb === 'watch', () => options.audit.run(sourceAddress(request), async () => {
     let failure: { reason?: string; message?: string } | undefined;
     try {
       if (info.isResourceRequest) await serveResource(options, info, url, request, response);
@@ -59,7 +62,7 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
     }
     if (info.isResourceRequest) options.audit.complete(info, request.url ?? '', userAgent, response.statusCode, failure);
     logRequest(options, info, response, started, userAgent);
-  });
+  }));
 }
 // #endregion serve
 

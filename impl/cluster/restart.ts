@@ -10,8 +10,11 @@ import { writeFile } from 'node:fs/promises';
 import type { Cluster } from './cluster.js';
 import type { NodeComponent } from './component-process.js';
 
-/** How long a component gets to exit on SIGTERM before it is killed. */
-const RestartGraceMs = 1_000;
+/**
+ * How long a component gets to exit on SIGTERM before it is killed. The API server answers its
+ * requests in flight first (graceful-shutdown.ts), which takes milliseconds; the rest is margin.
+ */
+const RestartGraceMs = 10_000;
 
 /** Restart `component` and wait until it is ready again; returns the seconds that took. */
 export async function restartComponent(cluster: Cluster, component: NodeComponent): Promise<number> {
