@@ -12,7 +12,7 @@ import type { KubeWorld } from './support/world.js';
 
 const configMap = kindByWords('config map');
 
-/** Where scenarios save traces; `npm run traces` copies them into lessons/traces for the course. */
+/** Where scenarios save traces; a course author copies the one a lesson replays into lessons/traces. */
 export const TraceDirectory = 'reports/traces';
 
 async function auditAbout(world: KubeWorld, label: string): Promise<AuditEvent[]> {

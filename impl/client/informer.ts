@@ -5,8 +5,9 @@
 // tells event handlers what was added, updated or deleted. Handlers only enqueue keys: the
 // decision is taken later, from the cache, so a burst of changes costs one reconcile.
 //
-// kubelab's informer is not shared between controllers in a process (no SharedInformerFactory)
-// and has no resync period. Real Kubernetes: client-go/tools/cache (shared_informer.go,
+// One informer per resource serves every controller in a process that asks for it (the
+// controller manager keeps them in a map, where client-go has a SharedInformerFactory); it has
+// no resync period. Real Kubernetes: client-go/tools/cache (shared_informer.go,
 // thread_safe_store.go, index.go).
 
 import type { Logger } from './logger.js';
