@@ -136,6 +136,8 @@ setup_node_modules() {
 if has_engine; then
   install_packages "${PACKAGES[@]}"
 else
+  # The lessons' Try-it commands say `docker`: where no docker command exists, podman's stands in.
+  command -v docker >/dev/null || ENGINE_PACKAGES+=(podman-docker)
   install_packages "${PACKAGES[@]}" "${ENGINE_PACKAGES[@]}"
   setup_podman
 fi
