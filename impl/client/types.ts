@@ -253,7 +253,9 @@ export interface Deployment extends KubeObject {
 
 export type ReplicaSetSpec = { replicas?: number; minReadySeconds?: number; selector?: ObjectSelector; template?: PodTemplateSpec };
 
-export type ReplicaSetStatus = { replicas?: number; fullyLabeledReplicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number };
+/** A ReplicaSet has one condition type: ReplicaFailure, while creating or deleting its pods fails. */
+export type ReplicaSetCondition = { type: 'ReplicaFailure'; status: 'True' | 'False' | 'Unknown'; lastTransitionTime?: string; reason?: string; message?: string };
+export type ReplicaSetStatus = { replicas?: number; fullyLabeledReplicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number; conditions?: ReplicaSetCondition[] };
 
 export interface ReplicaSet extends KubeObject {
   spec?: ReplicaSetSpec;

@@ -52,3 +52,32 @@ describe('the Progressing condition', () => {
     assert.equal(progressCheckAfterMs(waiting, waiting.status ?? {}, now), 9 * 60_000 + 1000);
   });
 });
+
+describe('the ReplicaFailure condition', () => {
+  const failing = (name: string, reason: string, replicas = 2): ReplicaSet => ({
+    ...rs(name, replicas, 0),
+    status: { replicas: 0, conditions: [{ type: 'ReplicaFailure', status: 'True', reason, message: `pods "${name}-" is forbidden`, lastTransitionTime: earlier }] },
+  });
+  it("is copied from the new ReplicaSet, both times its transition time", () => {
+    const status = rolloutStatus(deployment(2), [failing('web-new', 'FailedCreate')], failing('web-new', 'FailedCreate'), now);
+    assert.deepEqual(getCondition(status, 'ReplicaFailure'), { type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: 'pods "web-new-" is forbidden', lastUpdateTime: earlier, lastTransitionTime: earlier });
+  });
+  it("prefers the new ReplicaSet's failure to an old one's", () => {
+    const status = rolloutStatus(deployment(2), [failing('web-old', 'FailedDelete'), failing('web-new', 'FailedCreate')], failing('web-new', 'FailedCreate'), now);
+    assert.equal(getCondition(status, 'ReplicaFailure')?.reason, 'FailedCreate');
+  });
+  it("falls back to an old ReplicaSet's failure", () => {
+    const status = rolloutStatus(deployment(2), [failing('web-old', 'FailedDelete'), rs('web-new', 2, 2)], rs('web-new', 2, 2), now);
+    assert.equal(getCondition(status, 'ReplicaFailure')?.reason, 'FailedDelete');
+  });
+  it('is removed once no ReplicaSet fails', () => {
+    const before = { conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', lastUpdateTime: earlier, lastTransitionTime: earlier } as DeploymentCondition] };
+    const status = rolloutStatus(deployment(2, before), [rs('web-new', 2, 2)], rs('web-new', 2, 2), now);
+    assert.equal(getCondition(status, 'ReplicaFailure'), undefined);
+  });
+  it('is copied even without a progress deadline', () => {
+    const noDeadline = deployment(2);
+    noDeadline.spec = { ...noDeadline.spec, progressDeadlineSeconds: 2147483647 };
+    assert.equal(getCondition(rolloutStatus(noDeadline, [failing('web-new', 'FailedCreate')], failing('web-new', 'FailedCreate'), now), 'ReplicaFailure')?.reason, 'FailedCreate');
+  });
+});

@@ -9,7 +9,8 @@
 // while it moves, NewReplicaSetAvailable once complete, ProgressDeadlineExceeded if stuck.
 // `kubectl rollout status` reads the counts and the Progressing reason.
 //
-// kubelab does not copy its ReplicaSets' ReplicaFailure condition into the Deployment's.
+// A rollout also copies a ReplicaSet's ReplicaFailure condition into the Deployment's, so
+// `kubectl describe deployment` shows why pods are missing (a quota, a refused create).
 // Real Kubernetes: pkg/controller/deployment/sync.go (calculateStatus), progress.go
 // (syncRolloutStatus, requeueStuckDeployment) and util/deployment_util.go (conditions).
 
@@ -72,13 +73,19 @@ export function calculateStatus(deployment: Deployment, allSets: ReplicaSet[], n
 /** calculateStatus plus the Progressing condition a rollout earns (syncRolloutStatus). */
 export function rolloutStatus(deployment: Deployment, allSets: ReplicaSet[], newSet: ReplicaSet | undefined, now: Date): DeploymentStatus {
   const status = calculateStatus(deployment, allSets, newSet, now);
-  if (!hasProgressDeadline(deployment)) {
-    status.conditions = status.conditions?.filter((condition) => condition.type !== 'Progressing');
-    return status;
-  }
+  if (!hasProgressDeadline(deployment)) status.conditions = status.conditions?.filter((condition) => condition.type !== 'Progressing');
+  else setProgressing(deployment, status, newSet, now);
+  const failure = replicaFailure(allSets, newSet);
+  if (failure) setCondition(status, failure);
+  else status.conditions = status.conditions?.filter((condition) => condition.type !== 'ReplicaFailure');
+  return status;
+}
+// #endregion rollout-status
+
+function setProgressing(deployment: Deployment, status: DeploymentStatus, newSet: ReplicaSet | undefined, now: Date): void {
   const current = getCondition(deployment.status, 'Progressing');
   // A finished rollout stays finished until a new one starts: resyncs estimate nothing.
-  if (status.replicas === status.updatedReplicas && current?.reason === NewReplicaSetAvailableReason) return status;
+  if (status.replicas === status.updatedReplicas && current?.reason === NewReplicaSetAvailableReason) return;
   const subject: Subject = newSet ? { kind: 'ReplicaSet', name: newSet.metadata.name ?? '' } : { kind: 'Deployment', name: deployment.metadata.name ?? '' };
   if (deploymentComplete(deployment, status)) {
     setCondition(status, newCondition('Progressing', 'True', NewReplicaSetAvailableReason, progressedMessage(subject), now));
@@ -90,9 +97,20 @@ export function rolloutStatus(deployment: Deployment, allSets: ReplicaSet[], new
   } else if (deploymentTimedOut(deployment, status, now)) {
     setCondition(status, newCondition('Progressing', 'False', TimedOutReason, timedOutMessage(subject), now));
   }
-  return status;
 }
-// #endregion rollout-status
+
+/**
+ * The ReplicaFailure a Deployment shows: the new ReplicaSet's if it has one, else the first an
+ * old one has (getReplicaFailures). Both times are the ReplicaSet's transition time
+ * (ReplicaSetToDeploymentCondition).
+ */
+export function replicaFailure(allSets: ReplicaSet[], newSet: ReplicaSet | undefined): DeploymentCondition | undefined {
+  const failureOf = (rs: ReplicaSet | undefined) => rs?.status?.conditions?.find((condition) => condition.type === 'ReplicaFailure');
+  const failure = failureOf(newSet) ?? allSets.map(failureOf).find((condition) => condition !== undefined);
+  if (!failure) return undefined;
+  const { type, status, reason, message, lastTransitionTime } = failure;
+  return { type, status, lastUpdateTime: lastTransitionTime, lastTransitionTime, reason, message };
+}
 
 /** Every replica updated and available, and nothing else running (DeploymentComplete). */
 export function deploymentComplete(deployment: Deployment, status: DeploymentStatus | undefined): boolean {
