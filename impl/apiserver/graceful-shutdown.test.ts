@@ -24,12 +24,12 @@ async function startServer(shutdown: GracefulShutdown): Promise<{ server: Server
   return { server, port: (server.address() as AddressInfo).port, release };
 }
 
-function get(port: number, path: string): Promise<{ status: number; body: string }> {
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; connection?: string }> {
   return new Promise((resolve, reject) => {
-    request({ port, path, host: '127.0.0.1', agent: false }, (res) => {
+    request({ port, path, host: '127.0.0.1', agent: false, headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ...(headers.connection ? { connection: res.headers.connection } : {}) }));
       res.on('error', reject);
     }).on('error', reject).end();
   });
@@ -56,6 +56,17 @@ describe('GracefulShutdown', () => {
     assert.equal(isStopped, false, 'stop waits for the request in flight');
     release();
     assert.deepEqual(await answer, { status: 200, body: 'done' });
+    await stopped;
+  });
+
+  it('tells a client whose request is in flight not to reuse its connection', async () => {
+    const shutdown = new GracefulShutdown();
+    const { server, port, release } = await startServer(shutdown);
+    const answer = get(port, '/slow', { connection: 'keep-alive' });
+    await until(() => shutdown.requestsInFlight === 1);
+    const stopped = shutdown.stop(server);
+    release();
+    assert.deepEqual(await answer, { status: 200, body: 'done', connection: 'close' });
     await stopped;
   });
 

@@ -18,49 +18,56 @@ import type { Server, ServerResponse } from 'node:http';
 /** How long shutdown waits for requests in flight; kube-apiserver waits up to its 60 s request timeout. */
 export const DefaultDrainTimeoutMs = 60_000;
 
+/** How often, while stopping, connections that went idle are closed. */
+const IdleSweepIntervalMs = 20;
+
 export class GracefulShutdown {
-  private inFlight = 0;
+  private readonly inFlight = new Set<ServerResponse>();
   private readonly watches = new Set<ServerResponse>();
-  private drained: (() => void) | undefined;
   private isStopping = false;
 
   /**
-   * Count one request from its arrival until `finished` resolves (after its audit line is
+   * Count one request from its arrival until `serve` resolves (after its audit line is
    * written). A watch is long-running: it is not waited for, it is ended at shutdown.
    */
   async track(response: ServerResponse, isWatch: boolean, serve: () => Promise<void>): Promise<void> {
     // A response given while stopping tells the client not to reuse the connection.
     if (this.isStopping) response.setHeader('Connection', 'close');
-    if (isWatch) {
-      this.watches.add(response);
-      response.on('close', () => this.watches.delete(response));
-      return serve();
-    }
-    this.inFlight++;
+    const requests = isWatch ? this.watches : this.inFlight;
+    requests.add(response);
+    response.on('close', () => requests.delete(response));
     try {
       await serve();
     } finally {
-      this.inFlight--;
-      if (this.inFlight === 0) this.drained?.();
+      if (!isWatch) requests.delete(response);
     }
   }
 
-  /** Stop taking connections, end the watches, wait for requests in flight, then close every connection. */
+  /**
+   * Stop taking connections, end the watches, and wait until every connection has closed: each
+   * request in flight is answered with "Connection: close", and a kept-alive connection is
+   * closed as soon as it is idle. Waiting for "no request in flight" would not do: a client can
+   * send its next request on a kept-alive connection just after that moment, and cutting the
+   * connection then could lose the answer to a write that was done.
+   */
   async stop(server: Server, timeoutMs = DefaultDrainTimeoutMs): Promise<void> {
     this.isStopping = true;
-    server.close();
-    server.closeIdleConnections();
+    for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+    const allClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const watch of this.watches) watch.end();
-    if (this.inFlight > 0) {
-      const allAnswered = new Promise<void>((resolve) => (this.drained = resolve));
-      await Promise.race([allAnswered, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
-    }
+    server.closeIdleConnections();
+    const sweeper = setInterval(() => server.closeIdleConnections(), IdleSweepIntervalMs);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([allClosed, timedOut]);
+    clearInterval(sweeper);
+    clearTimeout(timer);
     server.closeAllConnections();
   }
 
   /** Requests being served now, watches aside. */
   get requestsInFlight(): number {
-    return this.inFlight;
+    return this.inFlight.size;
   }
 
   get watchesOpen(): number {
