@@ -2,8 +2,8 @@
 //
 // "Only one controller manager acts at a time; if it dies, another takes over." The replicas
 // compete for one Lease object through the API server. The holder renews `renewTime` every
-// retry period; a candidate takes the Lease only when it has not been renewed for a whole
-// lease duration, and the compare-and-swap of an ordinary update (a stale resourceVersion is
+// retry period; a candidate takes the Lease only when it has seen no renewal for a whole lease
+// duration, timed on its own clock (client-go's observedTime), and the compare-and-swap of an ordinary update (a stale resourceVersion is
 // a Conflict) makes sure two candidates cannot both win. A leader that cannot renew within its
 // renew deadline stops acting, before anyone else may take over.
 //
@@ -34,15 +34,24 @@ interface LeaseSpec {
 }
 
 // #region may-acquire
-/** Whether `identity` may take or keep the lease, judged from what the Lease says at `now`. */
-export function mayAcquire(spec: LeaseSpec | undefined, identity: string, now: number): boolean {
+/**
+ * Whether `identity` may take or keep the lease, from what the Lease says and when this replica
+ * last saw it change (`observedAt`, on its own clock). A candidate never compares the Lease's
+ * renewTime with its own clock: the holder's clock may be ahead or behind, and a renewTime is
+ * written when the holder started its renewal, not when the renewal arrived. It takes the Lease
+ * only once it has watched it stay unchanged for a whole lease duration.
+ */
+export function mayAcquire(spec: LeaseSpec | undefined, identity: string, observedAt: number, now: number): boolean {
   if (!spec?.holderIdentity || spec.holderIdentity === identity) return true;
-  const renewed = Date.parse(spec.renewTime ?? '') || 0;
-  return now - renewed > (spec.leaseDurationSeconds ?? 15) * 1000;
+  return now - observedAt >= (spec.leaseDurationSeconds ?? 15) * 1000;
 }
 // #endregion may-acquire
 
 export class LeaderElector {
+  /** The Lease's spec as this replica last saw it, and when it saw it change (its own clock). */
+  private observedRecord: string | undefined;
+  private observedAt = 0;
+
   constructor(private readonly client: RestClient, private readonly config: LeaderElectionConfig, private readonly logger: Logger, private readonly now = () => Date.now()) {}
 
   /**
@@ -84,7 +93,8 @@ export class LeaderElector {
         throw error;
       });
       const spec = lease?.spec as LeaseSpec | undefined;
-      if (!mayAcquire(spec, this.config.identity, this.now())) return false;
+      this.observe(spec);
+      if (!mayAcquire(spec, this.config.identity, this.observedAt, this.now())) return false;
       const isNewHolder = spec?.holderIdentity !== this.config.identity;
       const next: LeaseSpec = {
         holderIdentity: this.config.identity,
@@ -99,6 +109,7 @@ export class LeaderElector {
         // The resourceVersion we read makes this a compare-and-swap: a rival's write wins, ours is a Conflict.
         await this.client.update(ref, { ...lease, spec: { ...lease.spec, ...next } as KubeObject['spec'] });
       }
+      this.observe(next);
       return true;
     } catch (error) {
       if (!(error instanceof ApiError && (error.code === 409 || error.code === 404))) this.logger.error('leader election request failed', { error });
@@ -106,6 +117,14 @@ export class LeaderElector {
     }
   }
   // #endregion try-acquire-or-renew
+
+  /** Notes, on this replica's clock, when the Lease changed: every renewal changes its renewTime. */
+  private observe(spec: LeaseSpec | undefined): void {
+    const record = JSON.stringify(spec ?? null);
+    if (record === this.observedRecord) return;
+    this.observedRecord = record;
+    this.observedAt = this.now();
+  }
 }
 
 function microTime(ms: number): string {
