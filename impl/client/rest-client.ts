@@ -37,11 +37,19 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * How long opening a connection may take. On the cluster's network a connection opens in
+ * milliseconds; one that hangs was sent to an API server that is going away (a restart gives
+ * its container a new network), and a prompt error lets the caller's retry reach the new one,
+ * where undici's default of 10 s would keep the component deaf that long.
+ */
+const ConnectTimeoutMs = 2_000;
+
 export class RestClient {
   private readonly agent: Agent;
 
   constructor(readonly baseUrl: string, private readonly userAgent = 'kubelab-client', connections = 64) {
-    this.agent = new Agent({ connections, keepAliveTimeout: 30_000 });
+    this.agent = new Agent({ connections, keepAliveTimeout: 30_000, connect: { timeout: ConnectTimeoutMs } });
   }
 
   // #region resource-path

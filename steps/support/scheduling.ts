@@ -51,7 +51,7 @@ export async function waitUntilReady(world: KubeWorld, name: string): Promise<vo
     const node = await world.api.get({ resource: 'nodes', name });
     const conditions = (node.status?.conditions ?? []) as Array<Record<string, unknown>>;
     assert.equal(conditions.find((condition) => condition.type === 'Ready')?.status, 'True', `node ${name} is not Ready yet`);
-  }, { timeoutMs: 10_000 });
+  }, { timeoutMs: 30_000 }); // long enough for a node agent to reconnect after a scenario restarted the API server
 }
 
 export async function addNode(world: KubeWorld, shape: NodeShape): Promise<string> {
