@@ -47,12 +47,16 @@ Given('a pod {string} with the labels replica set {string} will select was creat
   await createPod(this, label, {}, {}, { labels: { app: ownerName } });
 });
 
-Given('the oldest pod of {string} was annotated with kubectl {word}', async function (this: KubeWorld, label: string, annotation: string) {
-  // The oldest pod is the one the other rules would keep, so only its annotation can doom it.
-  const [oldest] = (await podsOwnedBy(this, label)).sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
-  assert.ok(oldest, 'the replica set has no pod');
-  this.notes.set('chosen pod', oldest.metadata.name ?? '');
-  const result = await this.kubectl(['annotate', 'pod', oldest.metadata.name ?? '', '-n', this.namespace, annotation]);
+Given('the pod of {string} alone on its node was annotated with kubectl {word}', async function (this: KubeWorld, label: string, annotation: string) {
+  // The other pods share a node, so the next rule (the more crowded node first) would delete one
+  // of them: only the annotation can doom the pod that is alone. Ties cannot decide it by chance.
+  const pods = await podsOwnedBy(this, label);
+  const onNode = (pod: KubeObject) => pods.filter((other) => other.spec?.nodeName === pod.spec?.nodeName).length;
+  const alone = pods.filter((pod) => onNode(pod) === 1);
+  assert.equal(alone.length, 1, `expected exactly one pod alone on its node: ${pods.map((pod) => `${pod.metadata.name} on ${pod.spec?.nodeName}`).join(', ')}`);
+  const [chosen] = alone as [KubeObject];
+  this.notes.set('chosen pod', chosen.metadata.name ?? '');
+  const result = await this.kubectl(['annotate', 'pod', chosen.metadata.name ?? '', '-n', this.namespace, annotation]);
   assert.equal(result.exitCode, 0, result.stderr);
 });
 

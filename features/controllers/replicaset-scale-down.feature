@@ -18,8 +18,8 @@ Feature: On scale-down a ReplicaSet deletes the pods that matter least first
 
     @conformance:replicaset-scale-down-lower-deletion-cost-first
     Scenario: scaling down removes the pod its user marked as cheapest to lose
-      Given the cluster's only schedulable nodes are 3 identical nodes "worker"
+      Given the cluster's only schedulable nodes are 2 identical nodes "worker"
       And a replica set "web" with 3 replicas was created and is ready
-      And the oldest pod of "web" was annotated with kubectl controller.kubernetes.io/pod-deletion-cost=-100
+      And the pod of "web" alone on its node was annotated with kubectl controller.kubernetes.io/pod-deletion-cost=-100
       When replica set "web" is scaled to 2 with kubectl
       Then within 20 seconds replica set "web" has 2 ready pods, and the annotated one is not among them
