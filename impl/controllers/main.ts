@@ -103,7 +103,9 @@ podGcQueue.add(PodGcKey);
 
 const namespaceQueue = new WorkQueue();
 const namespaceController = new NamespaceController(client, informerFor({ resource: 'namespaces' }), (key) => namespaceQueue.add(key), logger);
-const namespaceRunner = new ControllerRunner(namespaceController, namespaceQueue, logger.with({ controller: namespaceController.name }), 2);
+// Ten workers, kube-controller-manager's --concurrent-namespace-syncs: one namespace with
+// hundreds of objects to delete must not hold up the others.
+const namespaceRunner = new ControllerRunner(namespaceController, namespaceQueue, logger.with({ controller: namespaceController.name }), 10);
 
 // The garbage collector watches every deletable resource the API server serves.
 const resources = await discover();

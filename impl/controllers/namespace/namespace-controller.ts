@@ -10,7 +10,8 @@
 // finalizer left the API server deletes the namespace.
 //
 // kubelab deletes object by object (no deletecollection) and checks again every second while
-// the content may still be on its way out, where Kubernetes waits for half of that estimate.
+// the content may still be on its way out, where Kubernetes waits for half of that estimate
+// (recheck.ts); content that remains is never treated as a failure to back off from.
 // Real Kubernetes: pkg/controller/namespace/namespace_controller.go (syncNamespaceFromKey) and
 // deletion/namespaced_resources_deleter.go (Delete, deleteAllContent, finalizeNamespace).
 
@@ -21,11 +22,10 @@ import { ApiError, type RestClient } from '../../client/rest-client.js';
 import type { KubeObject } from '../../client/types.js';
 import type { Reconciler, Result } from '../controller.js';
 import { type DeletionPass, deletionConditions, type NamespaceCondition, updateConditions } from './conditions.js';
+import { recheckAfterMs } from './recheck.js';
 
 /** The spec.finalizers entry this controller owns (FinalizerKubernetes). */
 export const KubernetesFinalizer = 'kubernetes';
-/** Real Kubernetes waits estimate/2 seconds (half the longest pod grace period, or 15 s for finalizers). */
-export const ContentRemainingRecheckMs = 1000;
 /** How long content held by finalizers may take to go (finalizerEstimateSeconds). */
 export const FinalizerEstimateSeconds = 15;
 
@@ -56,12 +56,11 @@ export class NamespaceController implements Reconciler {
     // 3. Say in the status what holds the namespace, if anything.
     await this.updateStatus(namespace, pass);
     if (pass.discoveryError || pass.deleteErrors.length > 0) throw new Error(`deleting the content of namespace ${name}: ${[pass.discoveryError, ...pass.deleteErrors].filter(Boolean).join('; ')}`);
-    // 4. Content remains (pods stopping, finalizers pending): look again soon while it may still
-    //    be on its way out; past that estimate, back off like any failure.
+    // 4. Content remains (pods stopping, finalizers pending): not a failure, so no backoff;
+    //    look again soon, and keep looking at a steady pace however long it takes.
     if ([...pass.remaining.values()].some((count) => count > 0)) {
       const deletedFor = this.now().getTime() - Date.parse(namespace.metadata.deletionTimestamp);
-      if (deletedFor < pass.estimateSeconds * 1000) return { requeueAfterMs: ContentRemainingRecheckMs };
-      throw new Error(`content remains in namespace ${name} ${Math.round(deletedFor / 1000)} s after its deletion, longer than the ${pass.estimateSeconds} s estimate`);
+      return { requeueAfterMs: recheckAfterMs(deletedFor, pass.estimateSeconds) };
     }
     // 5. Empty: remove our finalizer; the API server deletes a namespace nothing holds.
     await this.finalize(namespace);
