@@ -16,6 +16,7 @@ import { removeClusterFile, writeClusterFile } from './cluster-file.js';
 import { PROJECT_DIR } from './component-process.js';
 import { containerEngine } from './container-engine.js';
 import { recentLogs } from './container-logs.js';
+import { followLogs } from './log-follower.js';
 import { APISERVER_ALIAS, APISERVER_PORT, ApiServerContainer, type StartedApiServerContainer } from './containers/apiserver-container.js';
 import { ComponentContainer, type StartedComponentContainer } from './containers/component-container.js';
 import { EtcdContainer, type StartedEtcdContainer } from './containers/etcd-container.js';
@@ -40,6 +41,9 @@ export interface Components {
 }
 
 export type ComponentName = keyof Components;
+
+/** Every component of a cluster, in start order. */
+export const ComponentNames: readonly ComponentName[] = ['etcd', 'apiserver', 'scheduler', 'controller-manager', 'controller-manager-2', 'node-agent'];
 
 export interface ClusterOptions {
   /** Names the containers (`<name>-etcd`), the network and the kubeconfig folder. */
@@ -88,6 +92,8 @@ export interface Cluster {
   readonly auditLogPath: string;
   /** The last lines a component printed, for attaching to a failed scenario. */
   logs(component: ComponentName, tail?: number): Promise<string>;
+  /** Call `onLine` with each line a component writes from now on, across restarts; returns the stop function. */
+  followLogs(component: ComponentName, onLine: (line: string) => void): () => void;
   /** Kill a component's process at once (SIGKILL), as a crash would; it stays down until start(). */
   kill(component: ComponentName): Promise<void>;
   /** Start a killed component again, with its container's name, network and settings. */
@@ -224,6 +230,10 @@ class RunningCluster implements Cluster {
 
   logs(component: ComponentName, tail: number = LOG_TAIL_LINES): Promise<string> {
     return recentLogs(this.engine, this.components[component].getId(), tail);
+  }
+
+  followLogs(component: ComponentName, onLine: (line: string) => void): () => void {
+    return followLogs(this.components[component], onLine);
   }
 
   async kill(component: ComponentName): Promise<void> {
