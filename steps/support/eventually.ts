@@ -2,15 +2,24 @@
 //
 // Scenarios never sleep: they state a time limit ("within 10 seconds") and poll. When the
 // deadline passes, the last assertion error is rethrown, so the failure says what was still
-// wrong, not just that time ran out. A failure that names an unsolved exercise (a stub's
-// message, quoted by the step) is rethrown at once: a stub fails every try alike, and waiting
-// out the limit only makes a student edition slower to grade.
+// wrong, not just that time ran out. A wait whose outcome is already settled ends at once: a
+// failure that names an unsolved exercise (a stub's message, quoted by the step) fails every
+// try alike, and so does a wait on a component that has reported reaching a stub for this
+// scenario (stub-reports.ts). Waiting out the limit would only make a student edition slower
+// to grade.
 
 import { unsolvedExerciseIn } from '../../exercises/catalog.js';
 
 export interface EventuallyOptions {
   timeoutMs: number;
   intervalMs?: number;
+}
+
+/** Why waiting any longer is pointless, if it is; the hooks set it while a scenario runs. */
+let settledOutcome: (() => string | undefined) | undefined;
+
+export function endWaitsWhen(settled: (() => string | undefined) | undefined): void {
+  settledOutcome = settled;
 }
 
 export async function eventually<T>(check: () => Promise<T> | T, { timeoutMs, intervalMs = 100 }: EventuallyOptions): Promise<T> {
@@ -20,7 +29,16 @@ export async function eventually<T>(check: () => Promise<T> | T, { timeoutMs, in
       return await check();
     } catch (error) {
       if (Date.now() >= deadline || (error instanceof Error && unsolvedExerciseIn(error.message) !== undefined)) throw error;
+      const settled = settledOutcome?.();
+      if (settled !== undefined) throw withReason(error, settled);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** The check's own failure, which says what was still wrong, followed by why the wait ended early. */
+function withReason(error: unknown, reason: string): Error {
+  if (!(error instanceof Error)) return new Error(`${String(error)}\n${reason}`);
+  error.message += `\n${reason}`;
+  return error;
 }

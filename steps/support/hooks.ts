@@ -6,13 +6,17 @@
 // controller removes what is left while the next scenario runs); when a scenario fails, the
 // API server's and etcd's recent logs are attached to the report. A scenario that needs a door
 // this cluster does not open (@needs-etcd, @needs-audit, @needs-component-control) is skipped as "not applicable", never
-// passed.
+// passed. In a student edition the components' logs are followed, so that a scenario whose wait
+// a stub has settled stops at once (stub-reports.ts).
 
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import type { GherkinDocument } from '@cucumber/messages';
-import { startCluster } from '../../impl/cluster/cluster.js';
+import { studentEdition } from '../../exercises/catalog.js';
 import { NotApplicablePrefix } from '../../exercises/grade.js';
+import { ComponentNames, startCluster } from '../../impl/cluster/cluster.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
+import { endWaitsWhen } from './eventually.js';
+import { describeStubReport, StubReports } from './stub-reports.js';
 import { TestClusterOptions } from './test-cluster-options.js';
 import { shared, type KubeWorld } from './world.js';
 
@@ -26,9 +30,11 @@ BeforeAll({ timeout: 600_000 }, async function () {
   }
   shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', ...TestClusterOptions });
   shared.access = accessToStartedCluster(shared.cluster);
+  if (studentEdition()) shared.stubReports = StubReports.follow(shared.cluster);
 });
 
 AfterAll({ timeout: 60_000 }, async function () {
+  shared.stubReports?.stop();
   shared.access?.close?.();
   await shared.cluster?.stop();
 });
@@ -44,6 +50,11 @@ Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
   this.scenarioName = pickle.name;
   this.scenarioUri = `${pickle.uri}:${scenarioLine(gherkinDocument, pickle.astNodeIds[0])}`;
   this.namespace = this.uniqueName('scenario');
+  const started = Date.now();
+  endWaitsWhen(() => {
+    const report = shared.stubReports?.find(started, [this.namespace, ...this.nodeNames.values()]);
+    return report && describeStubReport(report);
+  });
   await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
   // The last cleanup: the namespace controller deletes whatever the scenario left in it, unwaited for.
   const namespace = this.namespace;
@@ -52,11 +63,12 @@ Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
 
 After(async function (this: KubeWorld, { result }) {
   if (result?.status === Status.FAILED && shared.cluster) {
-    for (const component of ['apiserver', 'etcd', 'scheduler', 'controller-manager', 'controller-manager-2', 'node-agent'] as const) {
+    for (const component of ComponentNames) {
       this.attach(await shared.cluster.logs(component, 60), { mediaType: 'text/plain', fileName: `${component}.log` });
     }
   }
   await this.runCleanups();
+  endWaitsWhen(undefined);
 });
 
 /** The line of the Scenario (or Scenario Outline) a pickle was made from. */

@@ -12,13 +12,14 @@ import type { KubeObject, Status } from '../../impl/client/types.js';
 import type { ClusterAccess } from './cluster-access.js';
 import { parseEtcdctlJson, runCommand, type CommandResult, type EtcdKeyValue } from './commands.js';
 import type { KindInfo } from './manifests.js';
+import type { StubReports } from './stub-reports.js';
 import type { WatchRecorder } from './watch-recorder.js';
 
 /**
  * The cluster every scenario shares, set once by the BeforeAll hook: `cluster` when this run
  * started it, `access` always (see cluster-access.ts).
  */
-export const shared: { cluster?: Cluster; access?: ClusterAccess } = {};
+export const shared: { cluster?: Cluster; access?: ClusterAccess; stubReports?: StubReports } = {};
 
 /** What the API answered: a code, and the Status when it was an error. */
 export interface Answer {

@@ -1,0 +1,60 @@
+// When a component reaches an unsolved exercise, the scenario waiting on it stops at once.
+//
+// In a student edition a stub throws "exercise X is not solved yet". A step that calls the API
+// itself gets that message in the answer and fails at once. A step that waits for a component
+// (a pod scheduled, a replica set's pods created) would wait out its whole deadline instead,
+// because the scheduler or the controller manager only logs the failure and tries again. So
+// while a student edition runs, the harness follows every component's log; a line that names
+// an unsolved exercise and something of the running scenario (its namespace, a node it made)
+// ends the scenario's waits with that line. The grader then reads it as any stub's message:
+// failed for the exercise's own scenarios, blocked for everyone else's.
+
+import { unsolvedExerciseIn } from '../../exercises/catalog.js';
+import { type Cluster, ComponentNames } from '../../impl/cluster/cluster.js';
+
+/** Enough for the lines of one scenario: components repeat a failure on every retry. */
+const KeptReports = 500;
+
+export interface StubReport {
+  exercise: string;
+  component: string;
+  line: string;
+  /** When the harness read the line (ms since the epoch). */
+  at: number;
+}
+
+export class StubReports {
+  private readonly reports: StubReport[] = [];
+  private readonly stops: Array<() => void> = [];
+
+  /** Follow every component of `cluster` until stop(). */
+  static follow(cluster: Cluster): StubReports {
+    const reports = new StubReports();
+    for (const component of ComponentNames) {
+      reports.stops.push(cluster.followLogs(component, (line) => reports.read(component, line)));
+    }
+    return reports;
+  }
+
+  read(component: string, line: string, at = Date.now()): void {
+    const exercise = unsolvedExerciseIn(line);
+    if (exercise === undefined) return;
+    this.reports.push({ exercise, component, line, at });
+    if (this.reports.length > KeptReports) this.reports.splice(0, this.reports.length - KeptReports);
+  }
+
+  /** The first report read since `since` whose line names one of `marks`. */
+  find(since: number, marks: string[]): StubReport | undefined {
+    const wanted = marks.filter((mark) => mark !== '');
+    return this.reports.find((report) => report.at >= since && wanted.some((mark) => report.line.includes(mark)));
+  }
+
+  stop(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+}
+
+/** How a report reads in a failed step: the stub's message is in the quoted line. */
+export function describeStubReport(report: StubReport): string {
+  return `the ${report.component} reached a stub while the scenario waited: ${report.line}`;
+}
