@@ -4,7 +4,9 @@
 // also looks through two doors a learner has on their own machine: etcd, read like `etcdctl`,
 // and the API server's audit log. `.kubelab/<name>/cluster.json`, beside the kubeconfig, names
 // them, so a test run pointed at a running cluster (KUBELAB_KUBECONFIG) can open them too:
-// `npm start`'s cluster and the exercise watch mode's. It lives while the cluster does.
+// `npm start`'s cluster and the exercise watch mode's. It also names each component's
+// container, whose log a student edition's run follows (as `docker logs -f` would) to stop a
+// scenario that waits on an unsolved exercise. It lives while the cluster does.
 // Real Kubernetes: nothing alike; kind's `kind get kubeconfig` is the nearest, and says less.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +24,8 @@ export interface ClusterFileContents {
   etcdUrl?: string;
   /** The API server's audit log; absent when the cluster writes none. */
   auditLogPath?: string;
+  /** Each component's container id, by component name. */
+  containerIds?: Record<string, string>;
 }
 
 /** Write (or write again, after a restart moved a port) the cluster's `cluster.json`. */
@@ -31,6 +35,7 @@ export async function writeClusterFile(cluster: Cluster, hasAuditLog = true): Pr
     kubeconfigPath: cluster.kubeconfigPath,
     etcdUrl: cluster.etcd.getClientUrl(),
     auditLogPath: hasAuditLog ? cluster.auditLogPath : undefined,
+    containerIds: cluster.containerIds(),
   };
   await writeFile(clusterFilePath(cluster.kubeconfigPath), `${JSON.stringify(contents, null, 2)}\n`);
 }

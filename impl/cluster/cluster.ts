@@ -94,6 +94,8 @@ export interface Cluster {
   logs(component: ComponentName, tail?: number): Promise<string>;
   /** Call `onLine` with each line a component writes from now on, across restarts; returns the stop function. */
   followLogs(component: ComponentName, onLine: (line: string) => void): () => void;
+  /** Each component's container id, as the container engine knows it. */
+  containerIds(): Record<ComponentName, string>;
   /** Kill a component's process at once (SIGKILL), as a crash would; it stays down until start(). */
   kill(component: ComponentName): Promise<void>;
   /** Start a killed component again, with its container's name, network and settings. */
@@ -233,7 +235,12 @@ class RunningCluster implements Cluster {
   }
 
   followLogs(component: ComponentName, onLine: (line: string) => void): () => void {
-    return followLogs(this.components[component], onLine);
+    const container = this.components[component];
+    return followLogs((sinceSeconds) => container.logs({ since: sinceSeconds }), onLine);
+  }
+
+  containerIds(): Record<ComponentName, string> {
+    return Object.fromEntries(ComponentNames.map((component) => [component, this.components[component].getId()])) as Record<ComponentName, string>;
   }
 
   async kill(component: ComponentName): Promise<void> {

@@ -8,19 +8,23 @@
 // written in that second may be delivered twice.
 // Real Kubernetes: `kubectl logs -f` streams from the kubelet (pkg/kubelet/server).
 import { createInterface } from 'node:readline';
-import type { StartedTestContainer } from 'testcontainers';
+import type { Readable } from 'node:stream';
+import { containerEngine } from './container-engine.js';
+
+/** Opens a follow of a log from a second on (the Docker API's `since`). */
+export type OpenLogStream = (sinceSeconds: number) => Promise<Readable>;
 
 /** How long to wait before asking again once a stream has ended (the container stopped). */
 const RefollowMs = 1000;
 
-/** Call `onLine` with every line `container` writes from now on; returns the function that stops. */
-export function followLogs(container: StartedTestContainer, onLine: (line: string) => void): () => void {
+/** Call `onLine` with every line written from now on to the log `open` follows; returns the function that stops. */
+export function followLogs(open: OpenLogStream, onLine: (line: string) => void): () => void {
   let isStopped = false;
   let sinceSeconds = Math.floor(Date.now() / 1000);
   let timer: NodeJS.Timeout | undefined;
-  let current: NodeJS.ReadableStream & { destroy(): void } | undefined;
+  let current: Readable | undefined;
   const follow = async (): Promise<void> => {
-    const stream = await container.logs({ since: sinceSeconds }).catch(() => undefined);
+    const stream = await open(sinceSeconds).catch(() => undefined);
     if (isStopped) return void stream?.destroy();
     current = stream;
     let hasEnded = false;
@@ -40,5 +44,13 @@ export function followLogs(container: StartedTestContainer, onLine: (line: strin
     isStopped = true;
     clearTimeout(timer);
     current?.destroy();
+  };
+}
+
+/** The log of a container known only by its id (a cluster another process started). */
+export function containerLog(containerId: string): OpenLogStream {
+  return async (sinceSeconds) => {
+    const engine = await containerEngine();
+    return engine.container.logs(engine.container.getById(containerId), { since: sinceSeconds });
   };
 }

@@ -10,8 +10,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { Cluster } from '../../impl/cluster/cluster.js';
+import { type Cluster, ComponentNames } from '../../impl/cluster/cluster.js';
 import { readClusterFile } from '../../impl/cluster/cluster-file.js';
+import { containerLog, followLogs } from '../../impl/cluster/log-follower.js';
 
 const ProxyReady = /Starting to serve on ([\d.]+:\d+)/;
 const ProxyStartMs = 15_000;
@@ -25,18 +26,30 @@ export interface ClusterAccess {
   auditLogPath?: string;
   /** Whether this run started the cluster, and so may kill and start its components. */
   canControlComponents?: boolean;
+  /** Follows every component's log, when this machine runs the cluster's containers; returns the stop function. */
+  followLogs?: (onLine: (component: string, line: string) => void) => () => void;
   /** Stops what reaching the cluster needed (a kubectl proxy). */
   close?: () => void;
 }
 
 export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
-  return { apiServerUrl: cluster.apiServer.getApiServerUrl(), kubeconfigPath: cluster.kubeconfigPath, etcdUrl: cluster.etcd.getClientUrl(), auditLogPath: cluster.auditLogPath, canControlComponents: true };
+  const followAll = (onLine: (component: string, line: string) => void) => allOf(ComponentNames.map((component) => cluster.followLogs(component, (line) => onLine(component, line))));
+  return { apiServerUrl: cluster.apiServer.getApiServerUrl(), kubeconfigPath: cluster.kubeconfigPath, etcdUrl: cluster.etcd.getClientUrl(), auditLogPath: cluster.auditLogPath, canControlComponents: true, followLogs: followAll };
+}
+
+/** One stop function for many. */
+function allOf(stops: Array<() => void>): () => void {
+  return () => {
+    for (const stop of stops) stop();
+  };
 }
 
 export async function accessToExistingCluster(kubeconfigPath: string): Promise<ClusterAccess> {
   const recorded = readClusterFile(kubeconfigPath);
   const server = serverOf(kubeconfigPath);
-  const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath };
+  const containers = Object.entries(recorded?.containerIds ?? {});
+  const followAll = (onLine: (component: string, line: string) => void) => allOf(containers.map(([component, id]) => followLogs(containerLog(id), (line) => onLine(component, line))));
+  const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath, followLogs: containers.length > 0 ? followAll : undefined };
   if (server.startsWith('http://')) return { ...base, apiServerUrl: server };
   const proxy = await startKubectlProxy(kubeconfigPath);
   return { ...base, apiServerUrl: proxy.url, close: () => proxy.child.kill() };

@@ -30,7 +30,11 @@ BeforeAll({ timeout: 600_000 }, async function () {
   }
   shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', ...TestClusterOptions });
   shared.access = accessToStartedCluster(shared.cluster);
-  if (studentEdition()) shared.stubReports = StubReports.follow(shared.cluster);
+});
+
+// In a student edition, follow the components' logs for stubs reached (the watch mode's cluster too).
+BeforeAll(function () {
+  if (studentEdition() && shared.access?.followLogs) shared.stubReports = StubReports.follow(shared.access.followLogs);
 });
 
 AfterAll({ timeout: 60_000 }, async function () {

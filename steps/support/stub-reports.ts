@@ -10,7 +10,7 @@
 // failed for the exercise's own scenarios, blocked for everyone else's.
 
 import { unsolvedExerciseIn } from '../../exercises/catalog.js';
-import { type Cluster, ComponentNames } from '../../impl/cluster/cluster.js';
+import type { ClusterAccess } from './cluster-access.js';
 
 /** Enough for the lines of one scenario: components repeat a failure on every retry. */
 const KeptReports = 500;
@@ -27,12 +27,10 @@ export class StubReports {
   private readonly reports: StubReport[] = [];
   private readonly stops: Array<() => void> = [];
 
-  /** Follow every component of `cluster` until stop(). */
-  static follow(cluster: Cluster): StubReports {
+  /** Follow every component's log until stop(). */
+  static follow(followLogs: NonNullable<ClusterAccess['followLogs']>): StubReports {
     const reports = new StubReports();
-    for (const component of ComponentNames) {
-      reports.stops.push(cluster.followLogs(component, (line) => reports.read(component, line)));
-    }
+    reports.stops.push(followLogs((component, line) => reports.read(component, line)));
     return reports;
   }
 
