@@ -8,18 +8,23 @@
 //    tagged with it fails on its stub (the exercise is really needed and gives no free points),
 //    and every other scenario passes or reaches that stub.
 // Editions are written under .kubelab/ (same disk, so node_modules is hard-linked, not copied)
-// and their test output goes to a log beside them. Prints TAP lines and `# pass N` / `# fail N`,
-// which scripts/summary.mjs counts. `--exercises=<id>,<id>` checks only those exercises in 1 and
-// 3 (the reference run may then be `npm test -- <id> <id>`); 2 always stubs and checks them all.
+// and their test output goes to a log beside them. A scenario that reaches a stub ends at once
+// (steps/support/stub-reports.ts), so an edition costs about the time of the scenarios that
+// still pass; those mostly wait on the cluster's clocks (heartbeats, Leases, compaction), not on
+// the processor, so `--jobs` editions (2 by default) are graded side by side, each on a cluster
+// of its own. Prints TAP lines and `# pass N` / `# fail N`, which scripts/summary.mjs counts.
+// `--exercises=<id>,<id>` checks only those exercises in 1 and 3 (the reference run may then be
+// `npm test -- <id> <id>`); 2 always stubs and checks them all.
 //
-//   node scripts/check-student-edition.mjs [--quick] [--exercises=<id>,...]
-import { execFileSync, spawnSync } from 'node:child_process';
+//   node scripts/check-student-edition.mjs [--quick] [--exercises=<id>,...] [--jobs=<n>]
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const projectDir = path.resolve(import.meta.dirname, '..');
 const workDir = path.join(projectDir, '.kubelab', 'student-edition-check');
 const isQuick = process.argv.includes('--quick');
+const jobs = Number(process.argv.find((arg) => arg.startsWith('--jobs='))?.slice('--jobs='.length) ?? 2);
 const results = [];
 
 function check(name, problem) {
@@ -37,21 +42,46 @@ function describe(scenarios) {
   return scenarios.map((scenario) => `${scenario.uri} "${scenario.name}": ${scenario.status}${scenario.blockedBy ? ` by ${scenario.blockedBy}` : ''}${scenario.actual ? ` (${scenario.actual})` : ''}`).join('\n');
 }
 
-/** Write an edition, build it, grade it; returns its grade, or undefined after a failed check. */
-function gradeEdition(label, only) {
+/** Run a command; resolves with its exit status and, when asked, what it printed. */
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: projectDir, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('error', (error) => resolve({ status: 1, output: `${output}${error.message}` }));
+    child.on('close', (status) => resolve({ status: status ?? 1, output }));
+  });
+}
+
+/**
+ * Write an edition, build it, grade it on a cluster named after `slot` (editions graded side
+ * by side need clusters of their own); returns its grade, or undefined after a failed check.
+ */
+async function gradeEdition(label, only, slot = 0) {
   const dir = path.join(workDir, label);
   const log = `${dir}.log`;
   const started = performance.now();
   execFileSync('node', ['dist/exercises/student-edition.js', dir, ...(only ? ['--only', only] : [])], { cwd: projectDir, stdio: 'ignore' });
   execFileSync('cp', ['-al', path.join(projectDir, 'node_modules'), path.join(dir, 'node_modules')]);
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
-  check(`${label}: the edition typechecks`, build.status === 0 ? undefined : `${build.stdout}${build.stderr}`.trim());
+  const build = await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: dir });
+  check(`${label}: the edition typechecks`, build.status === 0 ? undefined : build.output.trim());
   if (build.status !== 0) return undefined;
-  const test = spawnSync('sh', ['-c', `node dist/exercises/run-tests.js > "${log}" 2>&1`], { cwd: dir });
+  const env = { ...process.env, KUBELAB_CLUSTER_NAME: `kubelab-edition-${slot}` };
+  const test = await run('sh', ['-c', `node dist/exercises/run-tests.js > "${log}" 2>&1`], { cwd: dir, env });
   const grade = readGrade(dir);
   console.log(`  # ${label}: graded in ${((performance.now() - started) / 1000).toFixed(0)} s (cucumber exited ${test.status}; output in ${path.relative(projectDir, log)})`);
   check(`${label}: the edition grades`, grade === undefined ? `no reports/grade.json; see ${log}` : undefined);
   return grade;
+}
+
+/** Run `task` for every item, at most `width` at a time; `task` gets the item and its slot. */
+async function inParallel(items, width, task) {
+  const queue = [...items];
+  const slot = async (index) => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item, index);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, (_, index) => slot(index)));
 }
 
 function checkReference(exercises) {
@@ -65,8 +95,8 @@ function checkReference(exercises) {
   }
 }
 
-function checkAllStubbed(exercises) {
-  const grade = gradeEdition('all-stubbed');
+async function checkAllStubbed(exercises) {
+  const grade = await gradeEdition('all-stubbed');
   if (!grade) return;
   for (const exercise of exercises) {
     const graded = grade.exercises.find((candidate) => candidate.id === exercise.id);
@@ -76,8 +106,8 @@ function checkAllStubbed(exercises) {
   check(`all stubbed: scenarios outside the exercises pass or reach a stub (${grade.outside.passed} pass, ${grade.outside.blocked} reach a stub)`, broken.length === 0 ? undefined : describe(broken));
 }
 
-function checkOnlyStubbed(exercise) {
-  const grade = gradeEdition(`only-${exercise.id}`, exercise.id);
+async function checkOnlyStubbed(exercise, slot) {
+  const grade = await gradeEdition(`only-${exercise.id}`, exercise.id, slot);
   if (!grade) return;
   const own = grade.exercises.find((candidate) => candidate.id === exercise.id);
   const notFailing = own ? own.scenarios.filter((scenario) => scenario.status !== 'failed') : [];
@@ -98,8 +128,8 @@ const checked = chosenIds ? exercises.filter((exercise) => chosenIds.includes(ex
 rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
 checkReference(checked);
-checkAllStubbed(exercises);
-if (!isQuick) for (const exercise of checked) checkOnlyStubbed(exercise);
+await checkAllStubbed(exercises);
+if (!isQuick) await inParallel(checked, jobs, checkOnlyStubbed);
 const failed = results.filter((result) => result.problem !== undefined).length;
 console.log(`# pass ${results.length - failed}`);
 console.log(`# fail ${failed}`);
