@@ -16,7 +16,6 @@ import { removeClusterFile, writeClusterFile } from './cluster-file.js';
 import { PROJECT_DIR } from './component-process.js';
 import { containerEngine } from './container-engine.js';
 import { recentLogs } from './container-logs.js';
-import { followLogs } from './log-follower.js';
 import { APISERVER_ALIAS, APISERVER_PORT, ApiServerContainer, type StartedApiServerContainer } from './containers/apiserver-container.js';
 import { ComponentContainer, type StartedComponentContainer } from './containers/component-container.js';
 import { EtcdContainer, type StartedEtcdContainer } from './containers/etcd-container.js';
@@ -43,7 +42,14 @@ export interface Components {
 export type ComponentName = keyof Components;
 
 /** Every component of a cluster, in start order. */
-export const ComponentNames: readonly ComponentName[] = ['etcd', 'apiserver', 'scheduler', 'controller-manager', 'controller-manager-2', 'node-agent'];
+export const ComponentNames: readonly ComponentName[] = [
+  'etcd',
+  'apiserver',
+  'scheduler',
+  'controller-manager',
+  'controller-manager-2',
+  'node-agent',
+];
 
 export interface ClusterOptions {
   /** Names the containers (`<name>-etcd`), the network and the kubeconfig folder. */
@@ -92,9 +98,7 @@ export interface Cluster {
   readonly auditLogPath: string;
   /** The last lines a component printed, for attaching to a failed scenario. */
   logs(component: ComponentName, tail?: number): Promise<string>;
-  /** Call `onLine` with each line a component writes from now on, across restarts; returns the stop function. */
-  followLogs(component: ComponentName, onLine: (line: string) => void): () => void;
-  /** Each component's container id, as the container engine knows it. */
+  /** Each component's container id, as the container engine knows it (for following its log). */
   containerIds(): Record<ComponentName, string>;
   /** Kill a component's process at once (SIGKILL), as a crash would; it stays down until start(). */
   kill(component: ComponentName): Promise<void>;
@@ -234,13 +238,9 @@ class RunningCluster implements Cluster {
     return recentLogs(this.engine, this.components[component].getId(), tail);
   }
 
-  followLogs(component: ComponentName, onLine: (line: string) => void): () => void {
-    const container = this.components[component];
-    return followLogs((sinceSeconds) => container.logs({ since: sinceSeconds }), onLine);
-  }
-
   containerIds(): Record<ComponentName, string> {
-    return Object.fromEntries(ComponentNames.map((component) => [component, this.components[component].getId()])) as Record<ComponentName, string>;
+    const ids = ComponentNames.map((component) => [component, this.components[component].getId()]);
+    return Object.fromEntries(ids) as Record<ComponentName, string>;
   }
 
   async kill(component: ComponentName): Promise<void> {

@@ -105,7 +105,8 @@ const namespaceQueue = new WorkQueue();
 const namespaceController = new NamespaceController(client, informerFor({ resource: 'namespaces' }), (key) => namespaceQueue.add(key), logger);
 // Ten workers, kube-controller-manager's --concurrent-namespace-syncs: one namespace with
 // hundreds of objects to delete must not hold up the others.
-const namespaceRunner = new ControllerRunner(namespaceController, namespaceQueue, logger.with({ controller: namespaceController.name }), 10);
+const namespaceLogger = logger.with({ controller: namespaceController.name });
+const namespaceRunner = new ControllerRunner(namespaceController, namespaceQueue, namespaceLogger, 10);
 
 // The garbage collector watches every deletable resource the API server serves.
 const resources = await discover();

@@ -10,7 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { type Cluster, ComponentNames } from '../../impl/cluster/cluster.js';
+import type { Cluster } from '../../impl/cluster/cluster.js';
 import { readClusterFile } from '../../impl/cluster/cluster-file.js';
 import { containerLog, followLogs } from '../../impl/cluster/log-follower.js';
 
@@ -26,30 +26,31 @@ export interface ClusterAccess {
   auditLogPath?: string;
   /** Whether this run started the cluster, and so may kill and start its components. */
   canControlComponents?: boolean;
-  /** Follows every component's log, when this machine runs the cluster's containers; returns the stop function. */
-  followLogs?: (onLine: (component: string, line: string) => void) => () => void;
+  /** Follows every component's log, when this machine runs the cluster's containers. */
+  followLogs?: FollowComponentLogs;
   /** Stops what reaching the cluster needed (a kubectl proxy). */
   close?: () => void;
 }
 
-export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
-  const followAll = (onLine: (component: string, line: string) => void) => allOf(ComponentNames.map((component) => cluster.followLogs(component, (line) => onLine(component, line))));
-  return { apiServerUrl: cluster.apiServer.getApiServerUrl(), kubeconfigPath: cluster.kubeconfigPath, etcdUrl: cluster.etcd.getClientUrl(), auditLogPath: cluster.auditLogPath, canControlComponents: true, followLogs: followAll };
-}
+/** Tells `onLine` each line any component writes from now on, and which; returns the stop function. */
+export type FollowComponentLogs = (onLine: (component: string, line: string) => void) => () => void;
 
-/** One stop function for many. */
-function allOf(stops: Array<() => void>): () => void {
-  return () => {
-    for (const stop of stops) stop();
+export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
+  return {
+    apiServerUrl: cluster.apiServer.getApiServerUrl(),
+    kubeconfigPath: cluster.kubeconfigPath,
+    etcdUrl: cluster.etcd.getClientUrl(),
+    auditLogPath: cluster.auditLogPath,
+    canControlComponents: true,
+    followLogs: followContainers(cluster.containerIds()),
   };
 }
 
 export async function accessToExistingCluster(kubeconfigPath: string): Promise<ClusterAccess> {
   const recorded = readClusterFile(kubeconfigPath);
   const server = serverOf(kubeconfigPath);
-  const containers = Object.entries(recorded?.containerIds ?? {});
-  const followAll = (onLine: (component: string, line: string) => void) => allOf(containers.map(([component, id]) => followLogs(containerLog(id), (line) => onLine(component, line))));
-  const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath, followLogs: containers.length > 0 ? followAll : undefined };
+  const followLogs = recorded?.containerIds ? followContainers(recorded.containerIds) : undefined;
+  const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath, followLogs };
   if (server.startsWith('http://')) return { ...base, apiServerUrl: server };
   const proxy = await startKubectlProxy(kubeconfigPath);
   return { ...base, apiServerUrl: proxy.url, close: () => proxy.child.kill() };
@@ -61,6 +62,17 @@ export function whyNotApplicable(tags: string[], access: ClusterAccess): string 
   if (tags.includes('@needs-audit') && access.auditLogPath === undefined) return "it reads the API server's audit log, which this cluster does not share";
   if (tags.includes('@needs-component-control') && !access.canControlComponents) return 'it kills and starts control-plane components, which only a cluster this run started allows';
   return undefined;
+}
+
+/** Follows the logs of containers known by id, as `docker logs -f` would: component name → container id. */
+function followContainers(containerIds: Record<string, string>): FollowComponentLogs {
+  return (onLine) => {
+    const follow = ([component, id]: [string, string]) => followLogs(containerLog(id), (line) => onLine(component, line));
+    const stops = Object.entries(containerIds).map(follow);
+    return () => {
+      for (const stop of stops) stop();
+    };
+  };
 }
 
 function serverOf(kubeconfigPath: string): string {

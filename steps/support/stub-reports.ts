@@ -10,7 +10,7 @@
 // failed for the exercise's own scenarios, blocked for everyone else's.
 
 import { unsolvedExerciseIn } from '../../exercises/catalog.js';
-import type { ClusterAccess } from './cluster-access.js';
+import type { FollowComponentLogs } from './cluster-access.js';
 
 /** Enough for the lines of one scenario: components repeat a failure on every retry. */
 const KeptReports = 500;
@@ -28,7 +28,7 @@ export class StubReports {
   private readonly stops: Array<() => void> = [];
 
   /** Follow every component's log until stop(). */
-  static follow(followLogs: NonNullable<ClusterAccess['followLogs']>): StubReports {
+  static follow(followLogs: FollowComponentLogs): StubReports {
     const reports = new StubReports();
     reports.stops.push(followLogs((component, line) => reports.read(component, line)));
     return reports;

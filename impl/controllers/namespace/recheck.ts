@@ -13,7 +13,7 @@
 export const ContentRemainingRecheckMs = 1000;
 
 // #region recheck-after
-/** When to look again at a namespace deleted `deletedForMs` ago, whose content is estimated to take `estimateSeconds`. */
+/** When to look again at a namespace deleted `deletedForMs` ago, its content estimated to take `estimateSeconds`. */
 export function recheckAfterMs(deletedForMs: number, estimateSeconds: number): number {
   if (deletedForMs < estimateSeconds * 1000) return ContentRemainingRecheckMs;
   return (Math.floor(estimateSeconds / 2) + 1) * 1000;
