@@ -26,6 +26,8 @@ import { recheckAfterMs } from './recheck.js';
 
 /** The spec.finalizers entry this controller owns (FinalizerKubernetes). */
 export const KubernetesFinalizer = 'kubernetes';
+/** How many times a status write is tried on a fresh read after a Conflict. */
+const StatusWriteAttempts = 5;
 /** How long content held by finalizers may take to go (finalizerEstimateSeconds). */
 export const FinalizerEstimateSeconds = 15;
 
@@ -97,12 +99,25 @@ export class NamespaceController implements Reconciler {
   }
   // #endregion delete-all-content
 
-  private async updateStatus(namespace: KubeObject, pass: DeletionPass): Promise<void> {
-    const current = (namespace.status?.conditions ?? []) as NamespaceCondition[];
-    const conditions = updateConditions(current, deletionConditions(pass), `${this.now().toISOString().slice(0, 19)}Z`);
-    if (!conditions) return;
-    const status = { ...namespace.status, phase: 'Terminating', conditions };
-    await this.client.update({ resource: 'namespaces', name: namespace.metadata.name, subresource: 'status' }, { ...structuredClone(namespace), status } as KubeObject);
+  // The cached namespace may be a version behind (the watch is late, or another writer was
+  // first): a Conflict then means "read it again", not "fail and back off". Kubernetes'
+  // deleter reads the latest namespace and writes again (retryOnConflictError).
+  private async updateStatus(cached: KubeObject, pass: DeletionPass): Promise<void> {
+    const ref = { resource: 'namespaces', name: cached.metadata.name, subresource: 'status' };
+    let namespace = cached;
+    for (let attempt = 1; ; attempt++) {
+      const current = (namespace.status?.conditions ?? []) as NamespaceCondition[];
+      const conditions = updateConditions(current, deletionConditions(pass), `${this.now().toISOString().slice(0, 19)}Z`);
+      if (!conditions) return;
+      const status = { ...namespace.status, phase: 'Terminating', conditions };
+      try {
+        await this.client.update(ref, { ...structuredClone(namespace), status } as KubeObject);
+        return;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 409) || attempt === StatusWriteAttempts) throw error;
+        namespace = await this.client.get({ resource: 'namespaces', name: cached.metadata.name });
+      }
+    }
   }
 
   private async finalize(cached: KubeObject): Promise<void> {
