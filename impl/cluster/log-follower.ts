@@ -47,7 +47,7 @@ export function followLogs(open: OpenLogStream, onLine: (line: string) => void):
   };
 }
 
-/** The log of a container known only by its id (a cluster another process started). */
+/** The log of a container known by its id: one this run started, or one in another process's cluster. */
 export function containerLog(containerId: string): OpenLogStream {
   return async (sinceSeconds) => {
     const engine = await containerEngine();
