@@ -115,6 +115,33 @@ async function checkOnlyStubbed(exercise, slot) {
   const others = [...grade.exercises.filter((candidate) => candidate.id !== exercise.id).flatMap((graded) => graded.scenarios), ...grade.outside.problems];
   const wrong = others.filter((scenario) => scenario.status === 'failed' || (scenario.status === 'blocked' && scenario.blockedBy !== exercise.id));
   check(`only ${exercise.id} stubbed: every other scenario passes or reaches its stub`, wrong.length === 0 ? undefined : describe(wrong));
+  for (const scenario of wrong) printDetails(path.join(workDir, `only-${exercise.id}`), scenario);
+}
+
+/**
+ * A scenario that should not have failed: its whole error, and the error lines of the component
+ * logs attached to it, from the edition's cucumber report, so that CI's output alone says why.
+ */
+function printDetails(dir, scenario) {
+  const file = path.join(dir, 'reports', 'cucumber.json');
+  if (!existsSync(file)) return;
+  const [uri, line] = [scenario.uri.replace(/:\d+$/, ''), Number(scenario.uri.split(':').pop())];
+  const element = JSON.parse(readFileSync(file, 'utf8'))
+    .filter((feature) => feature.uri === uri)
+    .flatMap((feature) => feature.elements)
+    .find((candidate) => candidate.line === line);
+  if (!element) return;
+  const lines = [`details of ${scenario.uri}:`];
+  for (const step of [...(element.before ?? []), ...element.steps, ...(element.after ?? [])]) {
+    if (step.result?.error_message) lines.push(...step.result.error_message.split('\n').slice(0, 20));
+    for (const embedding of step.embeddings ?? []) {
+      if (embedding.mime_type !== 'text/plain') continue;
+      const text = Buffer.from(embedding.data, 'base64').toString('utf8');
+      const errors = text.split('\n').filter((logLine) => / E /.test(logLine)).slice(-10);
+      if (errors.length > 0) lines.push(`${embedding.name ?? 'log'}:`, ...errors.map((logLine) => logLine.slice(0, 400)));
+    }
+  }
+  console.log(`  # ${lines.join('\n  # ')}`);
 }
 
 const exercises = JSON.parse(readFileSync(path.join(projectDir, 'exercises', 'exercises.json'), 'utf8'));

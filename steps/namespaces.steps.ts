@@ -52,9 +52,23 @@ Then('kubectl create of a config map {string} in it fails with {string}', async 
 Then('within {int} seconds kubectl get namespace says the scenario\'s namespace is not found', async function (this: KubeWorld, seconds: number) {
   await eventually(async () => {
     const result = await this.kubectl(['get', 'namespace', this.namespace]);
-    assert.ok(result.stderr.includes(`namespaces "${this.namespace}" not found`), `kubectl said: ${result.stdout}${result.stderr}`);
+    if (result.stderr.includes(`namespaces "${this.namespace}" not found`)) return;
+    assert.fail(`kubectl said: ${oneLine(result.stdout + result.stderr)}; ${await whatHoldsNamespace(this)}`);
   }, { timeoutMs: seconds * 1000, intervalMs: 500 });
 });
+
+/** What the namespace's status and finalizers say, for a failure message that tells why it stays. */
+async function whatHoldsNamespace(world: KubeWorld): Promise<string> {
+  const namespace = await world.api.get({ resource: 'namespaces', name: world.namespace }).catch(() => undefined);
+  if (!namespace) return 'the API server has no such namespace';
+  const conditions = (namespace.status?.conditions ?? []) as Array<Record<string, string>>;
+  const said = conditions.map((condition) => `${condition.type}=${condition.status} (${condition.message})`).join(', ');
+  return `spec.finalizers ${JSON.stringify(namespace.spec?.finalizers ?? [])}, conditions: ${said || 'none'}`;
+}
+
+function oneLine(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
 
 Then('no pods, replica sets or config maps are left in the scenario\'s namespace', async function (this: KubeWorld) {
   for (const words of ['pod', 'replica set', 'config map']) {

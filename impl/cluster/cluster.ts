@@ -10,15 +10,16 @@
 // Real Kubernetes: kubeadm init (cmd/kubeadm/app/cmd/init.go); kind for clusters in containers.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ContainerRuntimeClient, type GenericContainer, StartedNetwork } from 'testcontainers';
+import type { ContainerRuntimeClient, GenericContainer, StartedNetwork } from 'testcontainers';
 import { createLogger, type Logger } from '../client/logger.js';
 import { removeClusterFile, writeClusterFile } from './cluster-file.js';
+import { type ClusterNetwork, createClusterNetwork } from './cluster-network.js';
 import { PROJECT_DIR } from './component-process.js';
 import { containerEngine } from './container-engine.js';
 import { recentLogs } from './container-logs.js';
 import { APISERVER_ALIAS, APISERVER_PORT, ApiServerContainer, type StartedApiServerContainer } from './containers/apiserver-container.js';
 import { ComponentContainer, type StartedComponentContainer } from './containers/component-container.js';
-import { EtcdContainer, type StartedEtcdContainer } from './containers/etcd-container.js';
+import { ETCD_ALIAS, EtcdContainer, type StartedEtcdContainer } from './containers/etcd-container.js';
 import { ensureRuntimeImage } from './images.js';
 import { claimClusterName, ownershipLabels, removeOwned, stopOnOwnerExit } from './ownership.js';
 
@@ -120,13 +121,14 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   for (const leftover of leftovers) {
     logger.info('removed a leftover of a process that is gone', { kind: leftover.kind, name: leftover.name, ownerPid: leftover.ownerPid });
   }
-  const network = await createNetwork(engine, name);
+  const clusterNetwork = await createClusterNetwork(engine, name);
+  const { network } = clusterNetwork;
   // The cluster's files live in the bind-mounted project, where the API server writes too.
   const clusterDir = path.join(PROJECT_DIR, '.kubelab', name);
   await mkdir(clusterDir, { recursive: true });
   const auditLogPath = path.join(clusterDir, 'audit.log');
   await rm(auditLogPath, { force: true });
-  const components = await startComponents(engine, name, image, network, { ...options, auditLogPath: options.auditLog === false ? undefined : auditLogPath });
+  const components = await startComponents(engine, name, image, clusterNetwork, { ...options, auditLogPath: options.auditLog === false ? undefined : auditLogPath });
   const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
   await writeFile(kubeconfigPath, components.apiserver.getKubeconfig());
   const cluster = new RunningCluster(name, engine, network, components, kubeconfigPath, auditLogPath, options.handleSignals ?? true);
@@ -141,21 +143,22 @@ async function startComponents(
   engine: ContainerRuntimeClient,
   name: string,
   image: string,
-  network: StartedNetwork,
+  { network, addresses, hosts }: ClusterNetwork,
   options: ClusterOptions & { auditLogPath?: string },
 ): Promise<Components> {
   let starting: ComponentName = 'etcd';
+  // Every container finds etcd and the API server in its /etc/hosts, at fixed addresses.
   const place = <T extends GenericContainer>(component: ComponentName, container: T): T => {
     starting = component;
-    return container.withName(`${name}-${component}`).withLabels(ownershipLabels(name)).withNetwork(network);
+    return container.withName(`${name}-${component}`).withLabels(ownershipLabels(name)).withNetwork(network).withExtraHosts(hosts);
   };
   // testcontainers reads an exited container's last logs over an unreferenced socket: this
   // timer keeps Node running until that read ends, so a failed start is reported, not lost.
   const keepalive = setInterval(() => {}, KEEPALIVE_MS);
   try {
     // The store comes first: the API server is only ready once it can read and write etcd.
-    const etcd = await place('etcd', new EtcdContainer(image)).start();
-    const apiserverContainer = new ApiServerContainer(image, etcd.getInternalClientUrl());
+    const etcd = await place('etcd', new EtcdContainer(image).withFixedAddress(addresses.etcd, ETCD_ALIAS)).start();
+    const apiserverContainer = new ApiServerContainer(image, etcd.getInternalClientUrl()).withFixedAddress(addresses.apiserver, APISERVER_ALIAS);
     if (options.etcdCompactionIntervalSeconds !== undefined) {
       apiserverContainer.withEtcdCompactionInterval(options.etcdCompactionIntervalSeconds);
     }
@@ -203,11 +206,6 @@ async function failedStart(engine: ContainerRuntimeClient, name: string, compone
   await removeOwned(engine, { ownerPid: process.pid, cluster: name });
   const message = cause instanceof Error ? cause.message : String(cause);
   return new Error(`startCluster: ${component} of cluster "${name}" did not become ready: ${message}`, { cause });
-}
-
-async function createNetwork(engine: ContainerRuntimeClient, name: string): Promise<StartedNetwork> {
-  const network = await engine.network.create({ Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: ownershipLabels(name) });
-  return new StartedNetwork(engine, name, network);
 }
 
 class RunningCluster implements Cluster {

@@ -7,11 +7,12 @@
 // points kubectl at it. kubelab simplifies: plain HTTP on 6443 and one `admin` user with no
 // credentials. Real Kubernetes: serves HTTPS with client certificates or tokens, and kubeadm
 // writes /etc/kubernetes/admin.conf (cmd/kubeadm/app/phases/kubeconfig).
-import { AbstractStartedContainer, GenericContainer, Wait } from 'testcontainers';
+import { AbstractStartedContainer, Wait } from 'testcontainers';
 import { stringify } from 'yaml';
 import { runComponentProcess } from '../component-process.js';
 import { loopbackPortBindings } from '../container-engine.js';
 import { withLogsWhenNotReady } from '../container-logs.js';
+import { FixedAddressContainer } from './fixed-address-container.js';
 
 export const APISERVER_PORT = 6443;
 export const APISERVER_ALIAS = 'apiserver';
@@ -22,7 +23,7 @@ const READYZ_PATH = '/readyz';
 const READYZ_POLL_MS = 250;
 
 /** Builder for the API server, given the etcd URL it must store objects in. */
-export class ApiServerContainer extends GenericContainer {
+export class ApiServerContainer extends FixedAddressContainer {
   constructor(image: string, etcdEndpoints: string) {
     super(image);
     runComponentProcess(this, 'apiserver')
@@ -59,6 +60,7 @@ export class ApiServerContainer extends GenericContainer {
   }
 
   protected override async beforeContainerCreated(): Promise<void> {
+    await super.beforeContainerCreated();
     this.hostConfig.PortBindings = loopbackPortBindings([APISERVER_PORT]);
   }
 

@@ -7,9 +7,10 @@
 // kubelab simplifies: a single member, plain HTTP with no client certificates, and its data on
 // a tmpfs that goes away with the container. Real Kubernetes: kubeadm runs etcd as a static pod
 // (cmd/kubeadm/app/phases/etcd/local.go), usually with TLS and several members.
-import { AbstractStartedContainer, GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
+import { AbstractStartedContainer, type StartedTestContainer, Wait } from 'testcontainers';
 import { loopbackPortBindings } from '../container-engine.js';
 import { withLogsWhenNotReady } from '../container-logs.js';
+import { FixedAddressContainer } from './fixed-address-container.js';
 
 export const ETCD_CLIENT_PORT = 2379;
 export const ETCD_PEER_PORT = 2380;
@@ -19,7 +20,7 @@ const HEALTH_PATH = '/health';
 const HEALTH_POLL_MS = 250;
 
 /** Builder for an etcd member, reached by other containers at `http://<alias>:2379`. */
-export class EtcdContainer extends GenericContainer {
+export class EtcdContainer extends FixedAddressContainer {
   constructor(
     image: string,
     private readonly alias: string = ETCD_ALIAS,
@@ -49,6 +50,7 @@ export class EtcdContainer extends GenericContainer {
   }
 
   protected override async beforeContainerCreated(): Promise<void> {
+    await super.beforeContainerCreated();
     this.hostConfig.PortBindings = loopbackPortBindings([ETCD_CLIENT_PORT]);
   }
 
