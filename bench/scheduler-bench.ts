@@ -11,6 +11,7 @@
 // nodes (basic: 1 per 5 nodes, affinity: 1 per node), created bound rather than scheduled.
 
 import type { Cluster, ComponentName } from '../impl/cluster/cluster.js';
+import { ComponentTable } from '../impl/cluster/components.js';
 import { RestClient } from '../impl/client/rest-client.js';
 import type { Affinity, KubeObject, Pod } from '../impl/client/types.js';
 import { benchmarkAlgorithm } from '../impl/scheduler/bench-algorithm.js';
@@ -29,7 +30,8 @@ const SampleIntervalMs = 1000;
 /** Give up on the rest when no pod was bound for this long. */
 const StallTimeoutMs = 60_000;
 const PlacedNamespace = 'placed';
-const Components: readonly ComponentName[] = ['apiserver', 'etcd', 'scheduler', 'controller-manager', 'node-agent'];
+// One instance of each row of the component table: the one that acts.
+const Components: readonly ComponentName[] = ComponentTable.map((row) => row.name);
 
 export interface SchedulerBenchSizes {
   nodes: number;

@@ -3,7 +3,6 @@
 
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
-import { restartComponent } from '../impl/cluster/restart.js';
 import {
   assertInTheMiddle,
   ControllerManagers,
@@ -11,10 +10,12 @@ import {
   controllerPodWrites,
   firstPodCreated,
   kill,
+  killFromOutside,
   leader,
   leaseRequesters,
   replicaNamed,
   start,
+  startedAgainSince,
   waitForExactly,
 } from './support/control-plane.js';
 import { eventually } from './support/eventually.js';
@@ -85,7 +86,7 @@ When('every controller manager is killed once the first pod of {string} exists',
 
 When('the API server restarts once the first pod of {string} exists', async function (this: KubeWorld, label: string) {
   await firstPodCreated(this, label);
-  await restartComponent(this.cluster, 'apiserver');
+  await this.cluster.restart('apiserver');
 });
 
 Then('replica set {string} had some but not all of its {int} pods', async function (this: KubeWorld, label: string, total: number) {
@@ -114,4 +115,13 @@ Then('the audit log shows every pod of {string} created from the address that re
   const renewers = await leaseRequesters(this, ['create', 'update']);
   assert.equal(creators.size, 1, `pods of "${label}" were created from ${[...creators].join(', ') || 'nowhere'}`);
   assert.ok(renewers.has([...creators][0] ?? ''), `the pods were created from ${[...creators][0]}, but the Lease was renewed from ${[...renewers].join(', ')}`);
+});
+
+When('the {word} is killed from outside, as `podman kill` would', async function (this: KubeWorld, component: string) {
+  this.notes.set(`killed ${component} at`, (await killFromOutside(this, component)).toISOString());
+});
+
+Then('within {int} seconds the {word} was started again', async function (this: KubeWorld, seconds: number, component: string) {
+  const killedAt = new Date(this.notes.get(`killed ${component} at`) ?? 0);
+  await eventually(() => startedAgainSince(component, this, killedAt), { timeoutMs: seconds * 1000, intervalMs: 250 });
 });

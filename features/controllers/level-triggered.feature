@@ -31,3 +31,18 @@ Feature: Controllers are level-triggered: interrupted in the middle of their wor
       And the API server restarts once the first pod of "web" exists
       Then within 60 seconds replica set "web" has exactly 300 pods, and its status says so
       And the audit log shows the controller manager created exactly 300 pods of "web" and deleted none
+
+  Rule: A component that dies, or is killed from outside, is started again, as the kubelet restarts a static pod
+
+    kubeadm runs the control plane as static pods, and the kubelet starts a container that
+    exited again (at once the first time, then after 10 s, 20 s, ... up to 5 minutes). kubelab's
+    cluster does the same for its components' containers. Until the scheduler is back, new pods
+    wait Pending; it then binds them from what it reads, with no memory of the kill.
+
+    @conformance:level-triggered-component-restarted @needs-component-control
+    Scenario: the scheduler killed from outside is started again, and binds the pod created meanwhile
+      Given the cluster's only schedulable nodes are 2 identical nodes "worker"
+      When the scheduler is killed from outside, as `podman kill` would
+      And a pod "late" requesting 100m CPU is created
+      Then within 30 seconds the scheduler was started again
+      And within 30 seconds pod "late" is bound to one of "worker 0, worker 1"

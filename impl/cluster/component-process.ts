@@ -14,11 +14,8 @@ import type { GenericContainer } from 'testcontainers';
 /** The project root: this file is compiled to <project>/dist/impl/cluster/. */
 export const PROJECT_DIR = path.resolve(fileURLToPath(import.meta.url), '../../../..');
 
-/** The components that run kubelab's own code, named after their folder in impl/. */
-export type NodeComponent = 'apiserver' | 'scheduler' | 'controllers' | 'kubelet/simulated';
-
-/** The compiled entry point of a component. */
-export function componentMain(component: NodeComponent): string {
+/** The compiled entry point of a component, named after its folder in impl/ (its row's entry). */
+export function componentMain(component: string): string {
   return path.join(PROJECT_DIR, 'dist', 'impl', component, 'main.js');
 }
 
@@ -26,7 +23,7 @@ export function componentMain(component: NodeComponent): string {
  * Make `container` run `component` from the bind-mounted project, with the coverage folder
  * passed through when the host process is being measured.
  */
-export function runComponentProcess<T extends GenericContainer>(container: T, component: NodeComponent): T {
+export function runComponentProcess<T extends GenericContainer>(container: T, component: string): T {
   const mounts = [PROJECT_DIR];
   const coverageDir = process.env.NODE_V8_COVERAGE;
   if (coverageDir !== undefined) {

@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import type { AuditEvent } from '../../impl/apiserver/audit.js';
 import type { ComponentName } from '../../impl/cluster/cluster.js';
+import { ComponentInstances } from '../../impl/cluster/components.js';
+import { containerEngine } from '../../impl/cluster/container-engine.js';
 import type { KubeObject } from '../../impl/client/types.js';
 import { clientName, readAuditLog } from './audit.js';
 import { unsolvedExerciseIn } from '../../exercises/catalog.js';
@@ -15,8 +17,9 @@ import { whyReplicaSetsFail } from './replica-failures.js';
 import { podsOwnedBy } from './scheduling.js';
 import type { KubeWorld } from './world.js';
 
-export const ControllerManagers = ['controller-manager', 'controller-manager-2'] as const;
-export type ControllerManager = (typeof ControllerManagers)[number];
+/** The controller manager's replicas, as the component table runs them. */
+export const ControllerManagers: readonly string[] = ComponentInstances.filter((instance) => instance.row.name === 'controller-manager').map((instance) => instance.name);
+export type ControllerManager = string;
 const lease = { group: 'coordination.k8s.io', resource: 'leases', namespace: 'kube-system', name: 'kube-controller-manager' };
 
 export interface LeaseSpec {
@@ -131,4 +134,23 @@ export async function leaseRequesters(world: KubeWorld, verbs: string[], since =
       event.objectRef.name === lease.name,
   );
   return new Set(events.flatMap((event) => event.sourceIPs));
+}
+
+/**
+ * Kills a component as `podman kill` from a terminal would: through the container engine,
+ * without telling the cluster's handle, so nothing holds it down. Returns when it was killed.
+ */
+export async function killFromOutside(world: KubeWorld, component: ComponentName): Promise<Date> {
+  const engine = await containerEngine();
+  const killedAt = new Date();
+  await engine.container.getById(world.cluster.containerIds()[component] ?? '').kill();
+  return killedAt;
+}
+
+/** Whether the component's container runs, and was started after `since` (not just left running). */
+export async function startedAgainSince(component: ComponentName, world: KubeWorld, since: Date): Promise<void> {
+  const engine = await containerEngine();
+  const state = (await engine.container.inspect(engine.container.getById(world.cluster.containerIds()[component] ?? ''))).State;
+  assert.ok(state.Running, `the ${component} container is not running (${state.Status}, exit code ${state.ExitCode})`);
+  assert.ok(Date.parse(state.StartedAt) > since.getTime(), `the ${component} container runs since ${state.StartedAt}, before it was killed at ${since.toISOString()}`);
 }

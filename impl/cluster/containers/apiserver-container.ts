@@ -24,12 +24,13 @@ const READYZ_POLL_MS = 250;
 
 /** Builder for the API server, given the etcd URL it must store objects in. */
 export class ApiServerContainer extends FixedAddressContainer {
-  constructor(image: string, etcdEndpoints: string) {
+  /** `environment`: the API server's settings (its row in components.ts). */
+  constructor(image: string, etcdEndpoints: string, environment: Record<string, string> = {}) {
     super(image);
     runComponentProcess(this, 'apiserver')
       .withNetworkAliases(APISERVER_ALIAS)
       .withExposedPorts(APISERVER_PORT)
-      .withEnvironment({ ETCD_ENDPOINTS: etcdEndpoints, APISERVER_PORT: String(APISERVER_PORT) })
+      .withEnvironment({ ...environment, ETCD_ENDPOINTS: etcdEndpoints, APISERVER_PORT: String(APISERVER_PORT) })
       .withWaitStrategy(
         withLogsWhenNotReady(
           Wait.forHttp(READYZ_PATH, APISERVER_PORT, { abortOnContainerExit: true })
@@ -37,26 +38,6 @@ export class ApiServerContainer extends FixedAddressContainer {
             .forStatusCode(200),
         ),
       );
-  }
-
-  /** How often the API server compacts etcd's history (ETCD_COMPACTION_INTERVAL_SECONDS). */
-  withEtcdCompactionInterval(seconds: number): this {
-    return this.withEnvironment({ ETCD_COMPACTION_INTERVAL_SECONDS: String(seconds) });
-  }
-
-  /** Where the API server appends its audit log (APISERVER_AUDIT_LOG); a path in the bind-mounted project. */
-  withAuditLog(path: string): this {
-    return this.withEnvironment({ APISERVER_AUDIT_LOG: path });
-  }
-
-  /** How long pods tolerate a not-ready or unreachable node by default (its --default-not-ready- and --default-unreachable-toleration-seconds). */
-  withDefaultTolerationSeconds(seconds: number): this {
-    return this.withEnvironment({ DEFAULT_NOT_READY_TOLERATION_SECONDS: String(seconds), DEFAULT_UNREACHABLE_TOLERATION_SECONDS: String(seconds) });
-  }
-
-  /** Whether the API server logs every request or only writes and failures (APISERVER_LOG_ALL_REQUESTS). */
-  withRequestLogging(isLoggingEveryRequest: boolean): this {
-    return this.withEnvironment({ APISERVER_LOG_ALL_REQUESTS: String(isLoggingEveryRequest) });
   }
 
   protected override async beforeContainerCreated(): Promise<void> {

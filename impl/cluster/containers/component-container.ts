@@ -6,36 +6,18 @@
 // network, with APISERVER_URL pointing at the API server's alias. It is ready when it logs
 // the line it prints once its loop has started. kubelab simplifies: no credentials. Real
 // Kubernetes: kubeadm runs each as a static pod with a kubeconfig, and the kubelet restarts
-// one that exits (withRestartAlways).
+// one that exits (here the cluster's supervisor.ts does).
 import { AbstractStartedContainer, GenericContainer, Wait } from 'testcontainers';
-import { type NodeComponent, runComponentProcess } from '../component-process.js';
+import { runComponentProcess } from '../component-process.js';
 import { withLogsWhenNotReady } from '../container-logs.js';
 
-/** The line each component prints when it is up. */
-const readyLines: Partial<Record<NodeComponent, string>> = {
-  scheduler: 'scheduler started',
-  controllers: 'controller manager started',
-  'kubelet/simulated': 'simulated node agent started',
-};
-
 export class ComponentContainer extends GenericContainer {
-  constructor(image: string, component: NodeComponent, apiServerUrl: string, environment: Record<string, string> = {}) {
+  /** Runs impl/`entry`/main.js, ready once it logs `readyLine` (both from its row in components.ts). */
+  constructor(image: string, entry: string, readyLine: string, apiServerUrl: string, environment: Record<string, string> = {}) {
     super(image);
-    const readyLine = readyLines[component];
-    if (!readyLine) throw new Error(`ComponentContainer: no ready line known for ${component}`);
-    runComponentProcess(this, component)
+    runComponentProcess(this, entry)
       .withEnvironment({ APISERVER_URL: apiServerUrl, ...environment })
       .withWaitStrategy(withLogsWhenNotReady(Wait.forLogMessage(readyLine)));
-  }
-
-  /**
-   * Start the process again whenever it exits, as the kubelet does for a static pod: a
-   * controller manager that loses its Lease exits on purpose. A kill through the container
-   * engine (a crash the harness causes) is not undone.
-   */
-  withRestartAlways(): this {
-    this.hostConfig.RestartPolicy = { Name: 'always' };
-    return this;
   }
 
   override async start(): Promise<StartedComponentContainer> {

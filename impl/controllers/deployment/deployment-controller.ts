@@ -17,10 +17,10 @@ import { type Informer, keyOf } from '../../client/informer.js';
 import { selectorMatches } from '../../client/label-selector.js';
 import type { Logger } from '../../client/logger.js';
 import type { RestClient } from '../../client/rest-client.js';
-import type { Deployment, DeploymentStatus, KubeObject, ReplicaSet } from '../../client/types.js';
+import type { Deployment, DeploymentStatus, KubeObject, Pod, ReplicaSet } from '../../client/types.js';
 import { canonicalJson } from '../../client/canonical-json.js';
-import type { Reconciler, Result } from '../controller.js';
-import { controllerOf } from '../replicaset/pods.js';
+import type { Reconciler, Result } from '../../client/reconcile.js';
+import { controllerOf } from '../../client/owner-references.js';
 import { isRollingUpdate, replicasOf } from './fenceposts.js';
 import { countsOf, findNewReplicaSet, maxRevision, newReplicaSetName, replicaSetsToCleanUp, RevisionAnnotation, revisionOf, syncReplicaSetAnnotations } from './replica-sets.js';
 import { HashCollisionError, ReplicaSetControl } from './replica-set-control.js';
@@ -42,9 +42,9 @@ export class DeploymentController implements Reconciler {
 
   constructor(
     private readonly client: RestClient,
-    private readonly deployments: Informer<KubeObject>,
-    private readonly sets: Informer<KubeObject>,
-    private readonly pods: Informer<KubeObject>,
+    private readonly deployments: Informer<Deployment>,
+    private readonly sets: Informer<ReplicaSet>,
+    private readonly pods: Informer<Pod>,
     private readonly enqueue: (key: string) => void,
     logger: Logger,
     private readonly now: () => Date = () => new Date(),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DeploymentSpec, IntOrString } from '../../client/types.js';
-import { TerminalError } from '../controller.js';
+import { TerminalError } from '../../client/reconcile.js';
 import { maxSurge, maxUnavailable, resolveFenceposts } from './fenceposts.js';
 
 describe('resolving maxSurge and maxUnavailable', () => {

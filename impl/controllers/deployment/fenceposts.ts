@@ -11,7 +11,7 @@
 // MaxSurge, MaxUnavailable) and apimachinery/pkg/util/intstr (GetScaledValueFromIntOrPercent).
 
 import type { DeploymentSpec, IntOrString } from '../../client/types.js';
-import { TerminalError } from '../controller.js';
+import { TerminalError } from '../../client/reconcile.js';
 
 export interface Fenceposts {
   maxSurge: number;

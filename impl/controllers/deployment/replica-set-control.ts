@@ -17,7 +17,7 @@ import { selectorMatches } from '../../client/label-selector.js';
 import type { Logger } from '../../client/logger.js';
 import { ApiError, type RestClient } from '../../client/rest-client.js';
 import type { Deployment, JsonValue, KubeObject, ReplicaSet } from '../../client/types.js';
-import { controllerOf } from '../replicaset/pods.js';
+import { controllerOf } from '../../client/owner-references.js';
 import { controllerReference, equalIgnoreHash, newReplicaSetFor, setReplicasAnnotations } from './replica-sets.js';
 
 export const ScalingReplicaSetReason = 'ScalingReplicaSet';

@@ -13,6 +13,7 @@
 // SetReplicasAnnotations, MaxRevision).
 
 import { canonicalJson } from '../../client/canonical-json.js';
+import { newControllerRef } from '../../client/owner-references.js';
 import type { Deployment, OwnerReference, PodTemplateSpec, ReplicaSet } from '../../client/types.js';
 import { maxSurge, replicasOf } from './fenceposts.js';
 import { podTemplateHash } from './pod-template-hash.js';
@@ -151,7 +152,7 @@ export function countsOf(rs: ReplicaSet): ScaledSetCounts {
 }
 
 export function controllerReference(deployment: Deployment): OwnerReference {
-  return { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name ?? '', uid: deployment.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+  return newControllerRef(deployment, 'apps/v1', 'Deployment');
 }
 
 function templateHashOf(deployment: Deployment): string {

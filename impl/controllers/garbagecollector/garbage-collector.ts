@@ -18,7 +18,7 @@ import { type ApiResource, resourceForKind } from '../../client/discovery.js';
 import type { Logger } from '../../client/logger.js';
 import { ApiError, type RestClient, type ResourceRef } from '../../client/rest-client.js';
 import type { JsonValue, KubeObject, OwnerReference } from '../../client/types.js';
-import type { Reconciler, Result } from '../controller.js';
+import type { Reconciler, Result } from '../../client/reconcile.js';
 import { attemptToDeleteDecision, ForegroundDeletionFinalizer, OrphanFinalizer, ownerState, unblocked, withoutOwners } from './decisions.js';
 import type { ObjectIdentity } from './graph.js';
 import type { GraphBuilder } from './graph-builder.js';

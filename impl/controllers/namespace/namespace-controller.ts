@@ -20,7 +20,7 @@ import type { Informer } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
 import { ApiError, type RestClient } from '../../client/rest-client.js';
 import type { KubeObject } from '../../client/types.js';
-import type { Reconciler, Result } from '../controller.js';
+import type { Reconciler, Result } from '../../client/reconcile.js';
 import { type DeletionPass, deletionConditions, type NamespaceCondition, updateConditions } from './conditions.js';
 import { recheckAfterMs } from './recheck.js';
 

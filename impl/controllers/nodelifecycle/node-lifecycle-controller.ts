@@ -19,7 +19,7 @@ import type { Informer } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
 import type { RestClient } from '../../client/rest-client.js';
 import type { KubeObject, Node } from '../../client/types.js';
-import type { Reconciler, Result } from '../controller.js';
+import type { Reconciler, Result } from '../../client/reconcile.js';
 import { type GracePeriods, gracePeriodMs, type NodeHealth, observeHealth, readyCondition, unknownConditions } from './node-health.js';
 import { desiredControllerTaints, reconcileTaints } from './taints.js';
 
@@ -37,7 +37,7 @@ export class NodeLifecycleController implements Reconciler {
 
   constructor(
     private readonly client: RestClient,
-    private readonly nodes: Informer<KubeObject>,
+    private readonly nodes: Informer<Node>,
     private readonly leases: Informer<KubeObject>,
     private readonly enqueue: (key: string) => void,
     private readonly gracePeriods: GracePeriods,

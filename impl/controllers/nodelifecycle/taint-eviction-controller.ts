@@ -17,7 +17,7 @@ import { type Informer, keyOf } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
 import { ApiError, type RestClient } from '../../client/rest-client.js';
 import type { JsonValue, KubeObject, Node, Pod, PodCondition } from '../../client/types.js';
-import type { Reconciler, Result } from '../controller.js';
+import type { Reconciler, Result } from '../../client/reconcile.js';
 import { evictionDeadline, evictionDelaySeconds, noExecuteTaints } from './eviction.js';
 
 export const TaintManagerEvictionReason = 'TaintManagerEviction';
@@ -39,8 +39,8 @@ export class TaintEvictionController implements Reconciler {
 
   constructor(
     private readonly client: RestClient,
-    private readonly pods: Informer<KubeObject>,
-    private readonly nodes: Informer<KubeObject>,
+    private readonly pods: Informer<Pod>,
+    private readonly nodes: Informer<Node>,
     private readonly enqueue: (key: string) => void,
     logger: Logger,
     private readonly now: () => number = Date.now,

@@ -14,8 +14,8 @@
 import type { Informer } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
 import { ApiError, type RestClient } from '../../client/rest-client.js';
-import type { JsonValue, KubeObject, Node, Pod, PodCondition } from '../../client/types.js';
-import type { Reconciler, Result } from '../controller.js';
+import type { JsonValue, Node, Pod, PodCondition } from '../../client/types.js';
+import type { Reconciler, Result } from '../../client/reconcile.js';
 import { missingNodeNames, OrphanedPodCondition, orphanedPods, terminatedPodsOverThreshold, terminatingOutOfServicePods, unscheduledTerminatingPods } from './decisions.js';
 
 /** The one key the periodic check runs under. */
@@ -39,8 +39,8 @@ export class PodGcController implements Reconciler {
 
   constructor(
     private readonly client: RestClient,
-    private readonly pods: Informer<KubeObject>,
-    private readonly nodes: Informer<KubeObject>,
+    private readonly pods: Informer<Pod>,
+    private readonly nodes: Informer<Node>,
     private readonly timings: PodGcTimings,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,

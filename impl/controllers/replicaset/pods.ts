@@ -12,7 +12,8 @@
 // pkg/controller/controller_utils.go (ActivePodsWithRanks.Less, FilterActivePods) and
 // pkg/controller/replicaset/replica_set.go (getPodsToDelete, getPodsRankedByRelatedPodsOnSameNode).
 
-import type { JsonObject, KubeObject, OwnerReference } from '../../client/types.js';
+import { newControllerRef } from '../../client/owner-references.js';
+import type { JsonObject, KubeObject } from '../../client/types.js';
 
 export const PodDeletionCostAnnotation = 'controller.kubernetes.io/pod-deletion-cost';
 
@@ -20,10 +21,6 @@ export const PodDeletionCostAnnotation = 'controller.kubernetes.io/pod-deletion-
 export interface RankedPod {
   pod: KubeObject;
   rank: number;
-}
-
-export function controllerOf(object: KubeObject): OwnerReference | undefined {
-  return object.metadata.ownerReferences?.find((reference) => reference.controller === true);
 }
 
 /** A pod counts toward replicas until it finished or started being deleted. */
@@ -41,7 +38,7 @@ export function isPodReady(pod: KubeObject): boolean {
 export function podFromTemplate(rs: KubeObject): KubeObject {
   const template = (rs.spec?.template ?? {}) as JsonObject;
   const metadata = (template.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
-  const owner: OwnerReference = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name ?? '', uid: rs.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+  const owner = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
   return {
     apiVersion: 'v1',
     kind: 'Pod',

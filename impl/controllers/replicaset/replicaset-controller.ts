@@ -18,10 +18,11 @@ import { type Informer, keyOf } from '../../client/informer.js';
 import { type LabelSelector, selectorMatches } from '../../client/label-selector.js';
 import type { Logger } from '../../client/logger.js';
 import { ApiError, type RestClient } from '../../client/rest-client.js';
-import type { JsonObject, JsonValue, KubeObject } from '../../client/types.js';
-import type { Reconciler, Result } from '../controller.js';
+import type { JsonObject, JsonValue, KubeObject, Pod, ReplicaSet } from '../../client/types.js';
+import type { Reconciler, Result } from '../../client/reconcile.js';
 import { Expectations } from '../expectations.js';
-import { controllerOf, isPodActive, isPodReady, podFromTemplate, podsToDelete } from './pods.js';
+import { controllerOf } from '../../client/owner-references.js';
+import { isPodActive, isPodReady, podFromTemplate, podsToDelete } from './pods.js';
 import { SlowStartInitialBatchSize, slowStartBatch } from './slow-start.js';
 
 export const SuccessfulCreateReason = 'SuccessfulCreate';
@@ -42,8 +43,8 @@ export class ReplicaSetController implements Reconciler {
 
   constructor(
     private readonly client: RestClient,
-    private readonly sets: Informer<KubeObject>,
-    private readonly pods: Informer<KubeObject>,
+    private readonly sets: Informer<ReplicaSet>,
+    private readonly pods: Informer<Pod>,
     private readonly enqueue: (key: string) => void,
     logger: Logger,
   ) {

@@ -13,11 +13,13 @@
 // good, as a kubelet does once the containers have stopped. Real Kubernetes: kwok
 // (sigs.k8s.io/kwok) and kubemark's hollow nodes; the real heartbeat is pkg/kubelet/nodelease.
 
+import { isConflict, isNotFound } from '../../client/api-errors.js';
 import { Informer, keyOf } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { ApiError, type ResourceRef, type RestClient } from '../../client/rest-client.js';
 import type { JsonObject, KubeObject } from '../../client/types.js';
+import { ControllerRunner } from '../../client/reconcile.js';
 import { WorkQueue } from '../../client/workqueue.js';
 import { desiredNodeStatus, isSimulated, isStatusCurrent } from './node-status.js';
 import { runningPodStatus } from './pod-status.js';
@@ -55,9 +57,11 @@ export class SimulatedNodeAgent {
     void this.pods.run(signal);
     await Promise.all([this.nodes.waitForSync(), this.pods.waitForSync()]);
     const heartbeat = setInterval(() => void this.renewLeases(), this.options.leaseRenewIntervalMs);
-    signal.addEventListener('abort', () => { clearInterval(heartbeat); this.queue.shutDown(); this.podQueue.shutDown(); }, { once: true });
-    const workers = Array.from({ length: this.options.workers }, () => [this.worker(this.queue, (key) => this.syncNode(key)), this.worker(this.podQueue, (key) => this.syncPod(key))]);
-    await Promise.all(workers.flat());
+    signal.addEventListener('abort', () => clearInterval(heartbeat), { once: true });
+    // The same runner and retry policy as every controller: a failed sync comes back later.
+    const nodes = new ControllerRunner({ name: 'node-status', reconcile: (key) => this.syncNode(key).then(() => ({})) }, this.queue, this.logger, this.options.workers);
+    const pods = new ControllerRunner({ name: 'pod-status', reconcile: (key) => this.syncPod(key).then(() => ({})) }, this.podQueue, this.logger, this.options.workers);
+    await Promise.all([nodes.run(signal), pods.run(signal)]);
   }
 
   private enqueue(node: KubeObject): void {
@@ -71,20 +75,6 @@ export class SimulatedNodeAgent {
     for (const pod of this.pods.list()) if (pod.spec?.nodeName === node.metadata.name) this.podQueue.add(keyOf(pod));
   }
 
-  private async worker(queue: WorkQueue, sync: (key: string) => Promise<void>): Promise<void> {
-    for (let key = await queue.get(); key !== undefined; key = await queue.get()) {
-      try {
-        await sync(key);
-        queue.forget(key);
-      } catch (error) {
-        this.logger.error('sync failed, will retry', { key, error });
-        queue.addRateLimited(key);
-      } finally {
-        queue.done(key);
-      }
-    }
-  }
-
   // #region sync-pod
   private async syncPod(key: string): Promise<void> {
     // 1. Only pods on nodes this agent plays, and only while the node's "kubelet" is alive.
@@ -95,7 +85,7 @@ export class SimulatedNodeAgent {
     // 2. A pod marked for deletion: its containers "stop" at once, so the deletion is finished.
     if (pod.metadata.deletionTimestamp) {
       await this.client.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' } }).catch((error: unknown) => {
-        if (!(error instanceof ApiError && (error.code === 404 || error.code === 409))) throw error;
+        if (!isNotFound(error) && !isConflict(error)) throw error;
       });
       return;
     }
@@ -126,7 +116,7 @@ export class SimulatedNodeAgent {
       await this.client.update(ref, { ...structuredClone(object), status });
     } catch (error) {
       // A Conflict is the ordinary race of optimistic locking: retry quietly.
-      if (error instanceof ApiError && error.code === 409) throw error;
+      if (isConflict(error)) throw error;
       const message = error instanceof ApiError ? (error.status.message ?? error.message) : String(error);
       await this.recorder.record({ ...object, kind: object.kind ?? (ref.resource === 'nodes' ? 'Node' : 'Pod') }, 'Warning', StatusUpdateFailedReason, `Updating status failed: ${message}`);
       throw error;
@@ -149,7 +139,7 @@ export class SimulatedNodeAgent {
       const lease = await this.client.get(ref);
       await this.client.update(ref, { ...lease, spec: { ...lease.spec, ...spec } });
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 404)) throw error;
+      if (!isNotFound(error)) throw error;
       const owner = { apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid ?? '' };
       await this.client.create({ ...ref, name: undefined }, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name, ownerReferences: [owner] }, spec });
     }

@@ -1,23 +1,19 @@
-// The simulated node agent's entry: keep every Node annotated as simulated Ready.
-// Configuration: APISERVER_URL, LEASE_RENEW_INTERVAL_SECONDS (10, as the kubelet's default).
+// The simulated node agent's entry: keep every Node annotated as simulated Ready, and report
+// the pods bound to those nodes Running. Real Kubernetes: kwok's main (sigs.k8s.io/kwok).
 
-import { createLogger } from '../../client/logger.js';
-import { RestClient } from '../../client/rest-client.js';
+import { runComponent } from '../../client/component.js';
+import { countSetting, secondsSetting } from '../../client/settings.js';
 import { SimulatedNodeAgent } from './agent.js';
 
-const logger = createLogger('node-agent');
-const client = new RestClient(process.env.APISERVER_URL ?? 'http://apiserver:6443', 'kubelab-node-agent/v1.32.0', 16);
-const agent = new SimulatedNodeAgent(client, logger, {
-  leaseRenewIntervalMs: Number(process.env.LEASE_RENEW_INTERVAL_SECONDS ?? 10) * 1000,
-  workers: 4,
+const settings = {
+  leaseRenewIntervalMs: secondsSetting('LEASE_RENEW_INTERVAL_SECONDS', 10, "how often each node's Lease is renewed, as the kubelet's default"),
+  workers: countSetting('WORKERS', 4, 'how many nodes and pods it syncs at once'),
+};
+
+await runComponent({
+  name: 'node-agent',
+  userAgent: 'kubelab-node-agent/v1.32.0',
+  settings,
+  connections: 16,
+  run: ({ client, logger, settings, signal }) => new SimulatedNodeAgent(client, logger, settings).run(signal),
 });
-const abort = new AbortController();
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    logger.info('shutting down');
-    abort.abort();
-    void client.close();
-  });
-}
-logger.info('simulated node agent started');
-await agent.run(abort.signal);

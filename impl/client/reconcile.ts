@@ -1,4 +1,7 @@
-// The reconcile loop every controller shares: keys in, one reconcile per key, a retry policy.
+// The reconcile loop every component shares: keys in, one reconcile per key, a retry policy.
+//
+// Controllers, the node agent and (later) the kubelet and kube-proxy all run their work through
+// it, so they all retry alike.
 //
 // "A controller watches the API server, compares desired state with actual state, and acts
 // to bring them together; it does it again whenever anything changes, and again after a
@@ -7,14 +10,14 @@
 //   - a Result with requeueAfter: come back later (forget past failures);
 //   - a thrown error: retry with a growing delay, and log why;
 //   - a TerminalError: the input cannot work; log it and do not retry;
-//   - NotFound for the object itself: it is gone, nothing to do.
+//   - NotFound for the object itself (the Status names it): it is gone, nothing to do.
 //
 // Real Kubernetes: controller-runtime pkg/internal/controller/controller.go
 // (processNextWorkItem, reconcileHandler); client-go's sample-controller.
 
-import type { Logger } from '../client/logger.js';
-import { ApiError } from '../client/rest-client.js';
-import type { WorkQueue } from '../client/workqueue.js';
+import { isNotFoundNamed } from './api-errors.js';
+import type { Logger } from './logger.js';
+import type { WorkQueue } from './workqueue.js';
 
 export interface Result {
   requeueAfterMs?: number;
@@ -56,7 +59,7 @@ export class ControllerRunner {
       if (error instanceof TerminalError) {
         this.logger.error('reconcile failed for good, not retrying', { controller: this.reconciler.name, key, error });
         this.queue.forget(key);
-      } else if (error instanceof ApiError && error.code === 404 && error.path.endsWith(key.split('/').pop() ?? '')) {
+      } else if (isNotFoundNamed(error, nameOf(key))) {
         this.queue.forget(key);
       } else {
         this.logger.error('reconcile failed, will retry', { controller: this.reconciler.name, key, error, retries: this.queue.numRequeues(key) });
@@ -68,4 +71,9 @@ export class ControllerRunner {
     return true;
   }
   // #endregion process-next-work-item
+}
+
+/** The name in a `namespace/name` or `name` key. */
+function nameOf(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
 }

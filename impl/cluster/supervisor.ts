@@ -1,0 +1,95 @@
+// The supervisor: a component that dies, or is killed from outside, is started again.
+//
+// kubeadm's control plane runs as static pods, and the kubelet restarts a static pod's
+// container whenever it exits. kubelab's components are containers that no kubelet watches,
+// so the process that owns the cluster plays that part: it follows the engine's events, and
+// when one of its containers dies it starts it again after the kubelet's back-off
+// (restart-backoff.ts). A component a scenario killed on purpose is held down until the
+// scenario starts it; a cluster that is stopping restarts nothing.
+// Real Kubernetes: pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod, doBackOff).
+
+import type { Readable } from 'node:stream';
+import type { ContainerRuntimeClient } from 'testcontainers';
+import type { Logger } from '../client/logger.js';
+import { type BackoffState, restartDelay } from './restart-backoff.js';
+
+export interface Supervised {
+  /** The container id of each instance it watches. */
+  containerIds(): Record<string, string>;
+  /** Start the instance again and wait until it is ready. */
+  restart(name: string): Promise<void>;
+}
+
+export class Supervisor {
+  private readonly heldDown = new Set<string>();
+  private readonly backoff = new Map<string, BackoffState>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private events: Readable | undefined;
+  private isStopped = false;
+
+  constructor(
+    private readonly engine: ContainerRuntimeClient,
+    private readonly cluster: Supervised,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Follow the engine's events from now on. */
+  async start(): Promise<void> {
+    const stream = (await this.engine.container.dockerode.getEvents()) as unknown as Readable;
+    this.events = stream;
+    let buffered = '';
+    stream.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) this.onEvent(line);
+    });
+    stream.on('error', () => {});
+  }
+
+  /** A scenario killed it on purpose: leave it down until release(). */
+  holdDown(name: string): void {
+    this.heldDown.add(name);
+    clearTimeout(this.pending.get(name));
+    this.pending.delete(name);
+  }
+
+  release(name: string): void {
+    this.heldDown.delete(name);
+  }
+
+  /** The instance was (re)started by someone: its back-off counts from now. */
+  started(name: string): void {
+    const state = this.backoff.get(name);
+    this.backoff.set(name, { deaths: state?.deaths ?? 0, startedAt: Date.now() });
+  }
+
+  stop(): void {
+    this.isStopped = true;
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    this.events?.destroy();
+  }
+
+  private onEvent(line: string): void {
+    let event: { Type?: string; Action?: string; id?: string };
+    try {
+      event = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (event.Type !== 'container' || event.Action !== 'die' || this.isStopped) return;
+    const name = Object.entries(this.cluster.containerIds()).find(([, id]) => id === event.id)?.[0];
+    if (name === undefined || this.heldDown.has(name) || this.pending.has(name)) return;
+    const { delayMs, deaths } = restartDelay(this.backoff.get(name), Date.now());
+    this.backoff.set(name, { deaths, startedAt: Date.now() + delayMs });
+    this.logger.info('component died; starting it again', { component: name, inSeconds: delayMs / 1000, deathsInARow: deaths });
+    const timer = setTimeout(() => {
+      this.pending.delete(name);
+      if (this.isStopped || this.heldDown.has(name)) return;
+      this.cluster.restart(name).catch((error: unknown) => this.logger.error('starting a component again failed', { component: name, error }));
+    }, delayMs);
+    timer.unref();
+    this.pending.set(name, timer);
+  }
+}
