@@ -1,18 +1,18 @@
 // kube-apiserver's entry: connect to etcd, create the system namespaces, serve the API.
 //
 // The API server is the only process with an etcd client; every other component reaches the
-// cluster's state through it. Configuration comes from the environment the cluster launcher
-// sets: ETCD_ENDPOINTS, APISERVER_PORT, ETCD_COMPACTION_INTERVAL_SECONDS and
-// APISERVER_LOG_ALL_REQUESTS, APISERVER_AUDIT_LOG (a file path; no audit log without it), and
-// DEFAULT_NOT_READY_TOLERATION_SECONDS / DEFAULT_UNREACHABLE_TOLERATION_SECONDS (300 each).
-//
-// On SIGTERM it stops gracefully (graceful-shutdown.ts).
+// cluster's state through it. It is no client of an API server, so of the component runtime it
+// uses the settings (below, read from the environment the cluster launcher sets) and the stop
+// signals: on SIGTERM it stops gracefully (graceful-shutdown.ts).
 //
 // Real Kubernetes: cmd/kube-apiserver/app/server.go; the system namespaces are created by
 // pkg/controlplane/controller/systemnamespaces.
 
 import { Etcd3 } from 'etcd3';
 import { createLogger } from '../client/logger.js';
+import { readSettingsOrExit } from '../client/component.js';
+import { booleanSetting, countSetting, secondsSetting, stringSetting } from '../client/settings.js';
+import { onStopSignal } from '../client/stop-signal.js';
 import { etcdTap } from '../store/etcd-tap.js';
 import { Store } from '../store/store.js';
 import { DefaultTolerationSecondsValue, systemNamespaces } from './admission.js';
@@ -27,13 +27,20 @@ import { createApiServer } from './server.js';
 
 const logger = createLogger('apiserver');
 const StartupRetryMs = 5_000;
-const endpoints = (process.env.ETCD_ENDPOINTS ?? 'http://127.0.0.1:2379').split(',');
-const port = Number(process.env.APISERVER_PORT ?? 6443);
-const compactionSeconds = process.env.ETCD_COMPACTION_INTERVAL_SECONDS;
-const compactionIntervalMs = compactionSeconds !== undefined ? Number(compactionSeconds) * 1000 : DefaultCompactionIntervalMs;
 
-const isLoggingEveryRequest = process.env.APISERVER_LOG_ALL_REQUESTS !== 'false';
-const audit = new AuditLog(process.env.APISERVER_AUDIT_LOG);
+const settingsSpec = {
+  etcdEndpoints: stringSetting('ETCD_ENDPOINTS', 'http://127.0.0.1:2379', "etcd's client URLs, comma-separated (--etcd-servers)"),
+  port: countSetting('APISERVER_PORT', 6443, 'the port it serves on (--secure-port)'),
+  compactionIntervalMs: secondsSetting('ETCD_COMPACTION_INTERVAL_SECONDS', DefaultCompactionIntervalMs / 1000, "how often it compacts etcd's history (--etcd-compaction-interval)"),
+  isLoggingEveryRequest: booleanSetting('APISERVER_LOG_ALL_REQUESTS', true, 'log every request, or only writes and failures'),
+  auditLogPath: stringSetting('APISERVER_AUDIT_LOG', '', 'the file it appends its audit log to; none when empty (--audit-log-path)'),
+  notReadySeconds: countSetting('DEFAULT_NOT_READY_TOLERATION_SECONDS', DefaultTolerationSecondsValue, 'the default toleration of a not-ready node (--default-not-ready-toleration-seconds)'),
+  unreachableSeconds: countSetting('DEFAULT_UNREACHABLE_TOLERATION_SECONDS', DefaultTolerationSecondsValue, 'the default toleration of an unreachable node (--default-unreachable-toleration-seconds)'),
+};
+const settings = readSettingsOrExit(settingsSpec, logger);
+const endpoints = settings.etcdEndpoints.split(',');
+const { port, compactionIntervalMs, isLoggingEveryRequest } = settings;
+const audit = new AuditLog(settings.auditLogPath || undefined);
 // The audit log's etcd operations are taken on the wire, below the store: what was really sent.
 // Like kube-apiserver, accept responses of any size: a list of every pod can be megabytes.
 const interceptors = audit.isEnabled ? [etcdTap((operation) => audit.recordEtcd(operation))] : [];
@@ -41,10 +48,7 @@ const etcd = new Etcd3({ hosts: endpoints, grpcOptions: { 'grpc.max_receive_mess
 const store = new Store(etcd);
 const namespacesResource = requireResource('namespaces');
 const namespaceCache = new NamespaceCache(store, namespacesResource, logger);
-const tolerationSeconds = {
-  notReadySeconds: Number(process.env.DEFAULT_NOT_READY_TOLERATION_SECONDS ?? DefaultTolerationSecondsValue),
-  unreachableSeconds: Number(process.env.DEFAULT_UNREACHABLE_TOLERATION_SECONDS ?? DefaultTolerationSecondsValue),
-};
+const tolerationSeconds = { notReadySeconds: settings.notReadySeconds, unreachableSeconds: settings.unreachableSeconds };
 const registry = new Registry(store, () => new Date(), Math.random, namespaceCache, tolerationSeconds);
 
 function requireResource(resource: string) {
@@ -101,8 +105,7 @@ async function main(): Promise<void> {
     await audit.close();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  onStopSignal(() => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -56,16 +56,8 @@ export interface ComponentSpec<S extends SettingsSpec> {
 /** Start a component from its spec; the process exits 1 on a bad setting or lost leadership. */
 export async function runComponent<S extends SettingsSpec>(spec: ComponentSpec<S>): Promise<void> {
   const logger = createLogger(spec.name);
-  let settings: SettingsOf<S>;
-  let common: SettingsOf<typeof CommonSettings>;
-  try {
-    common = readSettings(CommonSettings);
-    settings = readSettings(spec.settings);
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    for (const line of error.message.split('\n')) logger.error(line);
-    process.exit(1);
-  }
+  const common = readSettingsOrExit(CommonSettings, logger);
+  const settings = readSettingsOrExit(spec.settings, logger);
   const client = new RestClient(common.apiServerUrl, spec.userAgent, spec.connections ?? 32);
   const stopped = new AbortController();
   // Every informer and every worker listens for the abort: more than Node's default of 10.
@@ -95,3 +87,14 @@ export async function runComponent<S extends SettingsSpec>(spec: ComponentSpec<S
   process.exit(1);
 }
 // #endregion run-component
+
+/** The settings, or, when one is bad, a line per bad value in the log and exit code 1. */
+export function readSettingsOrExit<S extends SettingsSpec>(spec: S, logger: Logger): SettingsOf<S> {
+  try {
+    return readSettings(spec);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    for (const line of error.message.split('\n')) logger.error(line);
+    process.exit(1);
+  }
+}
