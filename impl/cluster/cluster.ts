@@ -259,7 +259,7 @@ class RunningCluster implements Cluster {
   // Components stop in reverse start order, each given a grace period to exit on SIGTERM (and
   // write its coverage). One failure does not keep the rest from being removed.
   private async removeEverything(): Promise<void> {
-    this.supervisor.stop();
+    await this.supervisor.stop();
     const failures: unknown[] = [];
     for (const container of [...this.containers.values()].reverse()) {
       await container.stop({ timeout: STOP_GRACE_MS }).catch((error: unknown) => failures.push(error));

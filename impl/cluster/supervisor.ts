@@ -24,6 +24,7 @@ export class Supervisor {
   private readonly heldDown = new Set<string>();
   private readonly backoff = new Map<string, BackoffState>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly restarting = new Set<Promise<void>>();
   private events: Readable | undefined;
   private isStopped = false;
 
@@ -64,11 +65,13 @@ export class Supervisor {
     this.backoff.set(name, { deaths: state?.deaths ?? 0, startedAt: Date.now() });
   }
 
-  stop(): void {
+  /** Restart nothing more; resolves once the restarts already under way have ended. */
+  async stop(): Promise<void> {
     this.isStopped = true;
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.events?.destroy();
+    await Promise.allSettled([...this.restarting]);
   }
 
   private onEvent(line: string): void {
@@ -87,7 +90,9 @@ export class Supervisor {
     const timer = setTimeout(() => {
       this.pending.delete(name);
       if (this.isStopped || this.heldDown.has(name)) return;
-      this.cluster.restart(name).catch((error: unknown) => this.logger.error('starting a component again failed', { component: name, error }));
+      const restart = this.cluster.restart(name).catch((error: unknown) => this.logger.error('starting a component again failed', { component: name, error }));
+      this.restarting.add(restart);
+      void restart.finally(() => this.restarting.delete(restart));
     }, delayMs);
     timer.unref();
     this.pending.set(name, timer);
