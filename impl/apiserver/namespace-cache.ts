@@ -10,8 +10,10 @@
 
 import type { Logger } from '../client/logger.js';
 import type { KubeObject } from '../client/types.js';
-import type { Store, StoredResource } from '../store/store.js';
+import type { KeyedResource } from '../store/registry-keys.js';
+import type { Store } from '../store/store.js';
 import type { StoreWatch } from '../store/watch.js';
+import { interpretWatchError } from './storage-errors.js';
 
 const RelistDelayMs = 1000;
 
@@ -20,7 +22,7 @@ export class NamespaceCache {
   private watch?: StoreWatch;
   private isStopped = false;
 
-  constructor(private readonly store: Store, private readonly resource: StoredResource, private readonly logger: Logger) {}
+  constructor(private readonly store: Store, private readonly resource: KeyedResource, private readonly logger: Logger) {}
 
   // #region namespace-cache-sync
   /** List, then watch from the list's revision; on any watch error, list again. */
@@ -35,7 +37,7 @@ export class NamespaceCache {
         else this.namespaces.set(name, namespace);
       },
       onError: (error) => {
-        this.logger.error('namespace watch ended, listing again', { reason: error.reason });
+        this.logger.error('namespace watch ended, listing again', { reason: interpretWatchError(error).reason });
         void this.restart();
       },
     });

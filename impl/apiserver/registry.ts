@@ -4,12 +4,14 @@
 // that order for create, update, patch and delete, and leaves each step to the file that owns
 // it (defaults.ts, admission.ts, validation.ts, strategy.ts, the store). Update and patch run
 // inside the store's compare-and-swap loop, so the resourceVersion check always compares with
-// the object as it is now.
+// the object as it is now. What the store refuses in terms of keys, the registry words in terms
+// of this resource and name (storage-errors.ts).
 //
 // Real Kubernetes: apiserver/pkg/registry/generic/registry/store.go (Create, Update, Delete)
 // and apiserver/pkg/endpoints/handlers (create.go, update.go, patch.go, delete.go).
 
 import type { Binding, JsonObject, JsonValue, KubeObject } from '../client/types.js';
+import { KeyExistsError, KeyNotFoundError } from '../store/errors.js';
 import type { ListResult, Store } from '../store/store.js';
 import { admitCreate, admitDefaultTolerationSeconds, admitDelete, type DefaultTolerationSecondsOptions } from './admission.js';
 import { applyDefaults } from './defaults.js';
@@ -18,6 +20,7 @@ import { alreadyExists, badRequest, conflict, invalid, OptimisticLockErrorMessag
 import { applyPatch, JsonPatchError, type PatchType } from './patch.js';
 import { findResource, groupVersion, type ResourceInfo } from './resources.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { interpretListError, rethrowAsStatus } from './storage-errors.js';
 import { isoSeconds, prepareForCreate, prepareForUpdate } from './strategy.js';
 import { validateObject } from './validation.js';
 
@@ -62,18 +65,20 @@ export class Registry {
     admitDefaultTolerationSeconds(info, undefined, object, this.tolerationSeconds);
     if (!object.metadata.name && object.metadata.generateName) return this.createWithGeneratedName(info, object);
     this.validate(info, object);
-    return this.store.create(info, object);
+    return this.store.create(info, object).catch(rethrowAsStatus(info, object.metadata.name ?? ''));
   }
   // #endregion registry-create
 
   get(info: ResourceInfo, namespace: string | undefined, name: string): Promise<KubeObject> {
-    return this.store.get(info, namespace, name);
+    return this.store.get(info, namespace, name).catch(rethrowAsStatus(info, name));
   }
 
   async list(info: ResourceInfo, namespace: string | undefined, request: ListRequest): Promise<ListResult> {
     const labels = parseLabelSelector(request.labelSelector ?? '');
     const fields = parseFieldSelector(request.fieldSelector ?? '', info.resource);
-    const result = await this.store.list(info, namespace, request);
+    const result = await this.store.list(info, namespace, request).catch((error: unknown) => {
+      throw interpretListError(error, Boolean(request.continueToken));
+    });
     result.items = result.items.filter((item) => matchesLabels(labels, item.metadata.labels) && matchesFields(fields, item));
     return result;
   }
@@ -95,7 +100,7 @@ export class Registry {
       admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
       this.validate(info, next);
       return next;
-    });
+    }).catch(rethrowAsStatus(info, name));
     return this.finishIfReleased(info, updated);
   }
   // #endregion registry-update
@@ -110,7 +115,7 @@ export class Registry {
       admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
       this.validate(info, next);
       return next;
-    });
+    }).catch(rethrowAsStatus(info, name));
     return this.finishIfReleased(info, updated);
   }
 
@@ -123,16 +128,18 @@ export class Registry {
    */
   async delete(info: ResourceInfo, namespace: string | undefined, name: string, request: DeleteRequest = {}): Promise<{ object: KubeObject; isGone: boolean }> {
     admitDelete(info, name);
-    const current = await this.store.get(info, namespace, name);
+    const current = await this.get(info, namespace, name);
     checkPreconditions(info, name, current, request);
     if (this.mustMarkForDeletion(info, current, request)) {
       const marked = await this.store.guaranteedUpdate(info, namespace, name, (object) => {
         checkPreconditions(info, name, object, request);
         return this.markForDeletion(info, object, request);
-      });
+      }).catch(rethrowAsStatus(info, name));
       return { object: marked, isGone: false };
     }
-    const removed = await this.store.delete(info, namespace, name, (object) => checkPreconditions(info, name, object, request));
+    const removed = await this.store
+      .delete(info, namespace, name, (object) => checkPreconditions(info, name, object, request))
+      .catch(rethrowAsStatus(info, name));
     return { object: removed, isGone: true };
   }
   // #endregion registry-delete
@@ -150,14 +157,14 @@ export class Registry {
       const annotations = binding.metadata?.annotations;
       if (annotations) pod.metadata.annotations = { ...pod.metadata.annotations, ...annotations };
       return pod;
-    });
+    }).catch(rethrowAsStatus(info, name));
   }
 
   async findNamespace(name: string): Promise<KubeObject | undefined> {
     const namespaces = findResource('', 'v1', 'namespaces');
     if (!namespaces) throw new Error('findNamespace: namespaces resource missing');
     return this.store.get(namespaces, undefined, name).catch((error: unknown) => {
-      if (error instanceof StatusError && error.code === 404) return undefined;
+      if (error instanceof KeyNotFoundError) return undefined;
       throw error;
     });
   }
@@ -200,7 +207,7 @@ export class Registry {
       try {
         return await this.store.create(info, candidate);
       } catch (error) {
-        const isCollision = error instanceof StatusError && error.reason === 'AlreadyExists';
+        const isCollision = error instanceof KeyExistsError;
         if (!isCollision) throw error;
         if (attempt === maxNameGenerationAttempts) throw alreadyExists(info, candidate.metadata.name ?? '', '', GenerateNameConflictSuffix);
       }
@@ -247,7 +254,7 @@ export class Registry {
     const isHeld = (object.metadata.finalizers ?? []).length > 0 || (Array.isArray(object.spec?.finalizers) && object.spec.finalizers.length > 0);
     if (isHeld) return object;
     await this.store.delete(info, object.metadata.namespace, object.metadata.name ?? '').catch((error: unknown) => {
-      if (!(error instanceof StatusError && error.code === 404)) throw error;
+      if (!(error instanceof KeyNotFoundError)) throw error;
     });
     return object;
   }

@@ -5,24 +5,18 @@
 // exist); update and delete expect the revision they just read. If another writer got there
 // first the transaction fails, the store reads the new value and runs the caller's update
 // function again; the registry decides inside that function whether a stale resourceVersion is
-// a Conflict. Nothing is locked, and no update is lost.
+// a Conflict. Nothing is locked, and no update is lost. What the store refuses it reports as a
+// storage error (errors.ts), in terms of keys; the registry words the Status a client sees.
 //
 // Real Kubernetes: apiserver/pkg/storage/etcd3/store.go (Create, Get, GetList,
 // GuaranteedUpdate, conditionalDelete) over etcd's client/v3/kubernetes OptimisticPut.
 
 import type { Etcd3, IKeyValue } from 'etcd3';
 import type { KubeObject } from '../client/types.js';
-import { alreadyExists, expired, notFound, StatusError, type GroupResource } from '../apiserver/errors.js';
 import { decodeObject, encodeObject, isSameObject } from './codec.js';
+import { InvalidContinueTokenError, KeyExistsError, KeyNotFoundError, RevisionCompactedError, StorageError } from './errors.js';
 import { listPrefix, objectKey, type KeyedResource } from './registry-keys.js';
 import { openWatch, type StoreWatch, type StoreWatchHandler } from './watch.js';
-
-export const ListTooOldMessage = 'The resourceVersion for the provided list is too old.';
-export const ContinueTooOldMessage =
-  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.';
-export const ObjectBeingDeletedPrefix = 'object is being deleted: ';
-
-export type StoredResource = KeyedResource & GroupResource;
 
 export interface ListOptions {
   /** Read at this etcd revision (a list's resourceVersion); undefined or 0 means "latest". */
@@ -37,20 +31,20 @@ export interface ListResult {
   continueToken?: string;
 }
 
-/** Returns the object to store, given the current one; throws a StatusError to refuse. */
+/** Returns the object to store, given the current one; throws to refuse (the error passes through). */
 export type UpdateFunction = (current: KubeObject) => KubeObject | Promise<KubeObject>;
 
 export class Store {
   constructor(private readonly etcd: Etcd3) {}
 
   /** The registry names the key; the storage layer decides, in etcd, whether it is free. */
-  create(resource: StoredResource, object: KubeObject): Promise<KubeObject> {
-    return this.createIfAbsent(resource, objectKey(resource, object.metadata.namespace, object.metadata.name ?? ''), object);
+  create(resource: KeyedResource, object: KubeObject): Promise<KubeObject> {
+    return this.createIfAbsent(objectKey(resource, object.metadata.namespace, object.metadata.name ?? ''), object);
   }
 
   // #region store-create exercise=create-if-absent points=10
   /** Create succeeds only if the key has never been written: mod_revision == 0. */
-  private async createIfAbsent(resource: StoredResource, key: string, object: KubeObject): Promise<KubeObject> {
+  private async createIfAbsent(key: string, object: KubeObject): Promise<KubeObject> {
     const result = await this.etcd
       .if(key, 'Mod', '==', 0)
       .then(this.etcd.put(key).value(encodeObject(object)))
@@ -58,24 +52,23 @@ export class Store {
       .commit();
     if (!result.succeeded) {
       const existing = firstKv(result.responses[0]?.response_range?.kvs);
-      const isBeingDeleted = existing ? Boolean(decodeObject(existing.value, existing.mod_revision).metadata.deletionTimestamp) : false;
-      throw alreadyExists(resource, object.metadata.name ?? '', isBeingDeleted ? ObjectBeingDeletedPrefix : '');
+      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));
     }
     return withRevision(object, result.header.revision);
   }
   // #endregion store-create
 
-  async get(resource: StoredResource, namespace: string | undefined, name: string): Promise<KubeObject> {
+  async get(resource: KeyedResource, namespace: string | undefined, name: string): Promise<KubeObject> {
     const key = objectKey(resource, namespace, name);
     const response = await this.etcd.get(key).exec();
     const kv = firstKv(response.kvs);
-    if (!kv) throw notFound(resource, name);
+    if (!kv) throw new KeyNotFoundError(key);
     return decodeObject(kv.value, kv.mod_revision);
   }
 
   // #region store-list
   /** A list is one range read over the prefix, at one revision, so it is a consistent snapshot. */
-  async list(resource: StoredResource, namespace: string | undefined, options: ListOptions = {}): Promise<ListResult> {
+  async list(resource: KeyedResource, namespace: string | undefined, options: ListOptions = {}): Promise<ListResult> {
     const prefix = listPrefix(resource, namespace);
     const page = options.continueToken ? decodeContinue(options.continueToken) : undefined;
     const revision = page?.revision ?? options.revision;
@@ -83,7 +76,7 @@ export class Store {
     if (revision) range.revision(revision);
     if (options.limit) range.limit(options.limit);
     const response = await range.exec().catch((error: unknown) => {
-      throw isCompacted(error) ? expired(page ? ContinueTooOldMessage : ListTooOldMessage) : error;
+      throw isCompacted(error) ? new RevisionCompactedError(revision ?? 0) : error;
     });
     const items = response.kvs.map((kv) => decodeObject(kv.value, kv.mod_revision));
     const readAt = revision ?? Number(response.header.revision);
@@ -102,11 +95,11 @@ export class Store {
    * otherwise take the value etcd returned and try again. The caller's function sees the
    * freshest object every time, so it is where a stale resourceVersion becomes a Conflict.
    */
-  async guaranteedUpdate(resource: StoredResource, namespace: string | undefined, name: string, tryUpdate: UpdateFunction): Promise<KubeObject> {
+  async guaranteedUpdate(resource: KeyedResource, namespace: string | undefined, name: string, tryUpdate: UpdateFunction): Promise<KubeObject> {
     const key = objectKey(resource, namespace, name);
     let kv = await this.readKey(key);
     for (;;) {
-      if (!kv) throw notFound(resource, name);
+      if (!kv) throw new KeyNotFoundError(key);
       const current = decodeObject(kv.value, kv.mod_revision);
       const updated = await tryUpdate(structuredClone(current));
       const value = encodeObject(updated);
@@ -124,11 +117,11 @@ export class Store {
   // #endregion guaranteed-update
 
   /** Deletes the key if it still holds what `check` approved; returns the last state. */
-  async delete(resource: StoredResource, namespace: string | undefined, name: string, check?: (current: KubeObject) => void): Promise<KubeObject> {
+  async delete(resource: KeyedResource, namespace: string | undefined, name: string, check?: (current: KubeObject) => void): Promise<KubeObject> {
     const key = objectKey(resource, namespace, name);
     let kv = await this.readKey(key);
     for (;;) {
-      if (!kv) throw notFound(resource, name);
+      if (!kv) throw new KeyNotFoundError(key);
       const current = decodeObject(kv.value, kv.mod_revision);
       check?.(current);
       const result = await this.etcd
@@ -142,7 +135,7 @@ export class Store {
   }
 
   /** Streams every change after `afterRevision`, in order. */
-  watch(resource: StoredResource, namespace: string | undefined, afterRevision: number, handler: StoreWatchHandler): Promise<StoreWatch> {
+  watch(resource: KeyedResource, namespace: string | undefined, afterRevision: number, handler: StoreWatchHandler): Promise<StoreWatch> {
     const prefix = listPrefix(resource, namespace);
     return openWatch(this.etcd, prefix, afterRevision, handler);
   }
@@ -180,7 +173,7 @@ export class Store {
 export const CompactRevisionKey = 'compact_rev_key';
 
 export function isCompacted(error: unknown): boolean {
-  return error instanceof Error && /compacted/.test(error.message) && !(error instanceof StatusError);
+  return error instanceof Error && /compacted/.test(error.message) && !(error instanceof StorageError);
 }
 
 function withRevision(object: KubeObject, revision: string): KubeObject {
@@ -208,6 +201,6 @@ function decodeContinue(token: string): { revision: number; start: string } {
     if (parsed.v !== 'meta.k8s.io/v1' || typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') throw new Error('bad token');
     return { revision: parsed.rv, start: parsed.start };
   } catch {
-    throw new StatusError(400, 'BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+    throw new InvalidContinueTokenError();
   }
 }

@@ -4,23 +4,22 @@
 // the resource's key prefix at revision N+1, so a client resuming from resourceVersion N misses
 // nothing and sees nothing twice. A put whose key was just created is ADDED, any other put is
 // MODIFIED, and a delete is DELETED carrying the object's last state with the delete's revision.
-// If etcd has compacted the history the client asks for, the answer is 410 Expired.
+// If etcd has compacted the history the client asks for, the watch fails with
+// RevisionCompactedError, which the registry turns into 410 Expired.
 //
 // kubelab opens one etcd watch per API watch. Real Kubernetes: apiserver/pkg/storage/etcd3/
 // watcher.go (startWatching, transform) serves most watches from a watch cache (cacher.go).
 
 import type { Etcd3, IKeyValue, Watcher } from 'etcd3';
 import type { KubeObject, WatchEventType } from '../client/types.js';
-import { expired, internalError, type StatusError } from '../apiserver/errors.js';
 import { decodeObject } from './codec.js';
-
-export const WatchTooOldMessage = 'The resourceVersion for the provided watch is too old.';
+import { RevisionCompactedError } from './errors.js';
 
 export interface StoreWatchHandler {
   /** `previous` is the state before this change (for selectors: did the object match before?). */
   onEvent(type: Exclude<WatchEventType, 'BOOKMARK' | 'ERROR'>, object: KubeObject, previous?: KubeObject): void;
   /** The stream cannot go on (history compacted, etcd gone): tell the client and close. */
-  onError(error: StatusError): void;
+  onError(error: Error): void;
 }
 
 export interface StoreWatch {
@@ -47,7 +46,7 @@ export async function openWatch(etcd: Etcd3, prefix: string, afterRevision: numb
     if (previous) handler.onEvent('DELETED', decodeObject(previous.value, kv.mod_revision));
   });
   watcher.on('error', (error: Error) => {
-    handler.onError(/compact/i.test(error.message) ? expired(WatchTooOldMessage) : internalError(error));
+    handler.onError(/compact/i.test(error.message) ? new RevisionCompactedError(afterRevision) : error);
   });
   return { stop: () => watcher.cancel() };
 }
@@ -57,7 +56,7 @@ async function assertNotCompacted(etcd: Etcd3, prefix: string, revision: number)
   try {
     await etcd.getAll().prefix(prefix).revision(revision).limit(1).exec();
   } catch (error) {
-    if (error instanceof Error && /compacted/.test(error.message)) throw expired(WatchTooOldMessage);
+    if (error instanceof Error && /compacted/.test(error.message)) throw new RevisionCompactedError(revision);
     throw error;
   }
 }
