@@ -5,8 +5,10 @@
 // by a list and kept current by a watch. A namespace created a moment ago may not be in the
 // cache yet, so a miss falls back to a live read, as the real plugin does.
 //
-// Real Kubernetes: plugin/pkg/admission/namespace/lifecycle/admission.go (a namespace informer
-// plus a live lookup on a miss).
+// kubelab lists and watches the store directly, inside the API server, and names a watch's
+// failure as the registry would (storage-errors.ts); kube-apiserver's informer goes through
+// its loopback client. Real Kubernetes: plugin/pkg/admission/namespace/lifecycle/admission.go
+// (a namespace informer plus a live lookup on a miss).
 
 import type { Logger } from '../client/logger.js';
 import type { KubeObject } from '../client/types.js';

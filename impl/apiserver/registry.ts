@@ -12,7 +12,8 @@
 
 import type { Binding, JsonObject, JsonValue, KubeObject } from '../client/types.js';
 import { KeyExistsError, KeyNotFoundError } from '../store/errors.js';
-import type { ListResult, Store } from '../store/store.js';
+import type { ListResult, Store, UpdateFunction } from '../store/store.js';
+import type { StoreWatch, StoreWatchHandler } from '../store/watch.js';
 import { admitCreate, admitDefaultTolerationSeconds, admitDelete, type DefaultTolerationSecondsOptions } from './admission.js';
 import { applyDefaults } from './defaults.js';
 import { finalizersForDeletion } from './deletion-policy.js';
@@ -20,7 +21,7 @@ import { alreadyExists, badRequest, conflict, invalid, OptimisticLockErrorMessag
 import { applyPatch, JsonPatchError, type PatchType } from './patch.js';
 import { findResource, groupVersion, type ResourceInfo } from './resources.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { interpretListError, rethrowAsStatus } from './storage-errors.js';
+import { interpretListError, interpretWatchError, rethrowAsStatus } from './storage-errors.js';
 import { isoSeconds, prepareForCreate, prepareForUpdate } from './strategy.js';
 import { validateObject } from './validation.js';
 
@@ -38,6 +39,11 @@ export interface ListRequest {
   continueToken?: string;
 }
 
+/** A watch's receiver: changes as the store reports them, a failure as the Status to send. */
+export interface WatchHandler extends Pick<StoreWatchHandler, 'onEvent'> {
+  onError(error: StatusError): void;
+}
+
 export interface DeleteRequest {
   preconditions?: { uid?: string; resourceVersion?: string };
   gracePeriodSeconds?: number;
@@ -48,7 +54,7 @@ export interface DeleteRequest {
 
 export class Registry {
   constructor(
-    readonly store: Store,
+    private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
     /** Where admission looks namespaces up first; without it every create reads etcd. */
@@ -81,6 +87,17 @@ export class Registry {
     });
     result.items = result.items.filter((item) => matchesLabels(labels, item.metadata.labels) && matchesFields(fields, item));
     return result;
+  }
+
+  /** Every change after `afterRevision`; a failure to start or to go on comes as a Status. */
+  async watch(info: ResourceInfo, namespace: string | undefined, afterRevision: number, handler: WatchHandler): Promise<StoreWatch> {
+    const translated: StoreWatchHandler = {
+      onEvent: (type, object, previous) => handler.onEvent(type, object, previous),
+      onError: (error) => handler.onError(interpretWatchError(error)),
+    };
+    return this.store.watch(info, namespace, afterRevision, translated).catch((error: unknown) => {
+      throw interpretWatchError(error);
+    });
   }
 
   // #region registry-update
@@ -117,6 +134,14 @@ export class Registry {
       return next;
     }).catch(rethrowAsStatus(info, name));
     return this.finishIfReleased(info, updated);
+  }
+
+  /**
+   * Update by a function of the stored object, for a subresource that writes part of its parent
+   * and checks it itself (scale.ts); `change` runs on every pass of the compare-and-swap loop.
+   */
+  updateWith(info: ResourceInfo, namespace: string | undefined, name: string, change: UpdateFunction): Promise<KubeObject> {
+    return this.store.guaranteedUpdate(info, namespace, name, change).catch(rethrowAsStatus(info, name));
   }
 
   // #region registry-delete

@@ -35,7 +35,7 @@ export async function getScale(registry: Registry, info: ResourceInfo, namespace
 
 /** PUT or PATCH of the Scale: compute the new Scale from the current one, keep only its replicas. */
 export async function changeScale(registry: Registry, info: ResourceInfo, namespace: string | undefined, name: string, change: { scale: KubeObject } | { patchType: PatchType; patch: JsonValue }): Promise<KubeObject> {
-  const updated = await registry.store.guaranteedUpdate(info, namespace, name, (parent) => {
+  const updated = await registry.updateWith(info, namespace, name, (parent) => {
     const current = scaleOf(parent);
     const next = 'scale' in change ? change.scale : (applyPatch(change.patchType, current as unknown as JsonObject, change.patch) as unknown as KubeObject);
     const sentVersion = next.metadata?.resourceVersion;

@@ -49,11 +49,11 @@ export async function serveWatch({ info, request, url, registry, response, http,
     let fromRevision = requested;
     if (fromRevision === undefined) {
       // No resourceVersion: start with the current state, as synthetic ADDED events.
-      const snapshot = await registry.store.list(info, request.namespace);
+      const snapshot = await registry.list(info, request.namespace, {});
       for (const item of snapshot.items) if (matches(item)) send('ADDED', withTypeMeta(info, item));
       fromRevision = snapshot.revision;
     }
-    const watch = await registry.store.watch(info, request.namespace, fromRevision, {
+    const watch = await registry.watch(info, request.namespace, fromRevision, {
       onEvent: (type, object, previous) => {
         const now = matches(object);
         const before = type === 'MODIFIED' ? matches(previous) : now;
