@@ -9,7 +9,7 @@
 
 import { type Cluster, startCluster } from '../impl/cluster/cluster.js';
 import { writeClusterFile } from '../impl/cluster/cluster-file.js';
-import { TestClusterOptions } from '../steps/support/test-cluster-options.js';
+import { TestClusterOptions } from '../impl/cluster/test-cluster-options.js';
 
 export const WarmClusterName = 'kubelab-exercise';
 

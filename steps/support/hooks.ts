@@ -17,7 +17,7 @@ import { ComponentNames, startCluster } from '../../impl/cluster/cluster.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
 import { endWaitsWhen } from './eventually.js';
 import { describeStubReport, StubReports } from './stub-reports.js';
-import { TestClusterOptions } from './test-cluster-options.js';
+import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { shared, type KubeWorld } from './world.js';
 
 setDefaultTimeout(60_000);

@@ -7,7 +7,7 @@ import { ApiError } from '../../impl/client/rest-client.js';
 import type { KubeObject, Node, NodeCondition, Pod, PodCondition, Taint } from '../../impl/client/types.js';
 import { HeartbeatAnnotation } from '../../impl/kubelet/simulated/agent.js';
 import { eventually } from './eventually.js';
-import { TestNodeLifecycle } from './test-cluster-options.js';
+import { TestNodeLifecycle } from '../../impl/cluster/test-cluster-options.js';
 import { createPod, eventsOf, getPod, nodeName, whyPending } from './scheduling.js';
 import { WatchRecorder } from './watch-recorder.js';
 import { shared, type KubeWorld } from './world.js';

@@ -1,8 +1,9 @@
 // The cluster options of test runs: Kubernetes' timings shortened from minutes to seconds, so
-// that what a learner would wait minutes for happens within a scenario. Test runs and the
-// exercise watch mode's warm cluster both start their clusters with them.
+// that what a learner would wait minutes for happens within a scenario. Test runs (steps/) and
+// the exercise watch mode's warm cluster (exercises/) both start their clusters with them, so
+// they live here, beside the options they fill in, where both may read them.
 
-import type { ClusterOptions } from '../../impl/cluster/cluster.js';
+import type { ClusterOptions } from './cluster-options.js';
 
 /** Compact often in tests, so that "history is gone" can be observed within seconds. */
 export const TestCompactionIntervalSeconds = 4;
