@@ -3,13 +3,15 @@
 // polls /readyz through the kubeconfig it writes, as a learner's first kubectl would.
 
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { request } from 'undici';
+import { PROJECT_DIR } from '../impl/project-root.js';
 
 export const StartTimeAimSeconds = 5;
 
 export async function measureStartTime(clusterName: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/impl/cluster/main.js'], { env: { ...process.env, KUBELAB_CLUSTER_NAME: clusterName }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'dist', 'impl', 'cluster', 'main.js')], { env: { ...process.env, KUBELAB_CLUSTER_NAME: clusterName }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });

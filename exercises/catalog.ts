@@ -9,7 +9,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 
 export const CatalogFile = 'exercises/exercises.json';
 export const StudentEditionMarker = '.kubelab-student';

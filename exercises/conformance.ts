@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import type { Envelope, GherkinDocument, Pickle } from '@cucumber/messages';
-import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 
 export const ConformanceFile = 'docs/conformance.md';
 const ConformanceTag = '@conformance:';

@@ -6,7 +6,7 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 import type { Exercise } from './catalog.js';
 import type { ExerciseGrade } from './grade.js';
 

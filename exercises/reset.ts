@@ -6,7 +6,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 import { type Exercise, studentEdition } from './catalog.js';
 import { stubExercises } from './stub.js';
 

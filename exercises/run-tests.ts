@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 import { exerciseTag, loadExercises } from './catalog.js';
 
 const CucumberBin = path.join(PROJECT_DIR, 'node_modules', '.bin', 'cucumber-js');

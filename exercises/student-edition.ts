@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 import { type Exercise, findExercise, loadExercises, type StudentEdition, StudentEditionMarker, studentEdition } from './catalog.js';
 import { exerciseRegions } from './regions.js';
 import { stubExercises } from './stub.js';

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import type { Cluster } from '../impl/cluster/cluster.js';
-import { PROJECT_DIR } from '../impl/cluster/component-process.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 import { type Exercise, findExercise, loadExercises } from './catalog.js';
 import type { Grade } from './grade.js';
 import { GradeJsonFile } from './grading-formatter.js';

@@ -20,8 +20,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { PROJECT_DIR as projectDir } from '../dist/impl/project-root.js';
 
-const projectDir = path.resolve(import.meta.dirname, '..');
 const workDir = path.join(projectDir, '.kubelab', 'student-edition-check');
 const isQuick = process.argv.includes('--quick');
 const jobs = Number(process.argv.find((arg) => arg.startsWith('--jobs='))?.slice('--jobs='.length) ?? 2);

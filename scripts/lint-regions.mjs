@@ -11,12 +11,10 @@
 //   node scripts/lint-regions.mjs
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_DIR as ROOT } from '../dist/impl/project-root.js';
 import { loadExercises } from '../dist/lessons/build/exercises.js';
 import { lessonCitations } from '../dist/lessons/build/references.js';
 import { parseRegions } from '../dist/lessons/build/regions.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SCANNED = ['impl', 'steps', 'bench'];
 
 const errors = [];

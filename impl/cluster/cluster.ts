@@ -16,7 +16,7 @@ import { createLogger } from '../client/logger.js';
 import { removeClusterFile, writeClusterFile } from './cluster-file.js';
 import { type ClusterNetwork, createClusterNetwork } from './cluster-network.js';
 import type { ClusterOptions, LaunchOptions } from './cluster-options.js';
-import { PROJECT_DIR } from './component-process.js';
+import { PROJECT_DIR } from '../project-root.js';
 import { ComponentInstances, type ComponentInstance, ComponentNames, environmentOf, instanceNamed } from './components.js';
 import { containerEngine } from './container-engine.js';
 import { recentLogs } from './container-logs.js';

@@ -8,11 +8,8 @@
 // project where c8 finds it. Real Kubernetes: each component ships its own image, for example
 // registry.k8s.io/kube-apiserver, started by kubeadm from a static pod manifest.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { GenericContainer } from 'testcontainers';
-
-/** The project root: this file is compiled to <project>/dist/impl/cluster/. */
-export const PROJECT_DIR = path.resolve(fileURLToPath(import.meta.url), '../../../..');
+import { PROJECT_DIR } from '../project-root.js';
 
 /** The compiled entry point of a component, named after its folder in impl/ (its row's entry). */
 export function componentMain(component: string): string {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { type ContainerRuntimeClient, GenericContainer, ImageName } from 'testcontainers';
 import type { Logger } from '../client/logger.js';
-import { PROJECT_DIR } from './component-process.js';
+import { PROJECT_DIR } from '../project-root.js';
 import { containerEngine } from './container-engine.js';
 
 const RUNTIME_IMAGE_REPOSITORY = 'kubelab/runtime';

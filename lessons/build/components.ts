@@ -26,7 +26,8 @@ import { type ExplanationCell, explanationTable, loadExplanation } from './expla
 import { highlightGherkin, selectFeatureText } from './gherkin.js';
 import { inlineCode, slugify } from './html.js';
 import { lessonCitations } from './references.js';
-import { readRepositoryFile, RepositoryRoot } from './repository.js';
+import { PROJECT_DIR } from '../../impl/project-root.js';
+import { readRepositoryFile } from './repository.js';
 import { renderSequenceSvg, type SequenceStep } from './sequence-diagram.js';
 import { loadTrace, traceToSequence } from './trace.js';
 
@@ -195,7 +196,7 @@ function CodeBlock({ children }: Props<object>): ReactNode {
 }
 
 function listFeatureFiles(folder: string): string[] {
-  return readdirSync(path.join(RepositoryRoot, folder), { withFileTypes: true })
+  return readdirSync(path.join(PROJECT_DIR, folder), { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const relative = `${folder}/${entry.name}`;

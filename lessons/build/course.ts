@@ -6,9 +6,9 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RepositoryRoot } from './repository.js';
+import { PROJECT_DIR } from '../../impl/project-root.js';
 
-export const LessonsDir = path.join(RepositoryRoot, 'lessons');
+export const LessonsDir = path.join(PROJECT_DIR, 'lessons');
 export const ContentDir = path.join(LessonsDir, 'content');
 export const CourseFile = path.join(LessonsDir, 'course.json');
 

@@ -8,9 +8,9 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RepositoryRoot } from './repository.js';
+import { PROJECT_DIR } from '../../impl/project-root.js';
 
-export const ExercisesFile = path.join(RepositoryRoot, 'exercises', 'exercises.json');
+export const ExercisesFile = path.join(PROJECT_DIR, 'exercises', 'exercises.json');
 
 export interface Exercise {
   id: string;

@@ -6,14 +6,11 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The repository root: this file is compiled to <root>/dist/lessons/build/. */
-export const RepositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../../..');
+import { PROJECT_DIR } from '../../impl/project-root.js';
 
 export function repositoryPath(relativePath: string): string {
-  const absolute = path.resolve(RepositoryRoot, relativePath);
-  if (!absolute.startsWith(RepositoryRoot + path.sep)) throw new Error(`repositoryPath: "${relativePath}" is outside the repository`);
+  const absolute = path.resolve(PROJECT_DIR, relativePath);
+  if (!absolute.startsWith(PROJECT_DIR + path.sep)) throw new Error(`repositoryPath: "${relativePath}" is outside the repository`);
   return absolute;
 }
 
