@@ -1,59 +1,104 @@
-// Exercise regions: the parts of a source file that the student edition replaces by stubs.
+// Named regions: the one grammar that joins code to lessons and to exercises.
 //
-// The grammar is the one lessons quote code by (house style 14): `// #region <id>` …
-// `// #endregion [<id>]`, nested at most one level; an exercise region adds
-// `exercise=<exercise-id> points=<n>` to its opening line. This reader finds the exercise
-// regions only, and throws on a file whose markers do not balance.
+// A region is `// #region <id>` … `// #endregion` (or `// #endregion <id>`) around a whole
+// function or one numbered step of it; an exercise region adds `exercise=<id> points=<n>` to its
+// opening line, and the student edition replaces its functions' bodies by stubs. Regions nest at
+// most one level. Every reader of regions reads them here: the lessons' excerpts
+// (lessons/build/code-excerpt.ts), the region lint (scripts/lint-regions.mjs), the stubber and
+// the student-edition generator. parseRegions reports every problem, so the lint can list them
+// all; exerciseRegions throws on the first, so no edition is written from a broken file.
+//
+// This is Crafting Interpreters' `^code` and testcontainers' `codeinclude`, applied to MDX.
 
 const RegionStart = /^\s*\/\/ #region (\S+)(.*)$/;
 const RegionEnd = /^\s*\/\/ #endregion(?:\s+(\S+))?\s*$/;
 const Attribute = /(\w+)=(\S+)/g;
+/** A region inside a region is allowed; a third level is not. */
+export const MaxRegionDepth = 2;
 
-export interface ExerciseRegion {
-  /** The region's own id, as lessons quote it. */
+export interface Region {
   id: string;
-  exercise: string;
-  points: number;
-  /** 1-based lines of its `#region` and `#endregion` markers. */
+  /** 1-based lines of the `#region` and `#endregion` markers. */
   startLine: number;
   endLine: number;
+  /** 1 for a top-level region, 2 for one nested inside another. */
+  depth: number;
+  /** The exercise this region is the solution of, from `exercise=<id>`. */
+  exercise?: string;
+  points?: number;
 }
 
-interface OpenRegion {
-  id: string;
-  attributes: Map<string, string>;
-  startLine: number;
+/** A region that is the solution of an exercise, worth a whole number of points. */
+export type ExerciseRegion = Region & { exercise: string; points: number };
+
+export interface RegionProblem {
+  line: number;
+  message: string;
 }
 
-/** Every exercise region of a file, in the order they open. */
-export function exerciseRegions(text: string, fileName: string): ExerciseRegion[] {
-  const found: ExerciseRegion[] = [];
-  const open: OpenRegion[] = [];
+export interface ParsedRegions {
+  regions: Region[];
+  problems: RegionProblem[];
+}
+
+/** Every region of a file, and whatever breaks the grammar (unbalanced, duplicate, too deep). */
+export function parseRegions(text: string): ParsedRegions {
+  const regions: Region[] = [];
+  const problems: RegionProblem[] = [];
+  const open: Array<Omit<Region, 'endLine'>> = [];
+  const seen = new Set<string>();
   text.split('\n').forEach((line, index) => {
+    const lineNumber = index + 1;
     const start = RegionStart.exec(line);
     if (start) {
-      open.push({ id: start[1] ?? '', attributes: attributesOf(start[2] ?? ''), startLine: index + 1 });
+      const id = start[1] ?? '';
+      if (seen.has(id)) problems.push({ line: lineNumber, message: `region "${id}" is defined twice in this file` });
+      seen.add(id);
+      if (open.length >= MaxRegionDepth) problems.push({ line: lineNumber, message: `region "${id}" nests deeper than ${MaxRegionDepth} levels` });
+      open.push({ id, startLine: lineNumber, depth: open.length + 1, ...attributes(start[2] ?? '') });
       return;
     }
     const end = RegionEnd.exec(line);
     if (!end) return;
-    const region = open.pop();
-    if (!region || (end[1] !== undefined && end[1] !== region.id)) {
-      throw new Error(`exerciseRegions: ${fileName}:${index + 1}: #endregion ${end[1] ?? ''} closes no matching #region`);
+    const closed = open.pop();
+    if (!closed) {
+      problems.push({ line: lineNumber, message: '#endregion without a #region' });
+      return;
     }
-    const exercise = region.attributes.get('exercise');
-    if (exercise === undefined) return;
-    const points = Number(region.attributes.get('points'));
-    if (!Number.isInteger(points) || points <= 0) {
-      throw new Error(`exerciseRegions: ${fileName}:${region.startLine}: region ${region.id} needs points=<n> beside exercise=${exercise}`);
+    if (end[1] !== undefined && end[1] !== closed.id) {
+      problems.push({ line: lineNumber, message: `#endregion ${end[1]} closes region "${closed.id}" (opened on line ${closed.startLine})` });
     }
-    found.push({ id: region.id, exercise, points, startLine: region.startLine, endLine: index + 1 });
+    regions.push({ ...closed, endLine: lineNumber });
   });
-  const unclosed = open[0];
-  if (unclosed) throw new Error(`exerciseRegions: ${fileName}:${unclosed.startLine}: region ${unclosed.id} is never closed`);
-  return found.sort((a, b) => a.startLine - b.startLine);
+  for (const unclosed of open) problems.push({ line: unclosed.startLine, message: `region "${unclosed.id}" is never closed` });
+  regions.sort((a, b) => a.startLine - b.startLine);
+  return { regions, problems };
 }
 
-function attributesOf(text: string): Map<string, string> {
-  return new Map([...text.matchAll(Attribute)].map(([, key, value]) => [key ?? '', value ?? '']));
+/** Every exercise region of a file, in the order they open; throws on a file that breaks the grammar. */
+export function exerciseRegions(text: string, fileName: string): ExerciseRegion[] {
+  const { regions, problems } = parseRegions(text);
+  const [problem] = problems;
+  if (problem) throw new Error(`exerciseRegions: ${fileName}:${problem.line}: ${problem.message}`);
+  return regions.filter((region): region is ExerciseRegion => {
+    if (region.exercise === undefined) return false;
+    if (!Number.isInteger(region.points) || (region.points ?? 0) <= 0) {
+      throw new Error(`exerciseRegions: ${fileName}:${region.startLine}: region ${region.id} needs points=<n> beside exercise=${region.exercise}`);
+    }
+    return true;
+  });
+}
+
+/** Whether a line opens or closes a region: an excerpt leaves such lines out. */
+export function isRegionMarker(line: string): boolean {
+  return RegionStart.test(line) || RegionEnd.test(line);
+}
+
+function attributes(text: string): { exercise?: string; points?: number } {
+  const found: { exercise?: string; points?: number } = {};
+  for (const [, key, value] of text.matchAll(Attribute)) {
+    if (key === 'exercise') found.exercise = value;
+    if (key === 'points') found.points = Number(value);
+  }
+  return found;
 }

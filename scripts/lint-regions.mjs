@@ -6,7 +6,7 @@
 // by its entry in exercises/exercises.json. A lesson citing a region that does not exist is an
 // error too. Prints one line per problem and exits 1 if there is any.
 //
-// Uses the region grammar of lessons/build/regions.ts, compiled: run as `npm run lint:regions`.
+// Uses the region grammar of exercises/regions.ts, compiled: run as `npm run lint:regions`.
 //
 //   node scripts/lint-regions.mjs
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,7 +14,8 @@ import path from 'node:path';
 import { PROJECT_DIR as ROOT } from '../dist/impl/project-root.js';
 import { loadExercises } from '../dist/lessons/build/exercises.js';
 import { lessonCitations } from '../dist/lessons/build/references.js';
-import { parseRegions } from '../dist/lessons/build/regions.js';
+import { parseRegions } from '../dist/exercises/regions.js';
+
 const SCANNED = ['impl', 'steps', 'bench'];
 
 const errors = [];

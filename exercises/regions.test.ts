@@ -1,8 +1,8 @@
-// Table-driven tests of the region grammar: what a lint reports, what a lesson quotes.
+// Table-driven tests of the region grammar: what the lint reports, what the student edition stubs.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dedent, extractRegion, parseRegions } from './regions.js';
+import { exerciseRegions, parseRegions } from './regions.js';
 
 const lines = (...text: string[]) => text.join('\n');
 
@@ -31,14 +31,9 @@ test('an exercise region carries its exercise and points', () => {
   assert.deepEqual(region, { id: 'store-create', startLine: 1, endLine: 3, depth: 1, exercise: 'create-if-absent', points: 10 });
 });
 
-test('an excerpt drops nested markers and the common indent', () => {
-  const text = lines('class A {', '  // #region outer', '  f() {', '    // #region inner', '    g();', '    // #endregion inner', '  }', '  // #endregion', '}');
-  assert.equal(extractRegion(text, 'outer')?.code, lines('f() {', '  g();', '}'));
-  assert.equal(extractRegion(text, 'inner')?.code, 'g();');
-  assert.equal(extractRegion(text, 'missing'), undefined);
-});
-
-test('dedent keeps blank lines inside and drops them at the ends', () => {
-  assert.deepEqual(dedent(['', '    a', '', '      b', '']), ['a', '', '  b']);
-  assert.deepEqual(dedent(['', '  ']), []);
+test('exerciseRegions keeps the exercise regions and refuses a broken file', () => {
+  const text = lines('// #region a', '// #endregion', '// #region b exercise=x points=5', 'f();', '// #endregion b');
+  assert.deepEqual(exerciseRegions(text, 'f.ts'), [{ id: 'b', startLine: 3, endLine: 5, depth: 1, exercise: 'x', points: 5 }]);
+  assert.throws(() => exerciseRegions(lines('// #region a', 'x'), 'f.ts'), /f\.ts:1: region "a" is never closed/);
+  assert.throws(() => exerciseRegions(lines('// #region a exercise=x', '// #endregion'), 'f.ts'), /region a needs points=<n> beside exercise=x/);
 });
