@@ -1,5 +1,6 @@
 // The exercise catalogue: exercises/exercises.json, the one list the student-edition
-// generator, the grader, the watch mode and the lessons site all read.
+// generator, the grader, the watch mode, the lessons site, the region lint and the edition
+// check all read, through loadExercises and the Exercise type below.
 //
 // An exercise is a region of the reference implementation marked as a solution
 // (`// #region <id> exercise=<exercise-id> points=<n>`); the catalogue adds what a learner sees:

@@ -20,6 +20,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { loadExercises } from '../dist/exercises/catalog.js';
 import { PROJECT_DIR as projectDir } from '../dist/impl/project-root.js';
 
 const workDir = path.join(projectDir, '.kubelab', 'student-edition-check');
@@ -144,7 +145,7 @@ function printDetails(dir, scenario) {
   console.log(`  # ${lines.join('\n  # ')}`);
 }
 
-const exercises = JSON.parse(readFileSync(path.join(projectDir, 'exercises', 'exercises.json'), 'utf8'));
+const exercises = loadExercises();
 const chosenIds = process.argv.find((arg) => arg.startsWith('--exercises='))?.slice('--exercises='.length).split(',');
 const unknownId = chosenIds?.find((id) => !exercises.some((exercise) => exercise.id === id));
 if (unknownId !== undefined) {

@@ -12,8 +12,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_DIR as ROOT } from '../dist/impl/project-root.js';
-import { loadExercises } from '../dist/lessons/build/exercises.js';
 import { lessonCitations } from '../dist/lessons/build/references.js';
+import { loadExercises } from '../dist/exercises/catalog.js';
 import { parseRegions } from '../dist/exercises/regions.js';
 
 const SCANNED = ['impl', 'steps', 'bench'];

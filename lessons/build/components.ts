@@ -21,11 +21,11 @@ import type { MDXContentProps } from 'mdx-bundler/client/index.js';
 import { createElement as h, type ReactNode, isValidElement } from 'react';
 import { codeExcerpt, headerComment, highlightCode } from './code-excerpt.js';
 import { LessonsDir, loadCourse } from './course.js';
-import { exercisesOf } from './exercises.js';
 import { type ExplanationCell, explanationTable, loadExplanation } from './explanation.js';
 import { highlightGherkin, selectFeatureText } from './gherkin.js';
 import { inlineCode, slugify } from './html.js';
 import { lessonCitations } from './references.js';
+import { loadExercises } from '../../exercises/catalog.js';
 import { PROJECT_DIR } from '../../impl/project-root.js';
 import { readRepositoryFile } from './repository.js';
 import { renderSequenceSvg, type SequenceStep } from './sequence-diagram.js';
@@ -145,8 +145,9 @@ function Claim({ source, href, children }: Props<{ source: string; href?: string
     h('footer', null, '— ', h('cite', null, href ? h('a', { href }, source) : source)));
 }
 
+/** The lesson's entries of exercises/exercises.json, with their hints; nothing when it has none. */
 function Exercises({ lesson }: Props<{ lesson: string }>): ReactNode {
-  const exercises = exercisesOf(lesson);
+  const exercises = loadExercises().filter((exercise) => exercise.lesson === lesson);
   if (exercises.length === 0) return null;
   return h('ol', { className: 'exercises' }, ...exercises.map((exercise) =>
     h('li', { key: exercise.id, id: `exercise-${exercise.id}`, className: 'exercise' },
