@@ -14,7 +14,7 @@
 // Real Kubernetes: test/integration/deployment and the clusterloader2 density tests.
 
 import { readFile } from 'node:fs/promises';
-import type { AuditEvent } from '../impl/apiserver/audit.js';
+import { parseAuditLog } from '../impl/client/audit-event.js';
 import type { Cluster } from '../impl/cluster/cluster.js';
 import { RestClient } from '../impl/client/rest-client.js';
 import type { KubeObject } from '../impl/client/types.js';
@@ -61,7 +61,7 @@ export async function runDeploymentBench(cluster: Cluster, replicas: number, pri
     const rollout = await timeRollout(client, replicas);
     print(`  rolling update to a new template ${rollout.seconds.toFixed(2)} s (maxSurge 25%, maxUnavailable 25%)`);
 
-    const events = await readAudit(cluster.auditLogPath);
+    const events = parseAuditLog(await readFile(cluster.auditLogPath, 'utf8'));
     const controllerRequests = { scaleUp: 0, rollout: 0 };
     for (const [label, phase] of [['scale-up', scaleUp.available], ['rollout', rollout]] as const) {
       print(`  API requests per pod, ${label}:`);
@@ -163,9 +163,4 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
     if (performance.now() > deadline) throw new Error(`deployment bench: gave up waiting for ${what} after ${PhaseTimeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, PollMs));
   }
-}
-
-async function readAudit(path: string): Promise<AuditEvent[]> {
-  const text = await readFile(path, 'utf8');
-  return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as AuditEvent);
 }

@@ -5,7 +5,7 @@
 // client's user agent. kubelab's clients carry Kubernetes' agent names (kube-controller-manager,
 // kube-scheduler) or kubelab's (kubelab-node-agent, standing in for the kubelets).
 
-import type { AuditEvent } from '../impl/apiserver/audit.js';
+import { type AuditEvent, clientName } from '../impl/client/audit-event.js';
 
 export interface RequestCensus {
   total: number;
@@ -13,17 +13,12 @@ export interface RequestCensus {
   byKind: Array<[string, number]>;
 }
 
-/** The client name in a user agent: `kube-controller-manager/v1.32.0` → `kube-controller-manager`. */
-export function clientOf(userAgent: string): string {
-  return userAgent.split(/[/ ]/)[0] ?? '';
-}
-
 /** Requests `client` made that were received between `from` and `to` (ISO times). */
 export function censusOf(events: readonly AuditEvent[], client: string, from: string, to: string): RequestCensus {
   const counts = new Map<string, number>();
   let total = 0;
   for (const event of events) {
-    if (event.stage !== 'ResponseComplete' || clientOf(event.userAgent) !== client) continue;
+    if (event.stage !== 'ResponseComplete' || clientName(event.userAgent) !== client) continue;
     if (event.requestReceivedTimestamp < from || event.requestReceivedTimestamp > to) continue;
     const resource = `${event.objectRef?.resource ?? event.requestURI}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`;
     const kind = `${event.verb} ${resource}`;

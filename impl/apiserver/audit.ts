@@ -6,6 +6,7 @@
 // and real audit events do not carry: `etcd`, the etcd operations the request caused (keys,
 // compares, revisions), and a `WatchEvent` line for each event a watch delivers. Scenarios read
 // the log to check the mechanism, not only the end state; lessons draw it as a sequence diagram.
+// The event's type is impl/client/audit-event.ts, where its readers find it too.
 //
 // kubelab audits every request at level Metadata, without a policy file. Real Kubernetes:
 // apiserver/pkg/audit (types in apiserver/pkg/apis/audit/v1), --audit-log-path.
@@ -13,37 +14,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import type { EtcdOperation } from '../store/etcd-tap.js';
+import type { AuditEvent, EtcdOperation, ObjectReference } from '../client/audit-event.js';
 import type { RequestInfo } from './request-info.js';
-
-export interface ObjectReference {
-  resource?: string;
-  namespace?: string;
-  name?: string;
-  apiGroup?: string;
-  apiVersion?: string;
-  subresource?: string;
-}
-
-export interface AuditEvent {
-  kind: 'Event';
-  apiVersion: 'audit.k8s.io/v1';
-  level: 'Metadata';
-  auditID: string;
-  stage: 'ResponseComplete' | 'WatchEvent';
-  requestURI: string;
-  verb: string;
-  user: { username: string };
-  userAgent: string;
-  /** The client's address as the API server saw it: which replica of a component asked. */
-  sourceIPs: string[];
-  objectRef?: ObjectReference;
-  responseStatus?: { code: number; reason?: string; message?: string; metadata: object };
-  requestReceivedTimestamp: string;
-  stageTimestamp: string;
-  etcd?: EtcdOperation[];
-  watchEvent?: { type: string; resourceVersion?: string };
-}
 
 interface RequestScope {
   auditID: string;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type EtcdOperation, failedKvOperation, kvOperation, type KvResponse, watchOperation, type WatchRequest } from './etcd-tap.js';
+import type { EtcdOperation } from '../client/audit-event.js';
+import { failedKvOperation, kvOperation, type KvResponse, watchOperation, type WatchRequest } from './etcd-tap.js';
 
 // Requests and responses shaped as the etcd3 client hands them to gRPC and gets them back: keys
 // as Buffers, enums as numbers, 64-bit numbers as strings (a create's compare value is the

@@ -13,6 +13,7 @@
 
 import { AsyncResource } from 'node:async_hooks';
 import { InterceptingCall, type Interceptor, type NextCall, status as GrpcStatus } from '@grpc/grpc-js';
+import type { EtcdOperation } from '../client/audit-event.js';
 
 /** The next interceptor's call, which each tap wraps. */
 type NextInterceptingCall = ReturnType<NextCall>;
@@ -29,26 +30,6 @@ const CompareFields: Record<string, keyof Compare> = {
 };
 /** etcd's CompareResult, by number and by name. */
 const CompareOperators: Record<string, string> = { 0: '==', EQUAL: '==', 1: '>', GREATER: '>', 2: '<', LESS: '<', 3: '!=', NOT_EQUAL: '!=' };
-
-/** One etcd request the API server made, as the audit log shows it. */
-export interface EtcdOperation {
-  op: 'range' | 'txn' | 'put' | 'delete' | 'watch';
-  key: string;
-  isPrefix?: boolean;
-  /** The end of a range that is not a prefix (exclusive; "\u0000" means every key from `key` on). */
-  rangeEnd?: string;
-  /** The transaction's guard, e.g. `mod_revision == 0`. */
-  compare?: string;
-  /** What the transaction does when its compare holds. */
-  write?: 'put' | 'delete';
-  succeeded?: boolean;
-  /** The etcd revision the operation read at or wrote; for a watch, the first one it sends. */
-  revision?: number;
-  /** Keys a range returned, or a delete removed. */
-  count?: number;
-  /** What etcd answered instead, when the call failed (e.g. a read below the compacted revision). */
-  error?: string;
-}
 
 /** Sees every operation; it runs inside the gRPC call's callbacks, so it must not throw. */
 export type EtcdOperationReporter = (operation: EtcdOperation) => void;

@@ -9,6 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type AuditEvent, clientName, type EtcdOperation } from '../../impl/client/audit-event.js';
 import { LessonsDir } from './course.js';
 import type { SequenceDiagram, SequenceStep } from './sequence-diagram.js';
 
@@ -16,33 +17,11 @@ export const TracesDir = path.join(LessonsDir, 'traces');
 export const ApiServer = 'kube-apiserver';
 export const Etcd = 'etcd';
 
-export interface TraceEtcdOperation {
-  op: string;
-  key: string;
-  isPrefix?: boolean;
-  compare?: string;
-  /** The write a transaction makes when its compare holds: put or delete (`write` in newer logs). */
-  then?: string;
-  write?: string;
-  succeeded?: boolean;
-  revision?: number;
-  count?: number;
-  /** etcd's reason, when it refused the call. */
-  error?: string;
-}
-
-export interface TraceEvent {
-  stage: string;
-  verb: string;
-  auditID?: string;
-  userAgent?: string;
-  objectRef?: { resource?: string; namespace?: string; name?: string; subresource?: string };
-  responseStatus?: { code: number; reason?: string; message?: string };
-  requestReceivedTimestamp?: string;
-  stageTimestamp?: string;
-  etcd?: TraceEtcdOperation[];
-  watchEvent?: { type: string; resourceVersion?: string };
-}
+/** An audit event as a trace keeps it: its stage and verb, and whatever else was recorded. */
+export type TraceEvent = Pick<AuditEvent, 'stage' | 'verb'> &
+  Partial<Omit<AuditEvent, 'stage' | 'verb' | 'responseStatus'>> & {
+    responseStatus?: Omit<NonNullable<AuditEvent['responseStatus']>, 'metadata'>;
+  };
 
 export interface Trace {
   name: string;
@@ -73,7 +52,7 @@ export function traceToSequence(trace: Trace): SequenceDiagram {
   const watchCompletions = new Set(trace.events.filter((event) => event.stage !== 'WatchEvent' && event.verb === 'watch').map((event) => event.auditID));
   const openedWatches = new Set<string | undefined>();
   for (const event of trace.events) {
-    const client = clientName(event.userAgent);
+    const client = clientName(event.userAgent) || 'client';
     if (!clients.includes(client)) clients.push(client);
     if (event.stage === 'WatchEvent') {
       // A watch whose completion is in the trace is drawn opening before its first event.
@@ -94,11 +73,6 @@ export function traceToSequence(trace: Trace): SequenceDiagram {
   return { title: trace.title, participants: [...clients, ApiServer, Etcd], steps };
 }
 
-/** kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07 → kubectl */
-export function clientName(userAgent: string | undefined): string {
-  return (userAgent ?? '').split(/[/ ]/)[0] || 'client';
-}
-
 function requestSteps(event: TraceEvent, client: string): SequenceStep[] {
   const code = event.responseStatus?.code ?? 0;
   const reason = event.responseStatus?.reason ?? StatusTexts[code] ?? '';
@@ -117,7 +91,7 @@ function watchOpening(completion: TraceEvent, client: string): SequenceStep[] {
   ];
 }
 
-function etcdSteps(operations: TraceEtcdOperation[]): SequenceStep[] {
+function etcdSteps(operations: EtcdOperation[]): SequenceStep[] {
   return operations.flatMap((operation): SequenceStep[] => {
     const request: SequenceStep = { from: ApiServer, to: Etcd, label: etcdLabel(operation) };
     if (operation.op === 'watch') return [request];
@@ -133,17 +107,17 @@ function requestLabel(event: TraceEvent): string {
   return [event.verb, resource, where].filter(Boolean).join(' ');
 }
 
-function etcdLabel(operation: TraceEtcdOperation): string | string[] {
+function etcdLabel(operation: EtcdOperation): string | string[] {
   const key = operation.isPrefix ? `${operation.key} (prefix)` : operation.key;
   if (operation.op === 'txn') {
-    const write = operation.write ?? operation.then ?? 'put';
+    const write = operation.write ?? 'put';
     return operation.compare ? [`txn if ${operation.compare}`, `then ${write} ${key}`] : `txn ${write} ${key}`;
   }
   if (operation.op === 'watch') return operation.revision !== undefined ? `watch ${key} from revision ${operation.revision}` : `watch ${key}`;
   return `${operation.op} ${key}`;
 }
 
-function etcdResult(operation: TraceEtcdOperation): string {
+function etcdResult(operation: EtcdOperation): string {
   if (operation.error !== undefined) return operation.error;
   const at = operation.revision !== undefined ? `revision ${operation.revision}` : '';
   if (operation.op === 'txn') return operation.succeeded === false ? `compare failed (${at})` : `succeeded, ${at}`;

@@ -5,12 +5,12 @@
 // to a crashed process. Only a cluster this run started opens it (@needs-component-control).
 
 import assert from 'node:assert/strict';
-import type { AuditEvent } from '../../impl/apiserver/audit.js';
 import type { ComponentName } from '../../impl/cluster/cluster.js';
 import { ComponentInstances } from '../../impl/cluster/components.js';
 import { containerEngine } from '../../impl/cluster/container-engine.js';
+import { type AuditEvent, clientName } from '../../impl/client/audit-event.js';
 import type { KubeObject } from '../../impl/client/types.js';
-import { clientName, readAuditLog } from './audit.js';
+import { readAuditLog } from './audit.js';
 import { unsolvedExerciseIn } from '../../exercises/catalog.js';
 import { eventually } from './eventually.js';
 import { whyReplicaSetsFail } from './replica-failures.js';
