@@ -1,5 +1,6 @@
 // Steps about optimistic locking: clients that read, change and write the same object.
 
+import { isConflict } from '../impl/client/api-errors.js';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -118,7 +119,7 @@ When('{int} clients each increment the {string} annotation of {string} {int} tim
         await client.update(ref, current);
         return;
       } catch (error) {
-        if (!(error instanceof ApiError && error.reason === 'Conflict')) throw error;
+        if (!isConflict(error)) throw error;
         conflicts++;
       }
     }

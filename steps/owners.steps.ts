@@ -1,9 +1,9 @@
 // Steps about owners and dependents: deleting an owner with each kind of cascade, and what
 // becomes of the objects it owned.
 
+import { isNotFound } from '../impl/client/api-errors.js';
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
-import { ApiError } from '../impl/client/rest-client.js';
 import type { KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
 import { holdWithFinalizer, releaseFinalizer } from './support/finalizers.js';
@@ -19,7 +19,7 @@ async function podsLabelledFor(world: KubeWorld, label: string): Promise<KubeObj
 
 async function replicaSetOf(world: KubeWorld, label: string): Promise<KubeObject | undefined> {
   return world.api.get({ ...replicaSets, namespace: world.namespace, name: world.recall(label).name }).catch((error: unknown) => {
-    if (error instanceof ApiError && error.code === 404) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   });
 }

@@ -9,8 +9,9 @@
 // real recorder's rate limiting and spam filter. Real Kubernetes: client-go/tools/record
 // (event.go, events_cache.go).
 
+import { isNotFound } from './api-errors.js';
 import type { Logger } from './logger.js';
-import { ApiError, type RestClient } from './rest-client.js';
+import type { RestClient } from './rest-client.js';
 import type { KubeObject } from './types.js';
 
 export type EventType = 'Normal' | 'Warning';
@@ -50,7 +51,7 @@ export class EventRecorder {
       });
       this.seen.set(identity, name);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 404) this.seen.delete(identity);
+      if (isNotFound(error)) this.seen.delete(identity);
       this.logger.error('recording an event failed', { reason, object: object.metadata.name, error });
     }
   }

@@ -10,8 +10,9 @@
 // Real Kubernetes: client-go/tools/leaderelection (leaderelection.go, resourcelock/leaselock.go);
 // defaults leaseDuration 15 s, renewDeadline 10 s, retryPeriod 2 s.
 
+import { isAlreadyExists, isConflict, isNotFound } from './api-errors.js';
 import type { Logger } from './logger.js';
-import { ApiError, type RestClient } from './rest-client.js';
+import type { RestClient } from './rest-client.js';
 import type { KubeObject } from './types.js';
 
 export interface LeaderElectionConfig {
@@ -89,7 +90,7 @@ export class LeaderElector {
     const nowTime = microTime(this.now());
     try {
       const lease = await this.client.get(ref).catch((error: unknown) => {
-        if (error instanceof ApiError && error.code === 404) return undefined;
+        if (isNotFound(error)) return undefined;
         throw error;
       });
       const spec = lease?.spec as LeaseSpec | undefined;
@@ -112,7 +113,7 @@ export class LeaderElector {
       this.observe(next);
       return true;
     } catch (error) {
-      if (!(error instanceof ApiError && (error.code === 409 || error.code === 404))) this.logger.error('leader election request failed', { error });
+      if (!(isConflict(error) || isAlreadyExists(error) || isNotFound(error))) this.logger.error('leader election request failed', { error });
       return false;
     }
   }

@@ -9,8 +9,9 @@
 // kubelab has no watch bookmarks or paginated lists in its reflector. Real Kubernetes:
 // client-go/tools/cache/reflector.go (ListAndWatch, watchHandler).
 
+import { isResourceExpired } from './api-errors.js';
 import type { Logger } from './logger.js';
-import { ApiError, type RestClient, type ResourceRef } from './rest-client.js';
+import type { RestClient, ResourceRef } from './rest-client.js';
 import type { KubeObject, Status, WatchEvent } from './types.js';
 
 /** Where a reflector puts what it learns: the informer's cache. */
@@ -55,7 +56,7 @@ export class Reflector<T extends KubeObject> {
         backoffMs = this.options.initialBackoffMs ?? 200;
       } catch (error) {
         if (signal.aborted) return;
-        if (error instanceof ApiError && error.code === 410) mustList = true;
+        if (isResourceExpired(error)) mustList = true;
         this.logger.error('list/watch failed, retrying', { resource: this.ref.resource, error, backoffMs });
         await delay(backoffMs, signal);
         backoffMs = Math.min(backoffMs * 2, this.options.maxBackoffMs ?? 10_000);

@@ -1,7 +1,8 @@
 // Finalizers a scenario holds on its objects, to keep something "being deleted" long enough to
 // look at it, and always lets go of in its cleanup.
 
-import { ApiError, type ResourceRef } from '../../impl/client/rest-client.js';
+import { isNotFound } from '../../impl/client/api-errors.js';
+import type { ResourceRef } from '../../impl/client/rest-client.js';
 import type { KubeObject } from '../../impl/client/types.js';
 import type { KubeWorld } from './world.js';
 
@@ -18,7 +19,7 @@ export async function releaseFinalizer(world: KubeWorld, ref: ResourceRef, final
   try {
     object = await world.api.get(ref);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 404) return;
+    if (isNotFound(error)) return;
     throw error;
   }
   const finalizers = (object.metadata.finalizers ?? []).filter((candidate) => candidate !== finalizer);

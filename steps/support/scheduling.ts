@@ -1,10 +1,10 @@
 // What scheduling scenarios build: simulated nodes of given sizes, labels and taints, and pods
 // with requests, selectors, tolerations and owners, all created through the API.
 
+import { isNotFound } from '../../impl/client/api-errors.js';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../impl/client/rest-client.js';
 import type { KubeObject, Pod } from '../../impl/client/types.js';
 import { SimulatedNodeAnnotation } from '../../impl/kubelet/simulated/node-status.js';
 import type { Explanation } from '../../impl/scheduler/explain.js';
@@ -176,7 +176,7 @@ export async function placeOneAtATime(world: KubeWorld, label: string, times: nu
       const found = await world.api.get(ref).then(
         () => true,
         (error: unknown) => {
-          if (error instanceof ApiError && error.code === 404) return false;
+          if (isNotFound(error)) return false;
           throw error;
         },
       );

@@ -12,10 +12,11 @@
 // cleanupDeployment), deployment_controller.go (getReplicaSetsForDeployment) and
 // pkg/controller/controller_ref_manager.go (ReplicaSetControllerRefManager.ClaimReplicaSets).
 
+import { isAlreadyExists, isNotFound } from '../../client/api-errors.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { selectorMatches } from '../../client/label-selector.js';
 import type { Logger } from '../../client/logger.js';
-import { ApiError, type RestClient } from '../../client/rest-client.js';
+import type { RestClient } from '../../client/rest-client.js';
 import type { Deployment, JsonValue, KubeObject, ReplicaSet } from '../../client/types.js';
 import { controllerOf } from '../../client/owner-references.js';
 import { controllerReference, equalIgnoreHash, newReplicaSetFor, setReplicasAnnotations } from './replica-sets.js';
@@ -75,7 +76,7 @@ export class ReplicaSetControl {
       if (replicas > 0) await this.record(deployment, scaledUpNewMessage(rs.metadata.name ?? '', replicas));
       return { rs, isCreated: true };
     } catch (error) {
-      if (!(error instanceof ApiError && error.reason === 'AlreadyExists')) throw error;
+      if (!isAlreadyExists(error)) throw error;
       // Ask the API server, not the cache: the cache may not have our own create yet.
       const existing = await this.client.get<ReplicaSet>({ ...replicaSets, namespace: deployment.metadata.namespace, name: draft.metadata.name });
       if (controllerOf(existing)?.uid === deployment.metadata.uid && equalIgnoreHash(existing.spec?.template, deployment.spec?.template)) return { rs: existing, isCreated: false };
@@ -105,7 +106,7 @@ export class ReplicaSetControl {
     try {
       await this.client.delete({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name });
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 404)) throw error;
+      if (!isNotFound(error)) throw error;
     }
   }
 
@@ -129,7 +130,7 @@ export class ReplicaSetControl {
     try {
       await this.client.patch({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name }, patch, 'strategic');
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 404)) throw error;
+      if (!isNotFound(error)) throw error;
     }
   }
 

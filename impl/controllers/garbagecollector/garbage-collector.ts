@@ -14,9 +14,10 @@
 // garbagecollector.go (attemptToDeleteItem, processDeletingDependentsItem,
 // attemptToOrphanWorker, orphanDependents, removeFinalizer).
 
+import { isNotFound } from '../../client/api-errors.js';
 import { type ApiResource, resourceForKind } from '../../client/discovery.js';
 import type { Logger } from '../../client/logger.js';
-import { ApiError, type RestClient, type ResourceRef } from '../../client/rest-client.js';
+import type { RestClient, ResourceRef } from '../../client/rest-client.js';
 import type { JsonValue, KubeObject, OwnerReference } from '../../client/types.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
 import { attemptToDeleteDecision, ForegroundDeletionFinalizer, OrphanFinalizer, ownerState, unblocked, withoutOwners } from './decisions.js';
@@ -130,7 +131,7 @@ async function getObject(client: RestClient, ref: ResourceRef): Promise<KubeObje
   try {
     return await client.get(ref);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 404) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }
@@ -151,6 +152,6 @@ async function removeFinalizer(client: RestClient, ref: ResourceRef, uid: string
 }
 
 function ignoreNotFound(error: unknown): void {
-  if (error instanceof ApiError && error.code === 404) return;
+  if (isNotFound(error)) return;
   throw error;
 }

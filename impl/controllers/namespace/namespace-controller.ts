@@ -15,10 +15,11 @@
 // Real Kubernetes: pkg/controller/namespace/namespace_controller.go (syncNamespaceFromKey) and
 // deletion/namespaced_resources_deleter.go (Delete, deleteAllContent, finalizeNamespace).
 
+import { isConflict, isNotFound } from '../../client/api-errors.js';
 import { type ApiResource, discoverResources, supportingAll } from '../../client/discovery.js';
 import type { Informer } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
-import { ApiError, type RestClient } from '../../client/rest-client.js';
+import type { RestClient } from '../../client/rest-client.js';
 import type { KubeObject } from '../../client/types.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
 import { type DeletionPass, deletionConditions, type NamespaceCondition, updateConditions } from './conditions.js';
@@ -114,7 +115,7 @@ export class NamespaceController implements Reconciler {
         await this.client.update(ref, { ...structuredClone(namespace), status } as KubeObject);
         return;
       } catch (error) {
-        if (!(error instanceof ApiError && error.code === 409) || attempt === StatusWriteAttempts) throw error;
+        if (!isConflict(error) || attempt === StatusWriteAttempts) throw error;
         namespace = await this.client.get({ resource: 'namespaces', name: cached.metadata.name });
       }
     }
@@ -148,6 +149,6 @@ function finalizersOf(namespace: KubeObject): string[] {
 
 /** Deleted meanwhile (404), or replaced by a new object of the same name (409 on the uid precondition). */
 function ignoreGone(error: unknown): void {
-  if (error instanceof ApiError && (error.code === 404 || error.code === 409)) return;
+  if (isNotFound(error) || isConflict(error)) return;
   throw error;
 }

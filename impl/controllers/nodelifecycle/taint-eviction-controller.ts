@@ -12,10 +12,11 @@
 // timed worker per pod. Real Kubernetes: pkg/controller/tainteviction/taint_eviction.go
 // (handleNodeUpdate, handlePodUpdate, processPodOnNode, addConditionAndDeletePod).
 
+import { isConflict, isNotFound } from '../../client/api-errors.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { type Informer, keyOf } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
-import { ApiError, type RestClient } from '../../client/rest-client.js';
+import type { RestClient } from '../../client/rest-client.js';
 import type { JsonValue, KubeObject, Node, Pod, PodCondition } from '../../client/types.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
 import { evictionDeadline, evictionDelaySeconds, noExecuteTaints } from './eviction.js';
@@ -101,6 +102,6 @@ export class TaintEvictionController implements Reconciler {
 
 /** The pod went meanwhile (404), or was replaced by one of the same name (409 on the uid): nothing to evict. */
 function ignoreGone(error: unknown): void {
-  if (error instanceof ApiError && (error.code === 404 || error.code === 409)) return;
+  if (isNotFound(error) || isConflict(error)) return;
   throw error;
 }

@@ -11,9 +11,10 @@
 // the retry policy of every other loop. Real Kubernetes: pkg/controller/podgc/gc_controller.go
 // (gc, gcOrphaned, discoverDeletedNodes, markFailedAndDeletePodWithCondition).
 
+import { isConflict, isNotFound } from '../../client/api-errors.js';
 import type { Informer } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
-import { ApiError, type RestClient } from '../../client/rest-client.js';
+import type { RestClient } from '../../client/rest-client.js';
 import type { JsonValue, Node, Pod, PodCondition } from '../../client/types.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
 import { missingNodeNames, OrphanedPodCondition, orphanedPods, terminatedPodsOverThreshold, terminatingOutOfServicePods, unscheduledTerminatingPods } from './decisions.js';
@@ -79,7 +80,7 @@ export class PodGcController implements Reconciler {
       await this.client.get({ resource: 'nodes', name });
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 404) return false;
+      if (isNotFound(error)) return false;
       throw error;
     }
   }
@@ -97,7 +98,7 @@ export class PodGcController implements Reconciler {
       await this.client.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' } });
     } catch (error) {
       // Gone meanwhile (404), or replaced by a pod of the same name (409 on the uid): nothing to collect.
-      if (error instanceof ApiError && (error.code === 404 || error.code === 409)) return;
+      if (isNotFound(error) || isConflict(error)) return;
       throw error;
     }
   }

@@ -13,6 +13,7 @@
 // pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas, slowStartBatch,
 // claimPods / PodControllerRefManager, calculateStatus).
 
+import { isNotFound } from '../../client/api-errors.js';
 import { EventRecorder } from '../../client/event-recorder.js';
 import { type Informer, keyOf } from '../../client/informer.js';
 import { type LabelSelector, selectorMatches } from '../../client/label-selector.js';
@@ -131,7 +132,7 @@ export class ReplicaSetController implements Reconciler {
       // The deletion will never show up in the cache: stop expecting it. A pod already gone is
       // what was wanted.
       this.expectations.observedDelete(keyOf(rs));
-      if (error instanceof ApiError && error.code === 404) return;
+      if (isNotFound(error)) return;
       await this.recorder.record(rs, 'Warning', FailedDeleteReason, `Error deleting: ${messageOf(error)}`);
       throw error;
     }
