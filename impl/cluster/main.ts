@@ -1,24 +1,48 @@
 // Entry for `npm start`: a cluster a person can poke with kubectl and etcdctl.
 //
-// Starts a cluster (etcd and the API server, in containers), prints the commands that reach it
-// and how long it took to answer, and keeps it up until Ctrl-C or SIGTERM, when it removes
-// every container and exits 0. Real Kubernetes: `kind create cluster` or `kubeadm init`, which
-// likewise end by telling you where the kubeconfig is.
+// Starts a cluster (etcd, the API server, the scheduler, the controller managers and the
+// simulated node agent, in containers), prints the commands that reach it and how long it took
+// to answer, and keeps it up until SIGINT (Ctrl-C) or SIGTERM, when it removes every container
+// and exits 0 (stop-on-signals.ts). Real Kubernetes: `kind create cluster` or `kubeadm init`,
+// which likewise end by telling you where the kubeconfig is.
 import { type Cluster, DEFAULT_CLUSTER_NAME, startCluster } from './cluster.js';
+import { containerEngine } from './container-engine.js';
+import { removeOwned } from './ownership.js';
+import { stopOnSignals } from './stop-on-signals.js';
 
 const KEEPALIVE_MS = 1 << 30;
 
 // #region main
-let cluster: Cluster;
+// KUBELAB_CLUSTER_NAME lets a second cluster (the benchmark's) run beside a learner's.
+const name = process.env.KUBELAB_CLUSTER_NAME ?? DEFAULT_CLUSTER_NAME;
+// Nothing else keeps this process up once the cluster runs: it waits for a signal.
+setInterval(() => {}, KEEPALIVE_MS);
+let cluster: Cluster | undefined;
+
+// From the first moment: a signal while starting removes what has started so far.
+const signals = stopOnSignals(
+  (signal) => `${signal}: stopping ${cluster ? '' : 'the start of '}cluster "${name}"...`,
+  async () => {
+    if (cluster) {
+      await cluster.stop();
+      console.log('Stopped; every container and the network are removed.');
+    } else {
+      // A container whose creation is still under way is left to the next start, which removes it.
+      await removeOwned(await containerEngine(), { ownerPid: process.pid, cluster: name });
+      console.log('Removed what had started.');
+    }
+  },
+);
+
 try {
-  // KUBELAB_CLUSTER_NAME lets a second cluster (the benchmark's) run beside a learner's.
-  cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? DEFAULT_CLUSTER_NAME, handleSignals: false });
+  cluster = await startCluster({ name, handleSignals: false });
 } catch (error) {
+  // A signal's stop is under way and exits when done; the error is only its echo.
+  if (signals.signalled) await new Promise<never>(() => {});
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 const secondsToReady = performance.now() / 1000;
-const keepalive = setInterval(() => {}, KEEPALIVE_MS);
 
 console.log(`Cluster "${cluster.name}" answers, ${secondsToReady.toFixed(1)} s after this process started.
 
@@ -38,21 +62,4 @@ Run the features against this cluster (cluster.json beside the kubeconfig names 
   KUBELAB_KUBECONFIG=${cluster.kubeconfigPath} npm test
 
 Press Ctrl-C to stop the cluster.`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(`\n${signal}: stopping cluster "${cluster.name}"...`);
-    cluster.stop().then(
-      () => {
-        clearInterval(keepalive);
-        console.log('Stopped; every container and the network are removed.');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error(`Stopping failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
-  });
-}
 // #endregion
