@@ -3,10 +3,12 @@
 // Starts a cluster (etcd, the API server, the scheduler, the controller managers and the
 // simulated node agent, in containers), prints the commands that reach it and how long it took
 // to answer, and keeps it up until SIGINT (Ctrl-C) or SIGTERM, when it removes every container
-// and exits 0 (stop-on-signals.ts). Real Kubernetes: `kind create cluster` or `kubeadm init`,
-// which likewise end by telling you where the kubeconfig is.
+// and exits 0 (stop-on-signals.ts). Should this process die without stopping it, a watchdog
+// removes the cluster (owner-watchdog.ts). Real Kubernetes: `kind create cluster` or `kubeadm
+// init`, which likewise end by telling you where the kubeconfig is.
 import { type Cluster, DEFAULT_CLUSTER_NAME, startCluster } from './cluster.js';
 import { containerEngine } from './container-engine.js';
+import { watchOwner } from './owner-watchdog.js';
 import { removeOwned } from './ownership.js';
 import { stopOnSignals } from './stop-on-signals.js';
 
@@ -17,6 +19,7 @@ const KEEPALIVE_MS = 1 << 30;
 const name = process.env.KUBELAB_CLUSTER_NAME ?? DEFAULT_CLUSTER_NAME;
 // Nothing else keeps this process up once the cluster runs: it waits for a signal.
 setInterval(() => {}, KEEPALIVE_MS);
+const watchdog = watchOwner(name);
 let cluster: Cluster | undefined;
 
 // From the first moment: a signal while starting removes what has started so far.
@@ -25,9 +28,10 @@ const signals = stopOnSignals(
   async () => {
     if (cluster) {
       await cluster.stop();
+      await watchdog.release();
       console.log('Stopped; every container and the network are removed.');
     } else {
-      // A container whose creation is still under way is left to the next start, which removes it.
+      // A container whose creation is still under way is the watchdog's, once this process is gone.
       await removeOwned(await containerEngine(), { ownerPid: process.pid, cluster: name });
       console.log('Removed what had started.');
     }
