@@ -90,6 +90,6 @@ function describeNodes(names: string[]): string {
   const howMany = '`npm start -- --nodes=<count>` starts another number of them.';
   if (names.length === 0) return `Nodes: none, so every pod stays Pending. ${howMany}`;
   return `Nodes: ${names.join(', ')}. They are simulated, as kwok's are: the node agent keeps each one
-Ready and reports the pods bound to it Running, but runs no container (the kubelet lesson brings
-nodes that do). ${howMany}`;
+Ready and reports the pods bound to it Running, but runs no container (a later lesson, the
+kubelet's, brings nodes that do). ${howMany}`;
 }
