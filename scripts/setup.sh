@@ -6,11 +6,15 @@
 # Engine: a Docker API socket that already answers (DOCKER_HOST, or /var/run/docker.sock from
 # Docker or anything else) is used as it is. Otherwise podman serves the API as root: runc as
 # its runtime, lower default ulimits, its service started detached, and /var/run/docker.sock
-# linked to it so testcontainers finds it at the default place.
+# linked to it so testcontainers finds it at the default place. The service keeps running after
+# this script ends (and is started again by running it again, after a reboot). README.md's
+# "What setup.sh installs and leaves running" says the same for a learner: keep the two in step.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
+# etcd, iptables and ip are copied into the runtime image (build-rootfs.sh); etcdctl reads etcd as
+# the features do; chromium renders the course for `npm run test:lessons`.
 PACKAGES=(etcd-server etcd-client iptables iproute2 chromium)
 ENGINE_PACKAGES=(podman runc)
 CONTAINERS_CONF=/etc/containers/containers.conf
@@ -114,6 +118,8 @@ has_engine() {
   return 1
 }
 
+# podman gives containers 1048576 open files by default; where its service may itself open fewer,
+# runc refuses to start any container ("error setting rlimit"). 4096 is plenty for kubelab's.
 setup_podman() {
   ensure_conf_setting containers default_ulimits 'default_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]'
   ensure_conf_setting engine runtime 'runtime = "runc"'

@@ -1,32 +1,78 @@
 // Entry for `npm start`: a cluster a person can poke with kubectl and etcdctl.
 //
-// Starts a cluster (etcd and the API server, in containers), prints the commands that reach it
-// and how long it took to answer, and keeps it up until Ctrl-C or SIGTERM, when it removes
-// every container and exits 0. Real Kubernetes: `kind create cluster` or `kubeadm init`, which
-// likewise end by telling you where the kubeconfig is.
+// Starts a cluster (etcd, the API server, the scheduler, the controller managers and the
+// simulated node agent, in containers) with simulated nodes (simulated-nodes.ts), prints the
+// commands that reach it and how long it took to answer, and keeps it up until SIGINT (Ctrl-C)
+// or SIGTERM, when it removes every container and exits 0 (stop-on-signals.ts). Should this
+// process die without stopping it, a watchdog removes the cluster (owner-watchdog.ts). Real
+// Kubernetes: `kind create cluster` or `kubeadm init`, which likewise end by telling you where
+// the kubeconfig is; kwok adds the simulated nodes.
 import { type Cluster, DEFAULT_CLUSTER_NAME, startCluster } from './cluster.js';
+import { containerEngine } from './container-engine.js';
+import { watchOwner } from './owner-watchdog.js';
+import { removeOwned } from './ownership.js';
+import { createSimulatedNodes } from './simulated-nodes.js';
+import { parseStartOptions, type StartOptions } from './start-options.js';
+import { stopOnSignals } from './stop-on-signals.js';
 
 const KEEPALIVE_MS = 1 << 30;
+const BAD_USAGE_EXIT_CODE = 2;
 
 // #region main
-let cluster: Cluster;
+let options: StartOptions;
 try {
-  // KUBELAB_CLUSTER_NAME lets a second cluster (the benchmark's) run beside a learner's.
-  cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? DEFAULT_CLUSTER_NAME, handleSignals: false });
+  options = parseStartOptions(process.argv.slice(2), process.env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
+  process.exit(BAD_USAGE_EXIT_CODE);
+}
+// KUBELAB_CLUSTER_NAME lets a second cluster (the benchmark's) run beside a learner's.
+const name = process.env.KUBELAB_CLUSTER_NAME ?? DEFAULT_CLUSTER_NAME;
+// Nothing else keeps this process up once the cluster runs: it waits for a signal.
+setInterval(() => {}, KEEPALIVE_MS);
+const watchdog = watchOwner(name);
+let cluster: Cluster | undefined;
+
+// From the first moment: a signal while starting removes what has started so far.
+const signals = stopOnSignals(
+  (signal) => `${signal}: stopping ${cluster ? '' : 'the start of '}cluster "${name}"...`,
+  async () => {
+    if (cluster) {
+      await cluster.stop();
+      await watchdog.release();
+      console.log('Stopped; every container and the network are removed.');
+    } else {
+      // A container whose creation is still under way is the watchdog's, once this process is gone.
+      await removeOwned(await containerEngine(), { ownerPid: process.pid, cluster: name });
+      console.log('Removed what had started.');
+    }
+  },
+);
+
+let nodeNames: string[];
+try {
+  cluster = await startCluster({ name, handleSignals: false });
+  nodeNames = await createSimulatedNodes(cluster.apiServer.getApiServerUrl(), options.nodeCount);
+} catch (error) {
+  // A signal's stop is under way and exits when done; the error is only its echo.
+  if (signals.signalled) await new Promise<never>(() => {});
+  console.error(error instanceof Error ? error.message : String(error));
+  await cluster?.stop().catch(() => {});
   process.exit(1);
 }
 const secondsToReady = performance.now() / 1000;
-const keepalive = setInterval(() => {}, KEEPALIVE_MS);
 
 console.log(`Cluster "${cluster.name}" answers, ${secondsToReady.toFixed(1)} s after this process started.
 
 API server: ${cluster.apiServer.getApiServerUrl()}
 
+${describeNodes(nodeNames)}
+
 Talk to the API server with kubectl:
   export KUBECONFIG=${cluster.kubeconfigPath}
-  kubectl get namespaces
+  kubectl get nodes
+  kubectl create deployment nginx --image=nginx --replicas=3
+  kubectl get pods -o wide
 
 Read what the API server stored in etcd:
   ETCDCTL_API=3 etcdctl --endpoints=${cluster.etcd.getClientUrl()} get /registry --prefix --keys-only
@@ -38,21 +84,12 @@ Run the features against this cluster (cluster.json beside the kubeconfig names 
   KUBELAB_KUBECONFIG=${cluster.kubeconfigPath} npm test
 
 Press Ctrl-C to stop the cluster.`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(`\n${signal}: stopping cluster "${cluster.name}"...`);
-    cluster.stop().then(
-      () => {
-        clearInterval(keepalive);
-        console.log('Stopped; every container and the network are removed.');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error(`Stopping failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
-  });
-}
 // #endregion
+
+function describeNodes(names: string[]): string {
+  const howMany = '`npm start -- --nodes=<count>` starts another number of them.';
+  if (names.length === 0) return `Nodes: none, so every pod stays Pending. ${howMany}`;
+  return `Nodes: ${names.join(', ')}. They are simulated, as kwok's are: the node agent keeps each one
+Ready and reports the pods bound to it Running, but runs no container (a later lesson, the
+kubelet's, brings nodes that do). ${howMany}`;
+}

@@ -5,9 +5,10 @@
 // stops cleanly it removes its cluster; on SIGINT or SIGTERM it does so from a signal handler,
 // and if it exits with a cluster still up, a short-lived helper (reap-main.ts) removes it, as
 // testcontainers' Ryuk would. All of that is best effort: a process killed with SIGKILL runs no
-// code, so every start first removes what dead owners left behind. kubelab simplifies by
-// trusting pids on this machine: a reused pid keeps an orphan alive until the next start after
-// that process ends. Real Kubernetes: owner references and the garbage collector
+// code, so every start first removes what dead owners left behind, and `npm start` keeps a
+// watchdog beside it that removes its cluster when it dies (owner-watchdog.ts). kubelab
+// simplifies by trusting pids on this machine: a reused pid keeps an orphan alive until the next
+// start after that process ends. Real Kubernetes: owner references and the garbage collector
 // (pkg/controller/garbagecollector) play this role for API objects, not for machines.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
