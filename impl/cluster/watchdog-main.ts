@@ -12,7 +12,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readClusterFile, removeClusterFile } from './cluster-file.js';
-import { PROJECT_DIR } from './component-process.js';
+import { PROJECT_DIR } from '../project-root.js';
 import { containerEngine } from './container-engine.js';
 import { RELEASE_MESSAGE } from './owner-watchdog.js';
 import { isProcessAlive, type OwnedResource, removeOwned } from './ownership.js';
