@@ -18,7 +18,12 @@ export interface ApiBenchResult {
   ratios: string[];
 }
 
-const configMap = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { key: 'value' } });
+const configMap = (name: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name },
+  data: { key: 'value' },
+});
 
 export async function runApiBench(cluster: Cluster, print: (line: string) => void): Promise<ApiBenchResult> {
   const client = new RestClient(cluster.apiServer.getApiServerUrl(), 'kubelab-bench', 64);
@@ -29,7 +34,10 @@ export async function runApiBench(cluster: Cluster, print: (line: string) => voi
     print(formatRow(label, measurement));
   };
   const namespace = 'bench';
-  await client.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  await client.create(
+    { resource: 'namespaces' },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+  );
   const ref = { resource: 'configmaps', namespace };
 
   print(`filling the store with ${StoredObjects} config maps...`);
@@ -40,20 +48,32 @@ export async function runApiBench(cluster: Cluster, print: (line: string) => voi
     const operations = concurrency === 1 ? 1000 : 5000;
     const etcdPuts = await measure(operations, concurrency, (i) => {
       const key = `/bench/raw/c${concurrency}-${i}`;
-      return etcd.if(key, 'Mod', '==', 0).then(etcd.put(key).value(JSON.stringify(configMap(key)))).commit();
+      return etcd
+        .if(key, 'Mod', '==', 0)
+        .then(etcd.put(key).value(JSON.stringify(configMap(key))))
+        .commit();
     });
     record(`etcd txn put (reference), ${concurrency} client(s)`, etcdPuts);
-    const creates = await measure(operations, concurrency, (i) => client.create(ref, configMap(`c${concurrency}-${i}`)));
+    const creates = await measure(operations, concurrency, (i) =>
+      client.create(ref, configMap(`c${concurrency}-${i}`)),
+    );
     record(`API create, ${concurrency} client(s)`, creates);
-    ratios.push(`API create / etcd put at ${concurrency} client(s): ${(creates.perSecond / etcdPuts.perSecond).toFixed(2)} (aim >= 0.50)`);
-    const gets = await measure(operations, concurrency, (i) => client.get({ ...ref, name: `stored-${i % StoredObjects}` }));
+    ratios.push(
+      `API create / etcd put at ${concurrency} client(s): ${(creates.perSecond / etcdPuts.perSecond).toFixed(2)} (aim >= 0.50)`,
+    );
+    const gets = await measure(operations, concurrency, (i) =>
+      client.get({ ...ref, name: `stored-${i % StoredObjects}` }),
+    );
     record(`API get, ${concurrency} client(s)`, gets);
     ratios.push(`API get p99 at ${concurrency} client(s): ${gets.p99Ms.toFixed(2)} ms (aim < 5 ms)`);
     const lists = await measure(concurrency === 1 ? 10 : 64, concurrency, () => client.list(ref));
     record(`API list of ${StoredObjects}+ objects, ${concurrency} client(s)`, lists);
     // Watches hold their connections for good: give them a client of their own.
     const watchClient = new RestClient(cluster.apiServer.getApiServerUrl(), 'kubelab-bench-watch', concurrency);
-    record(`watch delivery, ${concurrency} watcher(s)`, await measureWatchDelivery(client, watchClient, namespace, concurrency));
+    record(
+      `watch delivery, ${concurrency} watcher(s)`,
+      await measureWatchDelivery(client, watchClient, namespace, concurrency),
+    );
     await watchClient.close();
   }
   await etcd.delete().prefix('/bench/raw/').exec();
@@ -63,7 +83,12 @@ export async function runApiBench(cluster: Cluster, print: (line: string) => voi
 }
 
 /** Time from sending a create to its ADDED event at each watcher; throughput is events delivered per second. */
-async function measureWatchDelivery(client: RestClient, watchClient: RestClient, namespace: string, watchers: number): Promise<Measurement> {
+async function measureWatchDelivery(
+  client: RestClient,
+  watchClient: RestClient,
+  namespace: string,
+  watchers: number,
+): Promise<Measurement> {
   const label = `watch-${watchers}`;
   const events = 500;
   const createdAt = new Map<string, number>();
@@ -73,14 +98,24 @@ async function measureWatchDelivery(client: RestClient, watchClient: RestClient,
   const list = await client.list({ resource: 'configmaps', namespace }, { limit: '1' });
   let delivered = 0;
   let resolveAll: () => void = () => {};
-  const allDelivered = new Promise<void>((resolve) => { resolveAll = resolve; });
+  const allDelivered = new Promise<void>((resolve) => {
+    resolveAll = resolve;
+  });
   const streams = Array.from({ length: watchers }, () =>
-    watchClient.watch({ resource: 'configmaps', namespace }, { resourceVersion: list.metadata.resourceVersion ?? '0', labelSelector: `bench=${label}` }, (event) => {
-      const sent = createdAt.get(event.object.metadata?.name ?? '');
-      if (event.type !== 'ADDED' || sent === undefined) return;
-      latencies.push(performance.now() - sent);
-      if (++delivered === events * watchers) resolveAll();
-    }, abort.signal).catch(() => undefined));
+    watchClient
+      .watch(
+        { resource: 'configmaps', namespace },
+        { resourceVersion: list.metadata.resourceVersion ?? '0', labelSelector: `bench=${label}` },
+        (event) => {
+          const sent = createdAt.get(event.object.metadata?.name ?? '');
+          if (event.type !== 'ADDED' || sent === undefined) return;
+          latencies.push(performance.now() - sent);
+          if (++delivered === events * watchers) resolveAll();
+        },
+        abort.signal,
+      )
+      .catch(() => undefined),
+  );
   const started = performance.now();
   for (let i = 0; i < events; i++) {
     const name = `${label}-${i}`;

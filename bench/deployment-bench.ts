@@ -35,7 +35,10 @@ const Clients = ['kube-controller-manager', 'kube-scheduler', 'kubelab-node-agen
 
 export function replicasFromEnvironment(environment: NodeJS.ProcessEnv = process.env): number {
   const value = Number(environment.BENCH_REPLICAS ?? 500);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`replicasFromEnvironment: BENCH_REPLICAS must be a positive integer, got "${environment.BENCH_REPLICAS}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(
+      `replicasFromEnvironment: BENCH_REPLICAS must be a positive integer, got "${environment.BENCH_REPLICAS}"`,
+    );
   return value;
 }
 
@@ -46,12 +49,20 @@ interface Phase {
 }
 
 /** Runs the benchmark on `cluster` (which must write its audit log) and returns its ratio lines. */
-export async function runDeploymentBench(cluster: Cluster, replicas: number, print: (line: string) => void): Promise<string[]> {
+export async function runDeploymentBench(
+  cluster: Cluster,
+  replicas: number,
+  print: (line: string) => void,
+): Promise<string[]> {
   const client = new RestClient(cluster.apiServer.getApiServerUrl(), 'kubelab-bench', DirectConcurrency + 4);
   try {
     const nodes = Math.ceil((replicas * 1.25) / PodsPerNode) + 1;
     await createSimulatedNodes(client, nodes);
-    for (const namespace of [Namespace, DirectNamespace]) await client.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+    for (const namespace of [Namespace, DirectNamespace])
+      await client.create(
+        { resource: 'namespaces' },
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+      );
     print(`${replicas} replicas on ${nodes} simulated nodes`);
 
     const scaleUp = await timeScaleUp(client, replicas);
@@ -63,20 +74,35 @@ export async function runDeploymentBench(cluster: Cluster, replicas: number, pri
 
     const events = parseAuditLog(await readFile(cluster.auditLogPath, 'utf8'));
     const controllerRequests = { scaleUp: 0, rollout: 0 };
-    for (const [label, phase] of [['scale-up', scaleUp.available], ['rollout', rollout]] as const) {
+    for (const [label, phase] of [
+      ['scale-up', scaleUp.available],
+      ['rollout', rollout],
+    ] as const) {
       print(`  API requests per pod, ${label}:`);
       for (const name of Clients) {
         const census = censusOf(events, name, phase.from, phase.to);
         print(`    ${name.padEnd(24)} ${formatPerPod(census, replicas)}`);
-        if (name === 'kube-controller-manager') controllerRequests[label === 'scale-up' ? 'scaleUp' : 'rollout'] = census.total;
+        if (name === 'kube-controller-manager')
+          controllerRequests[label === 'scale-up' ? 'scaleUp' : 'rollout'] = census.total;
       }
     }
 
-    const direct = await measure(replicas, DirectConcurrency, (index) => client.create({ resource: 'pods', namespace: DirectNamespace }, plainPod(`direct-${index}`)));
-    const directDelete = await measure(replicas, DirectConcurrency, (index) => client.delete({ resource: 'pods', namespace: DirectNamespace, name: `direct-${index}` }, { gracePeriodSeconds: 0 }));
-    print(`  reference: ${replicas} pods created straight through the API (${DirectConcurrency} in flight) ${direct.seconds.toFixed(2)} s, deleted ${directDelete.seconds.toFixed(2)} s`);
+    const direct = await measure(replicas, DirectConcurrency, (index) =>
+      client.create({ resource: 'pods', namespace: DirectNamespace }, plainPod(`direct-${index}`)),
+    );
+    const directDelete = await measure(replicas, DirectConcurrency, (index) =>
+      client.delete(
+        { resource: 'pods', namespace: DirectNamespace, name: `direct-${index}` },
+        { gracePeriodSeconds: 0 },
+      ),
+    );
+    print(
+      `  reference: ${replicas} pods created straight through the API (${DirectConcurrency} in flight) ${direct.seconds.toFixed(2)} s, deleted ${directDelete.seconds.toFixed(2)} s`,
+    );
     const rateLimited = (requests: number) => Math.max(0, requests - ControllerManagerBurst) / ControllerManagerQps;
-    print(`  reference: kube-controller-manager's client limit (${ControllerManagerQps} qps, burst ${ControllerManagerBurst}) would need ${rateLimited(controllerRequests.scaleUp).toFixed(1)} s for the scale-up's ${controllerRequests.scaleUp} requests, ${rateLimited(controllerRequests.rollout).toFixed(1)} s for the rollout's ${controllerRequests.rollout}`);
+    print(
+      `  reference: kube-controller-manager's client limit (${ControllerManagerQps} qps, burst ${ControllerManagerBurst}) would need ${rateLimited(controllerRequests.scaleUp).toFixed(1)} s for the scale-up's ${controllerRequests.scaleUp} requests, ${rateLimited(controllerRequests.rollout).toFixed(1)} s for the rollout's ${controllerRequests.rollout}`,
+    );
     return [
       `pods created by the controllers / created directly: ${(scaleUp.created / direct.seconds).toFixed(2)} (${scaleUp.created.toFixed(2)} s / ${direct.seconds.toFixed(2)} s)`,
       `rollout / (create + delete directly): ${(rollout.seconds / (direct.seconds + directDelete.seconds)).toFixed(2)} (${rollout.seconds.toFixed(2)} s / ${(direct.seconds + directDelete.seconds).toFixed(2)} s)`,
@@ -93,19 +119,30 @@ async function createSimulatedNodes(client: RestClient, count: number): Promise<
       client.create({ resource: 'nodes' }, {
         apiVersion: 'v1',
         kind: 'Node',
-        metadata: { name: `bench-node-${index}`, annotations: { [SimulatedNodeAnnotation]: 'true' }, labels: { 'kubernetes.io/hostname': `bench-node-${index}` } },
+        metadata: {
+          name: `bench-node-${index}`,
+          annotations: { [SimulatedNodeAnnotation]: 'true' },
+          labels: { 'kubernetes.io/hostname': `bench-node-${index}` },
+        },
         status: { capacity: { cpu: '64', memory: '256Gi', pods: String(PodsPerNode) } },
       } as KubeObject),
     ),
   );
   await until(async () => {
-    const ready = (await client.list({ resource: 'nodes' })).items.filter((node) => (node.status?.conditions as Array<{ type: string; status: string }> | undefined)?.some((condition) => condition.type === 'Ready' && condition.status === 'True'));
+    const ready = (await client.list({ resource: 'nodes' })).items.filter((node) =>
+      (node.status?.conditions as Array<{ type: string; status: string }> | undefined)?.some(
+        (condition) => condition.type === 'Ready' && condition.status === 'True',
+      ),
+    );
     return ready.length >= count;
   }, 'the simulated nodes to be Ready');
 }
 
 /** Times the phases of bringing up the Deployment, from its create request. */
-async function timeScaleUp(client: RestClient, replicas: number): Promise<{ created: number; bound: number; available: Phase }> {
+async function timeScaleUp(
+  client: RestClient,
+  replicas: number,
+): Promise<{ created: number; bound: number; available: Phase }> {
   const from = new Date().toISOString();
   const started = performance.now();
   await client.create({ group: 'apps', resource: 'deployments', namespace: Namespace }, deployment(replicas));
@@ -118,7 +155,11 @@ async function timeScaleUp(client: RestClient, replicas: number): Promise<{ crea
     if (!bound && pods.filter((pod) => pod.spec?.nodeName).length >= replicas) bound = elapsed;
     return created > 0 && bound > 0 && isRolledOut(await getDeployment(client), replicas);
   }, 'the Deployment to be available');
-  return { created, bound, available: { from, to: new Date().toISOString(), seconds: (performance.now() - started) / 1000 } };
+  return {
+    created,
+    bound,
+    available: { from, to: new Date().toISOString(), seconds: (performance.now() - started) / 1000 },
+  };
 }
 
 /** Times a template change until every replica is new and no old pod is left. */
@@ -137,7 +178,12 @@ async function timeRollout(client: RestClient, replicas: number): Promise<Phase>
 function isRolledOut(deployment: KubeObject, replicas: number): boolean {
   const status = (deployment.status ?? {}) as Record<string, number>;
   const isObserved = (status.observedGeneration ?? 0) >= (deployment.metadata.generation ?? 0);
-  return isObserved && status.replicas === replicas && status.updatedReplicas === replicas && status.availableReplicas === replicas;
+  return (
+    isObserved &&
+    status.replicas === replicas &&
+    status.updatedReplicas === replicas &&
+    status.availableReplicas === replicas
+  );
 }
 
 function getDeployment(client: RestClient): Promise<KubeObject> {
@@ -149,18 +195,31 @@ function deployment(replicas: number): KubeObject {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'web' },
-    spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'kubelab/sleeper' }] } } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'app', image: 'kubelab/sleeper' }] },
+      },
+    },
   } as KubeObject;
 }
 
 function plainPod(name: string): KubeObject {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'direct' } }, spec: { containers: [{ name: 'app', image: 'kubelab/sleeper' }] } } as KubeObject;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { app: 'direct' } },
+    spec: { containers: [{ name: 'app', image: 'kubelab/sleeper' }] },
+  } as KubeObject;
 }
 
 async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = performance.now() + PhaseTimeoutMs;
   while (!(await condition())) {
-    if (performance.now() > deadline) throw new Error(`deployment bench: gave up waiting for ${what} after ${PhaseTimeoutMs / 1000} s`);
+    if (performance.now() > deadline)
+      throw new Error(`deployment bench: gave up waiting for ${what} after ${PhaseTimeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, PollMs));
   }
 }

@@ -13,7 +13,8 @@ import { measureStartTime, StartTimeAimSeconds } from './start-time.js';
 const print = (line: string) => console.log(line);
 const only = process.env.BENCH_ONLY;
 const parts = ['api', 'scheduling', 'deployment'];
-if (only !== undefined && !parts.includes(only)) throw new Error(`bench: BENCH_ONLY must be one of ${parts.join(', ')}, got "${only}"`);
+if (only !== undefined && !parts.includes(only))
+  throw new Error(`bench: BENCH_ONLY must be one of ${parts.join(', ')}, got "${only}"`);
 const runs = (part: string) => only === undefined || only === part;
 
 print('kubelab benchmark: API server over etcd, the scheduler, and the controllers');
@@ -21,7 +22,9 @@ print(`machine: ${process.arch}, node ${process.version}`);
 
 if (runs('api')) {
   const startSeconds = await measureStartTime('kubelab-bench-start');
-  print(`npm start (after the build) to a cluster that answers: ${startSeconds.toFixed(2)} s (aim < ${StartTimeAimSeconds} s)`);
+  print(
+    `npm start (after the build) to a cluster that answers: ${startSeconds.toFixed(2)} s (aim < ${StartTimeAimSeconds} s)`,
+  );
 
   const cluster = await startCluster({ name: 'kubelab-bench', logAllRequests: false, auditLog: false });
   try {

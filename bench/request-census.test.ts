@@ -29,7 +29,13 @@ describe('censusOf', () => {
   ];
   it('counts one client within the window, by verb and resource', () => {
     const census = censusOf(events, 'kube-controller-manager', '2026-01-01T00:00:00Z', '2026-01-01T00:00:05Z');
-    assert.deepEqual(census, { total: 3, byKind: [['create pods', 2], ['update replicasets/status', 1]] });
+    assert.deepEqual(census, {
+      total: 3,
+      byKind: [
+        ['create pods', 2],
+        ['update replicasets/status', 1],
+      ],
+    });
     assert.equal(formatPerPod(census, 2), '1.50 per pod (create pods 1.00, update replicasets/status 0.50)');
   });
 });

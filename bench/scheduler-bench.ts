@@ -77,13 +77,18 @@ export interface SchedulingMeasurement {
 export function sizesFromEnvironment(environment: NodeJS.ProcessEnv = process.env): SchedulerBenchSizes {
   const read = (name: string, fallback: number) => {
     const value = Number(environment[name] ?? fallback);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`sizesFromEnvironment: ${name} must be a positive integer, got "${environment[name]}"`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`sizesFromEnvironment: ${name} must be a positive integer, got "${environment[name]}"`);
     return value;
   };
   return { nodes: read('BENCH_NODES', 5000), pods: read('BENCH_PODS', 10_000) };
 }
 
-export async function runSchedulerBench(cluster: Cluster, sizes: SchedulerBenchSizes, print: (line: string) => void): Promise<string[]> {
+export async function runSchedulerBench(
+  cluster: Cluster,
+  sizes: SchedulerBenchSizes,
+  print: (line: string) => void,
+): Promise<string[]> {
   const bench: Bench = {
     cluster,
     sizes,
@@ -92,22 +97,33 @@ export async function runSchedulerBench(cluster: Cluster, sizes: SchedulerBenchS
     watchClient: new RestClient(cluster.apiServer.getApiServerUrl(), 'kubelab-bench-watch', 2),
   };
   const algorithm = benchmarkAlgorithm(sizes.nodes, sizes.pods, { placedPods: basicPlacedPods(sizes) });
-  print(`scheduling algorithm alone (no API), ${sizes.nodes} nodes, ${sizes.pods} pods: ${algorithm.podsPerSecond.toFixed(0)} pods/s, ${algorithm.microsecondsPerPod.toFixed(0)} µs per pod (${algorithm.cpuMicrosecondsPerPod.toFixed(0)} µs CPU)`);
+  print(
+    `scheduling algorithm alone (no API), ${sizes.nodes} nodes, ${sizes.pods} pods: ${algorithm.podsPerSecond.toFixed(0)} pods/s, ${algorithm.microsecondsPerPod.toFixed(0)} µs per pod (${algorithm.cpuMicrosecondsPerPod.toFixed(0)} µs CPU)`,
+  );
   const ratios: string[] = [];
   try {
     for (const name of [PlacedNamespace, ...workloads(sizes).map((workload) => workload.namespace)]) {
-      await bench.client.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      await bench.client.create(
+        { resource: 'namespaces' },
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+      );
     }
-    const nodes = await measure(sizes.nodes, CreateConcurrency, (index) => bench.client.create({ resource: 'nodes' }, benchNode(index)));
+    const nodes = await measure(sizes.nodes, CreateConcurrency, (index) =>
+      bench.client.create({ resource: 'nodes' }, benchNode(index)),
+    );
     print(`created ${sizes.nodes} nodes through the API: ${nodes.perSecond.toFixed(0)}/s`);
     let placed = 0;
     for (const workload of workloads(sizes)) {
       const result = await runWorkload(bench, workload, placed);
       placed = Math.max(placed, workload.placedPods) + result.boundPods;
       const rate = result.podsPerSecond.toFixed(0);
-      ratios.push(`${workload.name} first create to last binding / Kubernetes' CI floor: ${rate} / ${workload.threshold} = ${(result.podsPerSecond / workload.threshold).toFixed(2)}`);
+      ratios.push(
+        `${workload.name} first create to last binding / Kubernetes' CI floor: ${rate} / ${workload.threshold} = ${(result.podsPerSecond / workload.threshold).toFixed(2)}`,
+      );
       if (workload.affinity === undefined) {
-        ratios.push(`${workload.name} end to end / algorithm alone: ${rate} / ${algorithm.podsPerSecond.toFixed(0)} = ${(result.podsPerSecond / algorithm.podsPerSecond).toFixed(2)}`);
+        ratios.push(
+          `${workload.name} end to end / algorithm alone: ${rate} / ${algorithm.podsPerSecond.toFixed(0)} = ${(result.podsPerSecond / algorithm.podsPerSecond).toFixed(2)}`,
+        );
       }
     }
   } finally {
@@ -118,10 +134,27 @@ export async function runSchedulerBench(cluster: Cluster, sizes: SchedulerBenchS
 
 /** The two scheduler_perf workloads at these sizes. */
 function workloads(sizes: SchedulerBenchSizes): Workload[] {
-  const affinity: Affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZoneLabel, operator: 'In', values: ['zone1', 'zone2'] }] }] } } };
+  const affinity: Affinity = {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: ZoneLabel, operator: 'In', values: ['zone1', 'zone2'] }] }],
+      },
+    },
+  };
   return [
-    { name: 'SchedulingBasic', namespace: 'basic', placedPods: basicPlacedPods(sizes), threshold: SchedulingBasicThreshold },
-    { name: 'SchedulingNodeAffinity', namespace: 'node-affinity', placedPods: sizes.nodes, threshold: SchedulingNodeAffinityThreshold, affinity },
+    {
+      name: 'SchedulingBasic',
+      namespace: 'basic',
+      placedPods: basicPlacedPods(sizes),
+      threshold: SchedulingBasicThreshold,
+    },
+    {
+      name: 'SchedulingNodeAffinity',
+      namespace: 'node-affinity',
+      placedPods: sizes.nodes,
+      threshold: SchedulingNodeAffinityThreshold,
+      affinity,
+    },
   ];
 }
 
@@ -135,22 +168,35 @@ async function runWorkload(bench: Bench, workload: Workload, placed: number): Pr
   const missing = Math.max(0, workload.placedPods - placed);
   await measure(missing, CreateConcurrency, (index) => {
     const name = `placed-${placed + index}`;
-    return client.create({ resource: 'pods', namespace: PlacedNamespace }, benchPod(name, { nodeName: `node-${(placed + index) % sizes.nodes}` }));
+    return client.create(
+      { resource: 'pods', namespace: PlacedNamespace },
+      benchPod(name, { nodeName: `node-${(placed + index) % sizes.nodes}` }),
+    );
   });
-  const pods = Array.from({ length: sizes.pods }, (_, index) => benchPod(`pod-${index}`, { affinity: workload.affinity }));
+  const pods = Array.from({ length: sizes.pods }, (_, index) =>
+    benchPod(`pod-${index}`, { affinity: workload.affinity }),
+  );
   const cpuBefore = await readCpu(bench.cluster, Components);
   const result = await measureScheduling(client, bench.watchClient, workload.namespace, pods);
   const eventsSeconds = await waitForScheduledEvents(bench, workload.namespace, result.boundPods, result.startedAt);
   const cpuAfter = await readCpu(bench.cluster, Components);
   printWorkload(bench.print, workload, sizes, placed + missing, result);
-  const events = eventsSeconds === undefined ? `not all stored; none more for ${StallTimeoutMs / 1000} s` : `all stored by ${eventsSeconds.toFixed(1)} s after the first create (${(result.boundPods / eventsSeconds).toFixed(0)} pods/s counting them)`;
+  const events =
+    eventsSeconds === undefined
+      ? `not all stored; none more for ${StallTimeoutMs / 1000} s`
+      : `all stored by ${eventsSeconds.toFixed(1)} s after the first create (${(result.boundPods / eventsSeconds).toFixed(0)} pods/s counting them)`;
   bench.print(`  Scheduled events: ${events}`);
   bench.print(`  CPU, first create to last event: ${formatCpu(cpuBefore, cpuAfter, result.boundPods, 'pod')}`);
   return result;
 }
 
 /** Creates `pods` in `namespace` at once; times each from its create request to its binding in a watch. */
-async function measureScheduling(client: RestClient, watchClient: RestClient, namespace: string, pods: Pod[]): Promise<SchedulingMeasurement> {
+async function measureScheduling(
+  client: RestClient,
+  watchClient: RestClient,
+  namespace: string,
+  pods: Pod[],
+): Promise<SchedulingMeasurement> {
   const createdAt = new Map<string, number>();
   const boundAt = new Map<string, number>();
   const abort = new AbortController();
@@ -158,15 +204,26 @@ async function measureScheduling(client: RestClient, watchClient: RestClient, na
   // Watch from the current version: every binding after it is seen, none before.
   const list = await client.list({ resource: 'pods', namespace }, { limit: '1' });
   let watchError: unknown;
-  const stream = watchClient.watch<Pod>({ resource: 'pods', namespace }, { resourceVersion: list.metadata.resourceVersion ?? '0' }, (event) => {
-    const name = event.object.metadata?.name ?? '';
-    if (event.type === 'ERROR' || !event.object.spec?.nodeName || boundAt.has(name)) return;
-    lastProgress = performance.now();
-    boundAt.set(name, lastProgress);
-  }, abort.signal).then(
-    () => { if (!abort.signal.aborted) watchError = new Error('measureScheduling: the watch on pods ended early'); },
-    (error: unknown) => { if (!abort.signal.aborted) watchError = error; },
-  );
+  const stream = watchClient
+    .watch<Pod>(
+      { resource: 'pods', namespace },
+      { resourceVersion: list.metadata.resourceVersion ?? '0' },
+      (event) => {
+        const name = event.object.metadata?.name ?? '';
+        if (event.type === 'ERROR' || !event.object.spec?.nodeName || boundAt.has(name)) return;
+        lastProgress = performance.now();
+        boundAt.set(name, lastProgress);
+      },
+      abort.signal,
+    )
+    .then(
+      () => {
+        if (!abort.signal.aborted) watchError = new Error('measureScheduling: the watch on pods ended early');
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted) watchError = error;
+      },
+    );
   // scheduler_perf's throughput collector: pods bound per interval, over the interval's real length.
   const samples: number[] = [];
   let sampled = { bound: 0, at: performance.now() };
@@ -197,7 +254,12 @@ async function measureScheduling(client: RestClient, watchClient: RestClient, na
  * binding, so some are still on their way at the last binding, and the next workload must not
  * pay for them. Seconds from `startedAt` to the last one seen, or undefined after a stall.
  */
-async function waitForScheduledEvents(bench: Bench, namespace: string, expected: number, startedAt: number): Promise<number | undefined> {
+async function waitForScheduledEvents(
+  bench: Bench,
+  namespace: string,
+  expected: number,
+  startedAt: number,
+): Promise<number | undefined> {
   const ref = { resource: 'events', namespace };
   const query = { fieldSelector: `reason=${ScheduledReason}` };
   const list = await bench.client.list(ref, query);
@@ -205,13 +267,20 @@ async function waitForScheduledEvents(bench: Bench, namespace: string, expected:
   let lastSeen = performance.now();
   const abort = new AbortController();
   let watchError: unknown;
-  const stream = bench.watchClient.watch(ref, { ...query, resourceVersion: list.metadata.resourceVersion ?? '0' }, (event) => {
-    if (event.type !== 'ADDED') return;
-    seen++;
-    lastSeen = performance.now();
-  }, abort.signal).catch((error: unknown) => {
-    if (!abort.signal.aborted) watchError = error;
-  });
+  const stream = bench.watchClient
+    .watch(
+      ref,
+      { ...query, resourceVersion: list.metadata.resourceVersion ?? '0' },
+      (event) => {
+        if (event.type !== 'ADDED') return;
+        seen++;
+        lastSeen = performance.now();
+      },
+      abort.signal,
+    )
+    .catch((error: unknown) => {
+      if (!abort.signal.aborted) watchError = error;
+    });
   while (seen < expected && watchError === undefined && performance.now() - lastSeen < StallTimeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -221,7 +290,14 @@ async function waitForScheduledEvents(bench: Bench, namespace: string, expected:
   return seen >= expected ? (lastSeen - startedAt) / 1000 : undefined;
 }
 
-function summarizeScheduling(pods: number, started: number, createSeconds: number, createdAt: Map<string, number>, boundAt: Map<string, number>, samples: number[]): SchedulingMeasurement {
+function summarizeScheduling(
+  pods: number,
+  started: number,
+  createSeconds: number,
+  createdAt: Map<string, number>,
+  boundAt: Map<string, number>,
+  samples: number[],
+): SchedulingMeasurement {
   const latencies: number[] = [];
   let lastBound = started;
   for (const [name, bound] of boundAt) {
@@ -246,12 +322,27 @@ function summarizeScheduling(pods: number, started: number, createSeconds: numbe
   };
 }
 
-function printWorkload(print: (line: string) => void, workload: Workload, sizes: SchedulerBenchSizes, placedBefore: number, result: SchedulingMeasurement): void {
-  print(`${workload.name}: ${sizes.nodes} nodes, ${placedBefore} pods placed before (scheduler_perf: ${workload.placedPods}), ${result.pods} pods created at once`);
-  if (result.boundPods < result.pods) print(`  only ${result.boundPods} of ${result.pods} pods were bound; none more for ${StallTimeoutMs / 1000} s`);
-  print(`  created in ${result.createSeconds.toFixed(1)} s (${(result.pods / result.createSeconds).toFixed(0)}/s); last binding ${result.seconds.toFixed(1)} s after the first create`);
-  print(`  pods scheduled per second, first create to last binding: ${result.podsPerSecond.toFixed(0)} (Kubernetes' CI floor: ${workload.threshold})`);
-  print(`  per 1-second sample: median ${result.steadyPodsPerSecond.toFixed(0)}, average ${result.sampleAverage.toFixed(0)} (scheduler_perf's Average)`);
+function printWorkload(
+  print: (line: string) => void,
+  workload: Workload,
+  sizes: SchedulerBenchSizes,
+  placedBefore: number,
+  result: SchedulingMeasurement,
+): void {
+  print(
+    `${workload.name}: ${sizes.nodes} nodes, ${placedBefore} pods placed before (scheduler_perf: ${workload.placedPods}), ${result.pods} pods created at once`,
+  );
+  if (result.boundPods < result.pods)
+    print(`  only ${result.boundPods} of ${result.pods} pods were bound; none more for ${StallTimeoutMs / 1000} s`);
+  print(
+    `  created in ${result.createSeconds.toFixed(1)} s (${(result.pods / result.createSeconds).toFixed(0)}/s); last binding ${result.seconds.toFixed(1)} s after the first create`,
+  );
+  print(
+    `  pods scheduled per second, first create to last binding: ${result.podsPerSecond.toFixed(0)} (Kubernetes' CI floor: ${workload.threshold})`,
+  );
+  print(
+    `  per 1-second sample: median ${result.steadyPodsPerSecond.toFixed(0)}, average ${result.sampleAverage.toFixed(0)} (scheduler_perf's Average)`,
+  );
   print(`  create to binding: p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms`);
 }
 
@@ -276,7 +367,14 @@ function benchPod(name: string, options: { nodeName?: string; affinity?: Affinit
     kind: 'Pod',
     metadata: { name },
     spec: {
-      containers: [{ name: 'pause', image: 'pause', ports: [{ containerPort: 80 }], resources: { requests: resources, limits: resources } }],
+      containers: [
+        {
+          name: 'pause',
+          image: 'pause',
+          ports: [{ containerPort: 80 }],
+          resources: { requests: resources, limits: resources },
+        },
+      ],
       ...(options.nodeName ? { nodeName: options.nodeName } : {}),
       ...(options.affinity ? { affinity: options.affinity } : {}),
     },

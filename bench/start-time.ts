@@ -11,16 +11,24 @@ export const StartTimeAimSeconds = 5;
 
 export async function measureStartTime(clusterName: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'dist', 'impl', 'cluster', 'main.js')], { env: { ...process.env, KUBELAB_CLUSTER_NAME: clusterName }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'dist', 'impl', 'cluster', 'main.js')], {
+    env: { ...process.env, KUBELAB_CLUSTER_NAME: clusterName },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {
       const server = /API server: (http:\/\/\S+)/.exec(output)?.[1];
       if (server && (await isReady(server))) return (performance.now() - started) / 1000;
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`measureStartTime: the cluster did not answer:\n${output}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`measureStartTime: the cluster did not answer:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {

@@ -10,7 +10,11 @@ export interface Measurement {
 }
 
 /** Runs `operation(i)` for i in [0, total) with `concurrency` workers, timing each call. */
-export async function measure(total: number, concurrency: number, operation: (index: number) => Promise<unknown>): Promise<Measurement> {
+export async function measure(
+  total: number,
+  concurrency: number,
+  operation: (index: number) => Promise<unknown>,
+): Promise<Measurement> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -28,7 +32,13 @@ export async function measure(total: number, concurrency: number, operation: (in
 
 export function summarize(latencies: number[], seconds: number): Measurement {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { operations: sorted.length, seconds, perSecond: sorted.length / seconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
+  return {
+    operations: sorted.length,
+    seconds,
+    perSecond: sorted.length / seconds,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+  };
 }
 
 export function percentile(sorted: number[], fraction: number): number {

@@ -17,11 +17,24 @@ describe('expected and actual from an assertion message', () => {
     ['strings keep their quotes', messageOf(() => assert.equal('79', '80')), { expected: "'80'", actual: "'79'" }],
     [
       'a deep equal keeps only the differing lines',
-      messageOf(() => assert.deepEqual({ code: 500, reason: 'InternalError', message: 'm' }, { code: 409, reason: 'Conflict', message: 'm' })),
+      messageOf(() =>
+        assert.deepEqual(
+          { code: 500, reason: 'InternalError', message: 'm' },
+          { code: 409, reason: 'Conflict', message: 'm' },
+        ),
+      ),
       { expected: "code: 409, reason: 'Conflict'", actual: "code: 500, reason: 'InternalError'" },
     ],
-    ['any other error is what actually happened', 'Internal error occurred: exercise registry-key is not solved yet\n    at x', { actual: 'Internal error occurred: exercise registry-key is not solved yet' }],
-    ['a custom message without values is the actual', messageOf(() => assert.ok(false, 'the second update was accepted')), { actual: 'the second update was accepted' }],
+    [
+      'any other error is what actually happened',
+      'Internal error occurred: exercise registry-key is not solved yet\n    at x',
+      { actual: 'Internal error occurred: exercise registry-key is not solved yet' },
+    ],
+    [
+      'a custom message without values is the actual',
+      messageOf(() => assert.ok(false, 'the second update was accepted')),
+      { actual: 'the second update was accepted' },
+    ],
   ];
   for (const [name, message, expected] of cases) it(name, () => assert.deepEqual(outcomeOf(message), expected));
 });

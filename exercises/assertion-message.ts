@@ -23,7 +23,11 @@ export function outcomeOf(message: string): Outcome {
   const legend = lines.findIndex((line) => Legend.test(line.trim()));
   if (legend !== -1) {
     const diff = lines.slice(legend + 1);
-    const side = (sign: string) => diff.filter((line) => line.startsWith(`${sign} `)).map((line) => line.slice(2).trim().replace(/,$/, '')).join(', ');
+    const side = (sign: string) =>
+      diff
+        .filter((line) => line.startsWith(`${sign} `))
+        .map((line) => line.slice(2).trim().replace(/,$/, ''))
+        .join(', ');
     return withCustom({ expected: side('-'), actual: side('+') }, custom);
   }
   const inequality = lines.map((line) => StrictInequality.exec(line.trim())).find((match) => match !== null);
@@ -37,7 +41,8 @@ export function outcomeOf(message: string): Outcome {
  */
 function withCustom(outcome: Outcome, custom: string | undefined): Outcome {
   const isLong = outcome.actual.length + (outcome.expected?.length ?? 0) > MaxValuesLength;
-  if (custom === undefined) return isLong ? { expected: shorten(outcome.expected), actual: shorten(outcome.actual) ?? '' } : outcome;
+  if (custom === undefined)
+    return isLong ? { expected: shorten(outcome.expected), actual: shorten(outcome.actual) ?? '' } : outcome;
   return isLong ? { actual: custom } : { expected: outcome.expected, actual: `${outcome.actual} (${custom})` };
 }
 

@@ -53,7 +53,8 @@ export function loadExercises(projectDir: string = PROJECT_DIR): Exercise[] {
 
 export function findExercise(exercises: Exercise[], id: string): Exercise {
   const found = exercises.find((exercise) => exercise.id === id);
-  if (!found) throw new Error(`no exercise "${id}"; the exercises are ${exercises.map((exercise) => exercise.id).join(', ')}`);
+  if (!found)
+    throw new Error(`no exercise "${id}"; the exercises are ${exercises.map((exercise) => exercise.id).join(', ')}`);
   return found;
 }
 
@@ -82,7 +83,8 @@ function catalogProblem(exercise: Exercise, seen: Set<string>): string | undefin
   if (!ExerciseId.test(exercise.id)) return 'needs an id in lowercase letters, digits and dashes';
   if (seen.has(exercise.id)) return 'is listed twice';
   if (!Number.isInteger(exercise.points) || exercise.points <= 0) return 'needs a positive whole number of points';
-  if (!exercise.title || !exercise.lesson || !exercise.section || !exercise.stub) return 'needs a title, a lesson, a section and a stub';
+  if (!exercise.title || !exercise.lesson || !exercise.section || !exercise.stub)
+    return 'needs a title, a lesson, a section and a stub';
   if (exercise.hints.length !== HintTiers) return `needs exactly ${HintTiers} hints, from a nudge to nearly the answer`;
   if (exercise.files.length === 0) return 'names no file';
   return undefined;

@@ -41,7 +41,11 @@ async function readScenarios(): Promise<{ documents: GherkinDocument[]; pickles:
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
   const environment = { cwd: PROJECT_DIR, stdout: discard, stderr: process.stderr };
   const { runConfiguration } = await loadConfiguration({}, environment);
-  const options = { ...runConfiguration, runtime: { ...runConfiguration.runtime, dryRun: true }, formats: { ...runConfiguration.formats, stdout: 'summary', files: {} } };
+  const options = {
+    ...runConfiguration,
+    runtime: { ...runConfiguration.runtime, dryRun: true },
+    formats: { ...runConfiguration.formats, stdout: 'summary', files: {} },
+  };
   const envelopes: Envelope[] = [];
   await runCucumber(options, environment, (envelope) => envelopes.push(envelope));
   return {
@@ -80,12 +84,15 @@ function collectClaims(documents: GherkinDocument[], pickles: Pickle[]): { claim
     const versions = tags.filter((tag) => tag.startsWith(VersionTag)).map((tag) => tag.slice(VersionTag.length));
     const where = `${place?.location ?? pickle.uri} "${pickle.name}"`;
     if (ids.length !== 1 || versions.length !== 1 || !place) {
-      problems.push(`${where}: needs one ${ConformanceTag}<id> tag and one ${VersionTag}<version> tag (it has ${ids.length} and ${versions.length})`);
+      problems.push(
+        `${where}: needs one ${ConformanceTag}<id> tag and one ${VersionTag}<version> tag (it has ${ids.length} and ${versions.length})`,
+      );
       continue;
     }
     const id = ids[0] as string;
     const existing = claims.get(id);
-    if (existing && existing.scenarioId !== scenarioId) problems.push(`${where}: ${ConformanceTag}${id} is also the id of ${existing.location}`);
+    if (existing && existing.scenarioId !== scenarioId)
+      problems.push(`${where}: ${ConformanceTag}${id} is also the id of ${existing.location}`);
     if (existing) {
       existing.cases += 1;
       continue;
@@ -93,7 +100,18 @@ function collectClaims(documents: GherkinDocument[], pickles: Pickle[]): { claim
     const needs = tags.filter((tag) => tag.startsWith('@needs-')).map((tag) => tag.slice('@needs-'.length));
     const exercises = tags.filter((tag) => tag.startsWith('@exercise-')).map((tag) => tag.slice('@exercise-'.length));
     const claim = place.rule ?? place.feature;
-    claims.set(id, { id, scenarioId, claim, feature: place.feature, scenario: place.scenario, location: place.location, version: versions[0] as string, needs, exercises, cases: 1 });
+    claims.set(id, {
+      id,
+      scenarioId,
+      claim,
+      feature: place.feature,
+      scenario: place.scenario,
+      location: place.location,
+      version: versions[0] as string,
+      needs,
+      exercises,
+      cases: 1,
+    });
   }
   return { claims: [...claims.values()], problems };
 }
@@ -111,10 +129,20 @@ function render(claims: Claim[]): string {
   ];
   for (const feature of [...new Set(claims.map((claim) => claim.feature))]) {
     const rows = claims.filter((claim) => claim.feature === feature);
-    lines.push('', `## ${feature}`, '', `\`${rows[0]?.location.split(':')[0]}\``, '', '| id | claim | scenario | Kubernetes | needs | exercise |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      `## ${feature}`,
+      '',
+      `\`${rows[0]?.location.split(':')[0]}\``,
+      '',
+      '| id | claim | scenario | Kubernetes | needs | exercise |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const row of rows) {
       const scenario = `${row.scenario}${row.cases > 1 ? ` (${row.cases} cases)` : ''} ([line ${row.location.split(':')[1]}](../${row.location.replace(':', '#L')}))`;
-      lines.push(`| \`${row.id}\` | ${cell(row.claim)} | ${cell(scenario)} | ${row.version} | ${row.needs.join(', ') || 'API'} | ${row.exercises.join(', ')} |`);
+      lines.push(
+        `| \`${row.id}\` | ${cell(row.claim)} | ${cell(scenario)} | ${row.version} | ${row.needs.join(', ') || 'API'} | ${row.exercises.join(', ')} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -136,8 +164,12 @@ async function main(isCheck: boolean): Promise<boolean> {
     return problems.length === 0;
   }
   const isCurrent = readFileSync(file, 'utf8') === text;
-  console.log(`${problems.length === 0 ? 'ok' : 'not ok'} 1 - every scenario has a conformance id and a Kubernetes version`);
-  console.log(`${isCurrent ? 'ok' : 'not ok'} 2 - ${ConformanceFile} is up to date${isCurrent ? '' : ' (run npm run conformance)'}`);
+  console.log(
+    `${problems.length === 0 ? 'ok' : 'not ok'} 1 - every scenario has a conformance id and a Kubernetes version`,
+  );
+  console.log(
+    `${isCurrent ? 'ok' : 'not ok'} 2 - ${ConformanceFile} is up to date${isCurrent ? '' : ' (run npm run conformance)'}`,
+  );
   const failed = (problems.length === 0 ? 0 : 1) + (isCurrent ? 0 : 1);
   console.log(`# pass ${2 - failed}\n# fail ${failed}`);
   return failed === 0;

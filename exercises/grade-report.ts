@@ -18,17 +18,27 @@ const plain: Paint = { good: (text) => text, bad: (text) => text, dim: (text) =>
 export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
   const title = grade.edition === 'student' ? 'Grade' : 'Grade (reference solutions: every exercise is solved here)';
   const idWidth = Math.max(8, ...grade.exercises.map((exercise) => exercise.id.length));
-  const countsWidth = Math.max(...grade.exercises.map((exercise) => `${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.length));
+  const countsWidth = Math.max(
+    ...grade.exercises.map(
+      (exercise) => `${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.length,
+    ),
+  );
   const lines = ['', title, ''];
   for (const exercise of grade.exercises) {
     const isFull = exercise.earned === exercise.points;
     const mark = exercise.applicable === 0 ? paint.dim('-') : isFull ? paint.good('✓') : paint.bad('✗');
     const score = (exercise.applicable === 0 ? 'n/a' : `${format(exercise.earned)} / ${exercise.points}`).padStart(9);
-    const counts = paint.dim(`${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.padEnd(countsWidth));
-    lines.push(`  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`);
+    const counts = paint.dim(
+      `${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.padEnd(countsWidth),
+    );
+    lines.push(
+      `  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`,
+    );
   }
   lines.push(`    ${'total'.padEnd(idWidth)}  ${`${format(grade.earned)} / ${grade.points}`.padStart(9)}`);
-  const notApplicableHere = grade.exercises.flatMap((exercise) => exercise.scenarios).filter((scenario) => scenario.status === 'not-applicable');
+  const notApplicableHere = grade.exercises
+    .flatMap((exercise) => exercise.scenarios)
+    .filter((scenario) => scenario.status === 'not-applicable');
   for (const reason of new Set(notApplicableHere.map((scenario) => scenario.actual))) {
     const count = notApplicableHere.filter((scenario) => scenario.actual === reason).length;
     lines.push(paint.dim(`    ${count} scenario(s) ${reason}`));
@@ -44,7 +54,10 @@ function renderToDo(exercise: ExerciseGrade, paint: Paint): string[] {
   const failed = exercise.scenarios.filter((candidate) => candidate.status === 'failed');
   const atStub = failed.filter((scenario) => scenario.actual?.includes(`exercise ${exercise.id} is not solved yet`));
   if (atStub.length > 0) {
-    lines.push('', `  ${paint.bad('✗')} ${exercise.id}: ${atStub.length} scenario(s) reach its stub, which says "exercise ${exercise.id} is not solved yet"`);
+    lines.push(
+      '',
+      `  ${paint.bad('✗')} ${exercise.id}: ${atStub.length} scenario(s) reach its stub, which says "exercise ${exercise.id} is not solved yet"`,
+    );
     lines.push(`      lesson:   ${exercise.lesson} § ${exercise.section}`, `      hint:     ${atStub[0]?.hint ?? ''}`);
   }
   for (const scenario of failed.filter((candidate) => !atStub.includes(candidate))) {
@@ -57,7 +70,10 @@ function renderToDo(exercise: ExerciseGrade, paint: Paint): string[] {
   const blocked = exercise.scenarios.filter((candidate) => candidate.status === 'blocked');
   for (const blocker of new Set(blocked.map((scenario) => scenario.blockedBy))) {
     const count = blocked.filter((scenario) => scenario.blockedBy === blocker).length;
-    lines.push('', `  ${paint.dim('·')} ${exercise.id}: ${count} scenario(s) wait for ${blocker}, which is not solved yet: solve it first`);
+    lines.push(
+      '',
+      `  ${paint.dim('·')} ${exercise.id}: ${count} scenario(s) wait for ${blocker}, which is not solved yet: solve it first`,
+    );
   }
   return lines;
 }
@@ -70,9 +86,13 @@ export function renderJUnit(grade: Grade): string {
     return [
       `  <testsuite name="${xml(exercise.id)}" tests="${exercise.scenarios.length}" failures="${failures}" skipped="${skipped}">`,
       '    <properties>',
-      ...Object.entries({ title: exercise.title, lesson: exercise.lesson, section: exercise.section, points: exercise.points, earned: exercise.earned }).map(
-        ([name, value]) => `      <property name="${name}" value="${xml(String(value))}"/>`,
-      ),
+      ...Object.entries({
+        title: exercise.title,
+        lesson: exercise.lesson,
+        section: exercise.section,
+        points: exercise.points,
+        earned: exercise.earned,
+      }).map(([name, value]) => `      <property name="${name}" value="${xml(String(value))}"/>`),
       '    </properties>',
       ...cases,
       '  </testsuite>',
@@ -92,7 +112,8 @@ export function renderJUnit(grade: Grade): string {
 function renderTestCase(exercise: ExerciseGrade, scenario: ScenarioGrade): string {
   const open = `    <testcase classname="${xml(exercise.id)}" name="${xml(scenario.name)}" file="${xml(scenario.uri)}"`;
   if (scenario.status === 'passed') return `${open}/>`;
-  if (scenario.status === 'not-applicable') return `${open}>\n      <skipped message="${xml(scenario.actual ?? 'not applicable')}"/>\n    </testcase>`;
+  if (scenario.status === 'not-applicable')
+    return `${open}>\n      <skipped message="${xml(scenario.actual ?? 'not applicable')}"/>\n    </testcase>`;
   const body = [
     scenario.blockedBy ? `blocked by ${scenario.blockedBy}` : `lesson: ${exercise.lesson} § ${exercise.section}`,
     scenario.expected !== undefined ? `expected: ${scenario.expected}` : undefined,

@@ -73,7 +73,13 @@ export interface Grade {
 export function gradeRun(exercises: Exercise[], results: ScenarioResult[], edition: Grade['edition']): Grade {
   const byId = new Map(exercises.map((exercise) => [exercise.id, exercise]));
   const graded = exercises
-    .map((exercise) => gradeExercise(exercise, results.filter((result) => result.tags.includes(exerciseTag(exercise.id))), byId))
+    .map((exercise) =>
+      gradeExercise(
+        exercise,
+        results.filter((result) => result.tags.includes(exerciseTag(exercise.id))),
+        byId,
+      ),
+    )
     .filter((grade) => grade.scenarios.length > 0);
   const outsideResults = results.filter((result) => !result.tags.some((tag) => tag.startsWith('@exercise-')));
   const outside = outsideResults.map((result) => gradeScenario(result, undefined, byId));
@@ -84,13 +90,21 @@ export function gradeRun(exercises: Exercise[], results: ScenarioResult[], editi
     earned: round(graded.reduce((sum, grade) => sum + grade.earned, 0)),
     // An exercise none of whose scenarios apply to this cluster is left out of the total.
     points: graded.filter((grade) => grade.applicable > 0).reduce((sum, grade) => sum + grade.points, 0),
-    outside: { ...tally(outside), problems: outside.filter((scenario) => scenario.status === 'failed' || scenario.status === 'blocked') },
+    outside: {
+      ...tally(outside),
+      problems: outside.filter((scenario) => scenario.status === 'failed' || scenario.status === 'blocked'),
+    },
   };
 }
 
 export function tally(scenarios: ScenarioGrade[]): Tally {
   const count = (status: ScenarioStatus) => scenarios.filter((scenario) => scenario.status === status).length;
-  return { passed: count('passed'), failed: count('failed'), blocked: count('blocked'), notApplicable: count('not-applicable') };
+  return {
+    passed: count('passed'),
+    failed: count('failed'),
+    blocked: count('blocked'),
+    notApplicable: count('not-applicable'),
+  };
 }
 
 function gradeExercise(exercise: Exercise, results: ScenarioResult[], byId: Map<string, Exercise>): ExerciseGrade {
@@ -98,10 +112,24 @@ function gradeExercise(exercise: Exercise, results: ScenarioResult[], byId: Map<
   const applicable = scenarios.filter((scenario) => scenario.status !== 'not-applicable').length;
   const passed = scenarios.filter((scenario) => scenario.status === 'passed').length;
   const { id, title, lesson, section, points } = exercise;
-  return { id, title, lesson, section, points, earned: applicable === 0 ? 0 : round((points * passed) / applicable), passed, applicable, scenarios };
+  return {
+    id,
+    title,
+    lesson,
+    section,
+    points,
+    earned: applicable === 0 ? 0 : round((points * passed) / applicable),
+    passed,
+    applicable,
+    scenarios,
+  };
 }
 
-function gradeScenario(result: ScenarioResult, exercise: Exercise | undefined, byId: Map<string, Exercise>): ScenarioGrade {
+function gradeScenario(
+  result: ScenarioResult,
+  exercise: Exercise | undefined,
+  byId: Map<string, Exercise>,
+): ScenarioGrade {
   const { name, uri } = result;
   if (result.status === 'passed') return { name, uri, status: 'passed' };
   if (result.status === 'not-applicable') return { name, uri, status: 'not-applicable', actual: result.message };
@@ -109,7 +137,14 @@ function gradeScenario(result: ScenarioResult, exercise: Exercise | undefined, b
   const outcome = outcomeOf(message);
   const unsolved = unsolvedExerciseIn(message);
   if (unsolved !== undefined && unsolved !== exercise?.id) {
-    return { name, uri, status: 'blocked', ...outcome, blockedBy: unsolved, hint: `solve ${unsolved} first: ${byId.get(unsolved)?.hints[0] ?? ''}`.trim() };
+    return {
+      name,
+      uri,
+      status: 'blocked',
+      ...outcome,
+      blockedBy: unsolved,
+      hint: `solve ${unsolved} first: ${byId.get(unsolved)?.hints[0] ?? ''}`.trim(),
+    };
   }
   return { name, uri, status: 'failed', ...outcome, hint: exercise?.hints[0] };
 }

@@ -29,7 +29,8 @@ export default class GradingFormatter extends Formatter {
     super(options);
     options.eventBroadcaster.on('envelope', (envelope: Envelope) => {
       if (envelope.testRunStarted) this.runStarted = envelope.testRunStarted.timestamp;
-      if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) this.scenarioFinished(envelope.testCaseFinished.testCaseStartedId);
+      if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried)
+        this.scenarioFinished(envelope.testCaseFinished.testCaseStartedId);
       if (envelope.testRunFinished) this.runFinished(envelope.testRunFinished.timestamp);
     });
   }
@@ -38,7 +39,9 @@ export default class GradingFormatter extends Formatter {
     const attempt = this.eventDataCollector.getTestCaseAttempt(testCaseStartedId);
     const result = scenarioResult(attempt);
     this.results.set(attempt.testCase.id, result);
-    const mark = { passed: this.paint.good('✓'), failed: this.paint.bad('✗'), 'not-applicable': this.paint.dim('-') }[result.status];
+    const mark = { passed: this.paint.good('✓'), failed: this.paint.bad('✗'), 'not-applicable': this.paint.dim('-') }[
+      result.status
+    ];
     const exercises = result.tags.filter((tag) => tag.startsWith('@exercise-')).join(' ');
     this.log(`  ${mark} ${result.name}  ${this.paint.dim(`${result.uri} ${exercises}`.trim())}\n`);
   }
@@ -47,25 +50,46 @@ export default class GradingFormatter extends Formatter {
     const edition = studentEdition() ? 'student' : 'reference';
     const grade = gradeRun(loadExercises(), [...this.results.values()], edition);
     this.logUnexplainedFailures(grade);
-    this.log(`\n${formatterHelpers.formatSummary({ colorFns: this.colorFns, testCaseAttempts: this.eventDataCollector.getTestCaseAttempts(), testRunDuration: between(this.runStarted, finished) })}`);
+    this.log(
+      `\n${formatterHelpers.formatSummary({ colorFns: this.colorFns, testCaseAttempts: this.eventDataCollector.getTestCaseAttempts(), testRunDuration: between(this.runStarted, finished) })}`,
+    );
     this.writeReports(grade);
     if (grade.exercises.length > 0) this.log(renderGradeTable(grade, this.paint));
   }
 
   /** In a student edition the grade explains exercise failures and blocked scenarios; anything else is printed in full. */
   private logUnexplainedFailures(grade: Grade): void {
-    const explained = new Set(grade.edition === 'student' ? grade.exercises.flatMap((exercise) => exercise.scenarios.map((scenario) => scenario.uri)) : []);
-    if (grade.edition === 'student') for (const problem of grade.outside.problems) if (problem.status === 'blocked') explained.add(problem.uri);
+    const explained = new Set(
+      grade.edition === 'student'
+        ? grade.exercises.flatMap((exercise) => exercise.scenarios.map((scenario) => scenario.uri))
+        : [],
+    );
+    if (grade.edition === 'student')
+      for (const problem of grade.outside.problems) if (problem.status === 'blocked') explained.add(problem.uri);
     const failures = this.eventDataCollector
       .getTestCaseAttempts()
-      .filter((attempt) => formatterHelpers.isFailure(attempt.worstTestStepResult, attempt.willBeRetried) && !explained.has(this.results.get(attempt.testCase.id)?.uri ?? ''));
+      .filter(
+        (attempt) =>
+          formatterHelpers.isFailure(attempt.worstTestStepResult, attempt.willBeRetried) &&
+          !explained.has(this.results.get(attempt.testCase.id)?.uri ?? ''),
+      );
     if (failures.length > 0) this.log('\nFailures:\n\n');
     failures.forEach((testCaseAttempt, index) => {
       const { colorFns, snippetBuilder, supportCodeLibrary, printAttachments } = this;
-      this.log(formatterHelpers.formatIssue({ colorFns, number: index + 1, snippetBuilder, supportCodeLibrary, testCaseAttempt, printAttachments }));
+      this.log(
+        formatterHelpers.formatIssue({
+          colorFns,
+          number: index + 1,
+          snippetBuilder,
+          supportCodeLibrary,
+          testCaseAttempt,
+          printAttachments,
+        }),
+      );
     });
     const blocked = grade.outside.blocked;
-    if (grade.edition === 'student' && blocked > 0) this.log(`\n${blocked} scenario(s) outside the exercises wait for an exercise to be solved.\n`);
+    if (grade.edition === 'student' && blocked > 0)
+      this.log(`\n${blocked} scenario(s) outside the exercises wait for an exercise to be solved.\n`);
   }
 
   private writeReports(grade: Grade): void {
@@ -76,7 +100,11 @@ export default class GradingFormatter extends Formatter {
   }
 
   private get paint(): Paint {
-    return { good: this.colorFns.forStatus(Status.PASSED), bad: this.colorFns.forStatus(Status.FAILED), dim: this.colorFns.location };
+    return {
+      good: this.colorFns.forStatus(Status.PASSED),
+      bad: this.colorFns.forStatus(Status.FAILED),
+      dim: this.colorFns.location,
+    };
   }
 }
 
@@ -89,8 +117,12 @@ function scenarioResult(attempt: TestCaseAttempt): ScenarioResult {
     .flat()
     .map((attachment) => attachment.body)
     .find((body) => body.startsWith(NotApplicablePrefix));
-  if (worstTestStepResult.status === Status.SKIPPED && reason !== undefined) return { ...base, status: 'not-applicable', message: reason };
-  const message = worstTestStepResult.exception?.message ?? worstTestStepResult.message ?? `the scenario ended ${worstTestStepResult.status.toLowerCase()}`;
+  if (worstTestStepResult.status === Status.SKIPPED && reason !== undefined)
+    return { ...base, status: 'not-applicable', message: reason };
+  const message =
+    worstTestStepResult.exception?.message ??
+    worstTestStepResult.message ??
+    `the scenario ended ${worstTestStepResult.status.toLowerCase()}`;
   return { ...base, status: 'failed', message };
 }
 

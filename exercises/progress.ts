@@ -39,7 +39,13 @@ export function progressOf(progress: Progress, exercise: Exercise): ExerciseProg
 /** Record a grade of the exercise. */
 export function recordGrade(exercise: Exercise, grade: ExerciseGrade): ExerciseProgress {
   const progress = loadProgress();
-  const updated = { ...progressOf(progress, exercise), earned: grade.earned, points: grade.points, isSolved: grade.earned === grade.points, gradedAt: new Date().toISOString() };
+  const updated = {
+    ...progressOf(progress, exercise),
+    earned: grade.earned,
+    points: grade.points,
+    isSolved: grade.earned === grade.points,
+    gradedAt: new Date().toISOString(),
+  };
   saveProgress({ ...progress, [exercise.id]: updated });
   return updated;
 }

@@ -54,7 +54,8 @@ export function parseRegions(text: string): ParsedRegions {
       const id = start[1] ?? '';
       if (seen.has(id)) problems.push({ line: lineNumber, message: `region "${id}" is defined twice in this file` });
       seen.add(id);
-      if (open.length >= MaxRegionDepth) problems.push({ line: lineNumber, message: `region "${id}" nests deeper than ${MaxRegionDepth} levels` });
+      if (open.length >= MaxRegionDepth)
+        problems.push({ line: lineNumber, message: `region "${id}" nests deeper than ${MaxRegionDepth} levels` });
       open.push({ id, startLine: lineNumber, depth: open.length + 1, ...attributes(start[2] ?? '') });
       return;
     }
@@ -66,11 +67,15 @@ export function parseRegions(text: string): ParsedRegions {
       return;
     }
     if (end[1] !== undefined && end[1] !== closed.id) {
-      problems.push({ line: lineNumber, message: `#endregion ${end[1]} closes region "${closed.id}" (opened on line ${closed.startLine})` });
+      problems.push({
+        line: lineNumber,
+        message: `#endregion ${end[1]} closes region "${closed.id}" (opened on line ${closed.startLine})`,
+      });
     }
     regions.push({ ...closed, endLine: lineNumber });
   });
-  for (const unclosed of open) problems.push({ line: unclosed.startLine, message: `region "${unclosed.id}" is never closed` });
+  for (const unclosed of open)
+    problems.push({ line: unclosed.startLine, message: `region "${unclosed.id}" is never closed` });
   regions.sort((a, b) => a.startLine - b.startLine);
   return { regions, problems };
 }
@@ -83,7 +88,9 @@ export function exerciseRegions(text: string, fileName: string): ExerciseRegion[
   return regions.filter((region): region is ExerciseRegion => {
     if (region.exercise === undefined) return false;
     if (!Number.isInteger(region.points) || (region.points ?? 0) <= 0) {
-      throw new Error(`exerciseRegions: ${fileName}:${region.startLine}: region ${region.id} needs points=<n> beside exercise=${region.exercise}`);
+      throw new Error(
+        `exerciseRegions: ${fileName}:${region.startLine}: region ${region.id} needs points=<n> beside exercise=${region.exercise}`,
+      );
     }
     return true;
   });

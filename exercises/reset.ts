@@ -11,7 +11,10 @@ import { type Exercise, studentEdition } from './catalog.js';
 import { stubExercises } from './stub.js';
 
 export function resetExercises(exercises: Exercise[]): string[] {
-  if (!studentEdition()) throw new Error('--reset works in a student edition only: this repository holds the solutions (see npm run student-edition)');
+  if (!studentEdition())
+    throw new Error(
+      '--reset works in a student edition only: this repository holds the solutions (see npm run student-edition)',
+    );
   const files = [...new Set(exercises.flatMap((exercise) => exercise.files))];
   for (const file of files) {
     const fullPath = path.join(PROJECT_DIR, file);

@@ -23,7 +23,13 @@ export function cucumberArguments(args: string[], exerciseIds: string[]): string
 
 /** A bare word that is neither an exercise, an option's value nor a path is a mistyped exercise. */
 function unknownExercise(args: string[], exerciseIds: string[]): string | undefined {
-  return args.find((arg, index) => /^[a-z][a-z0-9-]*$/.test(arg) && !exerciseIds.includes(arg) && !args[index - 1]?.startsWith('-') && !existsSync(arg));
+  return args.find(
+    (arg, index) =>
+      /^[a-z][a-z0-9-]*$/.test(arg) &&
+      !exerciseIds.includes(arg) &&
+      !args[index - 1]?.startsWith('-') &&
+      !existsSync(arg),
+  );
 }
 
 const exerciseIds = loadExercises().map((exercise) => exercise.id);

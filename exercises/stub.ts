@@ -25,16 +25,23 @@ export function stubExercises(fileName: string, text: string, exercises: Exercis
     const exercise = wanted.get(region.exercise) as Exercise;
     const functions = functionsIn(source, region);
     assertOnlyFunctions(source, region, functions, fileName);
-    for (const fn of functions) edits.push({ start: fn.body.getStart(source), end: fn.body.end, replacement: stubBody(source, fn, exercise) });
+    for (const fn of functions)
+      edits.push({ start: fn.body.getStart(source), end: fn.body.end, replacement: stubBody(source, fn, exercise) });
   }
-  return edits.sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.replacement + result.slice(edit.end), text);
+  return edits
+    .sort((a, b) => b.start - a.start)
+    .reduce((result, edit) => result.slice(0, edit.start) + edit.replacement + result.slice(edit.end), text);
 }
 
 /** The functions and methods that lie wholly inside a region, outermost only. */
 function functionsIn(source: ts.SourceFile, region: ExerciseRegion): FunctionWithBody[] {
   const found: FunctionWithBody[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.body && isInside(source, node, region)) {
+    if (
+      (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) &&
+      node.body &&
+      isInside(source, node, region)
+    ) {
       found.push(node as FunctionWithBody);
       return;
     }
@@ -45,7 +52,12 @@ function functionsIn(source: ts.SourceFile, region: ExerciseRegion): FunctionWit
 }
 
 /** Every line of the region that is code must belong to one of its functions. */
-function assertOnlyFunctions(source: ts.SourceFile, region: ExerciseRegion, functions: FunctionWithBody[], fileName: string): void {
+function assertOnlyFunctions(
+  source: ts.SourceFile,
+  region: ExerciseRegion,
+  functions: FunctionWithBody[],
+  fileName: string,
+): void {
   const covered = new Set<number>();
   for (const fn of functions) {
     for (let line = lineOf(source, fn.getStart(source)); line <= lineOf(source, fn.end); line++) covered.add(line);
@@ -55,10 +67,13 @@ function assertOnlyFunctions(source: ts.SourceFile, region: ExerciseRegion, func
     const code = (lines[line - 1] ?? '').trim();
     const isComment = code === '' || code.startsWith('//') || code.startsWith('/*') || code.startsWith('*');
     if (!isComment && !covered.has(line)) {
-      throw new Error(`stubExercises: ${fileName}:${line}: exercise region ${region.id} may hold only whole functions or methods`);
+      throw new Error(
+        `stubExercises: ${fileName}:${line}: exercise region ${region.id} may hold only whole functions or methods`,
+      );
     }
   }
-  if (functions.length === 0) throw new Error(`stubExercises: ${fileName}:${region.startLine}: exercise region ${region.id} holds no function`);
+  if (functions.length === 0)
+    throw new Error(`stubExercises: ${fileName}:${region.startLine}: exercise region ${region.id} holds no function`);
 }
 
 function stubBody(source: ts.SourceFile, fn: FunctionWithBody, exercise: Exercise): string {

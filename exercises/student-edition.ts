@@ -6,10 +6,26 @@
 // and keeps the other solutions, which is how CI checks that each exercise is really needed.
 
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PROJECT_DIR } from '../impl/project-root.js';
-import { type Exercise, findExercise, loadExercises, type StudentEdition, StudentEditionMarker, studentEdition } from './catalog.js';
+import {
+  type Exercise,
+  findExercise,
+  loadExercises,
+  type StudentEdition,
+  StudentEditionMarker,
+  studentEdition,
+} from './catalog.js';
 import { exerciseRegions } from './regions.js';
 import { stubExercises } from './stub.js';
 
@@ -17,7 +33,8 @@ const Usage = 'usage: npm run student-edition -- <dir> [--only <exercise-id>[,<e
 
 /** Write the student edition of the project at `projectDir` into `targetDir`. */
 function writeStudentEdition(projectDir: string, targetDir: string, exercises: Exercise[]): StudentEdition {
-  if (existsSync(targetDir) && readdirSync(targetDir).length > 0) throw new Error(`writeStudentEdition: ${targetDir} is not empty`);
+  if (existsSync(targetDir) && readdirSync(targetDir).length > 0)
+    throw new Error(`writeStudentEdition: ${targetDir} is not empty`);
   for (const exercise of exercises) checkRegions(projectDir, exercise);
   for (const file of trackedFiles(projectDir)) {
     const source = path.join(projectDir, file);
@@ -32,22 +49,31 @@ function writeStudentEdition(projectDir: string, targetDir: string, exercises: E
     const owners = exercises.filter((exercise) => exercise.files.includes(file));
     writeFileSync(target, stubExercises(file, readFileSync(target, 'utf8'), owners));
   }
-  const edition: StudentEdition = { generatedFrom: git(projectDir, ['rev-parse', 'HEAD']).trim(), stubbed: exercises.map((exercise) => exercise.id) };
+  const edition: StudentEdition = {
+    generatedFrom: git(projectDir, ['rev-parse', 'HEAD']).trim(),
+    stubbed: exercises.map((exercise) => exercise.id),
+  };
   writeFileSync(path.join(targetDir, StudentEditionMarker), `${JSON.stringify(edition, null, 2)}\n`);
   return edition;
 }
 
 /** The catalogue and the code agree: the exercise's regions are in its files and add up to its points. */
 function checkRegions(projectDir: string, exercise: Exercise): void {
-  const regions = exercise.files.flatMap((file) => exerciseRegions(readFileSync(path.join(projectDir, file), 'utf8'), file)).filter((region) => region.exercise === exercise.id);
+  const regions = exercise.files
+    .flatMap((file) => exerciseRegions(readFileSync(path.join(projectDir, file), 'utf8'), file))
+    .filter((region) => region.exercise === exercise.id);
   const points = regions.reduce((sum, region) => sum + region.points, 0);
   if (regions.length === 0 || points !== exercise.points) {
-    throw new Error(`student edition: exercise ${exercise.id} is worth ${exercise.points} points, but its regions in ${exercise.files.join(', ')} add up to ${points}`);
+    throw new Error(
+      `student edition: exercise ${exercise.id} is worth ${exercise.points} points, but its regions in ${exercise.files.join(', ')} add up to ${points}`,
+    );
   }
 }
 
 function trackedFiles(projectDir: string): string[] {
-  return git(projectDir, ['ls-files', '-z']).split('\0').filter((file) => file !== '');
+  return git(projectDir, ['ls-files', '-z'])
+    .split('\0')
+    .filter((file) => file !== '');
 }
 
 function git(cwd: string, args: string[]): string {
@@ -60,7 +86,8 @@ function main(args: string[]): void {
   const targets = args.filter((arg, index) => !arg.startsWith('--') && (onlyIndex === -1 || index !== onlyIndex + 1));
   const target = targets[0];
   if (target === undefined || targets.length > 1 || (only !== undefined && only.length === 0)) throw new Error(Usage);
-  if (studentEdition()) throw new Error('this is already a student edition: generate one from the reference repository');
+  if (studentEdition())
+    throw new Error('this is already a student edition: generate one from the reference repository');
   const catalog = loadExercises();
   const exercises = only === undefined ? catalog : only.map((id) => findExercise(catalog, id));
   const targetDir = path.resolve(target);

@@ -50,7 +50,9 @@ class ExerciseSession {
     if (timings) {
       const total = (performance.now() - started) / 1000;
       const parts = `build ${timings.build.toFixed(1)} s, API server restart ${timings.restart.toFixed(1)} s, scenarios ${timings.scenarios.toFixed(1)} s`;
-      console.log(`verdict in ${total.toFixed(1)} s (${parts}); edit ${this.exercise.files.join(', ')} and save, or press h for a hint, r to run again, q to quit`);
+      console.log(
+        `verdict in ${total.toFixed(1)} s (${parts}); edit ${this.exercise.files.join(', ')} and save, or press h for a hint, r to run again, q to quit`,
+      );
     }
     this.isRunning = false;
     if (this.isRunPending) {
@@ -61,15 +63,27 @@ class ExerciseSession {
 
   private async buildAndGrade(): Promise<Timings | undefined> {
     const buildStarted = performance.now();
-    const build = await runProcess(path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], {}, 'pipe');
+    const build = await runProcess(
+      path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsc'),
+      ['-p', 'tsconfig.json'],
+      {},
+      'pipe',
+    );
     const buildSeconds = (performance.now() - buildStarted) / 1000;
     if (build.code !== 0) {
-      console.log(`${build.output}\nThe code does not typecheck yet (${buildSeconds.toFixed(1)} s): fix the errors above and save again.`);
+      console.log(
+        `${build.output}\nThe code does not typecheck yet (${buildSeconds.toFixed(1)} s): fix the errors above and save again.`,
+      );
       return undefined;
     }
     const restart = await reloadApiServer(this.cluster);
     const scenariosStarted = performance.now();
-    await runProcess('node', ['dist/exercises/run-tests.js', this.exercise.id], { KUBELAB_KUBECONFIG: this.cluster.kubeconfigPath }, 'inherit');
+    await runProcess(
+      'node',
+      ['dist/exercises/run-tests.js', this.exercise.id],
+      { KUBELAB_KUBECONFIG: this.cluster.kubeconfigPath },
+      'inherit',
+    );
     const scenarios = (performance.now() - scenariosStarted) / 1000;
     this.recordVerdict();
     return { build: buildSeconds, restart, scenarios };
@@ -77,16 +91,33 @@ class ExerciseSession {
 
   private recordVerdict(): void {
     const file = path.join(PROJECT_DIR, GradeJsonFile);
-    const graded = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Grade).exercises.find((candidate) => candidate.id === this.exercise.id) : undefined;
+    const graded = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as Grade).exercises.find(
+          (candidate) => candidate.id === this.exercise.id,
+        )
+      : undefined;
     if (!graded) return;
     const progress = recordGrade(this.exercise, graded);
-    console.log(progress.isSolved ? `\n✓ ${this.exercise.id} is solved: ${progress.earned} / ${progress.points}. On to the next exercise!` : '');
+    console.log(
+      progress.isSolved
+        ? `\n✓ ${this.exercise.id} is solved: ${progress.earned} / ${progress.points}. On to the next exercise!`
+        : '',
+    );
   }
 }
 
-function runProcess(command: string, args: string[], env: Record<string, string>, stdio: 'pipe' | 'inherit'): Promise<{ code: number; output: string }> {
+function runProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  stdio: 'pipe' | 'inherit',
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: PROJECT_DIR, env: { ...process.env, ...env }, stdio: ['ignore', stdio, stdio] });
+    const child = spawn(command, args, {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', stdio, stdio],
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');

@@ -21,60 +21,104 @@ async function auditAbout(world: KubeWorld, label: string): Promise<AuditEvent[]
 }
 
 function completed(events: AuditEvent[], verb: string, client: string): AuditEvent | undefined {
-  return events.find((event) => event.stage === 'ResponseComplete' && event.verb === verb && clientName(event.userAgent) === client);
+  return events.find(
+    (event) => event.stage === 'ResponseComplete' && event.verb === verb && clientName(event.userAgent) === client,
+  );
 }
 
 When('a config map {string} is created with kubectl', async function (this: KubeWorld, label: string) {
   const name = this.uniqueName('configmap');
-  const result = await this.kubectl(['create', 'configmap', name, '-n', this.namespace, '--from-literal=greeting=hello']);
+  const result = await this.kubectl([
+    'create',
+    'configmap',
+    name,
+    '-n',
+    this.namespace,
+    '--from-literal=greeting=hello',
+  ]);
   assert.equal(result.exitCode, 0, result.stderr);
   this.remember(label, { kind: configMap, name, namespace: this.namespace });
   this.lastLabel = label;
 });
 
-Then('the audit log shows kubectl\'s create of {string} answered {int}', async function (this: KubeWorld, label: string, code: number) {
-  await eventually(async () => {
-    const create = completed(await auditAbout(this, label), 'create', 'kubectl');
-    assert.ok(create, 'no create from kubectl in the audit log');
-    assert.equal(create.responseStatus?.code, code);
-  }, { timeoutMs: 5000 });
-});
+Then(
+  "the audit log shows kubectl's create of {string} answered {int}",
+  async function (this: KubeWorld, label: string, code: number) {
+    await eventually(
+      async () => {
+        const create = completed(await auditAbout(this, label), 'create', 'kubectl');
+        assert.ok(create, 'no create from kubectl in the audit log');
+        assert.equal(create.responseStatus?.code, code);
+      },
+      { timeoutMs: 5000 },
+    );
+  },
+);
 
-Then('that request wrote the key of {string} in one etcd transaction that required the key to be absent', async function (this: KubeWorld, label: string) {
-  const { name, namespace } = this.recall(label);
-  const create = completed(await auditAbout(this, label), 'create', 'kubectl');
-  const writes = (create?.etcd ?? []).filter((operation) => operation.op === 'txn');
-  assert.deepEqual(
-    writes.map(({ key, compare, write, succeeded }) => ({ key, compare, write, succeeded })),
-    [{ key: `/registry/configmaps/${namespace}/${name}`, compare: 'mod_revision == 0', write: 'put', succeeded: true }],
-  );
-});
+Then(
+  'that request wrote the key of {string} in one etcd transaction that required the key to be absent',
+  async function (this: KubeWorld, label: string) {
+    const { name, namespace } = this.recall(label);
+    const create = completed(await auditAbout(this, label), 'create', 'kubectl');
+    const writes = (create?.etcd ?? []).filter((operation) => operation.op === 'txn');
+    assert.deepEqual(
+      writes.map(({ key, compare, write, succeeded }) => ({ key, compare, write, succeeded })),
+      [
+        {
+          key: `/registry/configmaps/${namespace}/${name}`,
+          compare: 'mod_revision == 0',
+          write: 'put',
+          succeeded: true,
+        },
+      ],
+    );
+  },
+);
 
 Then('the audit log shows the refused update read the key and wrote nothing to etcd', async function (this: KubeWorld) {
   const { name, namespace } = this.recall(this.lastLabel);
-  await eventually(async () => {
-    const refused = (await auditAbout(this, this.lastLabel)).find((event) => event.verb === 'update' && event.responseStatus?.code === 409);
-    assert.ok(refused, 'no refused update in the audit log');
-    assert.equal(clientName(refused.userAgent), 'second-client');
-    const operations = (refused.etcd ?? []).map(({ op, key }) => ({ op, key }));
-    assert.deepEqual(operations, [{ op: 'range', key: `/registry/configmaps/${namespace}/${name}` }]);
-  }, { timeoutMs: 5000 });
+  await eventually(
+    async () => {
+      const refused = (await auditAbout(this, this.lastLabel)).find(
+        (event) => event.verb === 'update' && event.responseStatus?.code === 409,
+      );
+      assert.ok(refused, 'no refused update in the audit log');
+      assert.equal(clientName(refused.userAgent), 'second-client');
+      const operations = (refused.etcd ?? []).map(({ op, key }) => ({ op, key }));
+      assert.deepEqual(operations, [{ op: 'range', key: `/registry/configmaps/${namespace}/${name}` }]);
+    },
+    { timeoutMs: 5000 },
+  );
 });
 
-Then('the audit log shows the ADDED event sent to the watcher carries the revision that kubectl\'s create of {string} wrote to etcd', async function (this: KubeWorld, label: string) {
-  await eventually(async () => {
-    const events = await auditAbout(this, label);
-    const create = completed(events, 'create', 'kubectl');
-    // The scenario's watcher: the controller manager's informers (the garbage collector's) are told too.
-    const added = events.find((event) => event.stage === 'WatchEvent' && event.watchEvent?.type === 'ADDED' && clientName(event.userAgent) === 'kubelab-scenario');
-    assert.ok(create && added, `expected a create and an ADDED event, got ${events.map((e) => `${e.stage}:${e.verb}`).join(', ')}`);
-    const write = create.etcd?.find((operation) => operation.op === 'txn' && operation.succeeded);
-    assert.ok(write, 'the create wrote nothing to etcd');
-    // The watcher is told the revision the transaction wrote: that is its resourceVersion.
-    assert.equal(added.watchEvent?.resourceVersion, String(write.revision));
-    assert.equal(clientName(added.userAgent), 'kubelab-scenario');
-  }, { timeoutMs: 5000 });
-});
+Then(
+  "the audit log shows the ADDED event sent to the watcher carries the revision that kubectl's create of {string} wrote to etcd",
+  async function (this: KubeWorld, label: string) {
+    await eventually(
+      async () => {
+        const events = await auditAbout(this, label);
+        const create = completed(events, 'create', 'kubectl');
+        // The scenario's watcher: the controller manager's informers (the garbage collector's) are told too.
+        const added = events.find(
+          (event) =>
+            event.stage === 'WatchEvent' &&
+            event.watchEvent?.type === 'ADDED' &&
+            clientName(event.userAgent) === 'kubelab-scenario',
+        );
+        assert.ok(
+          create && added,
+          `expected a create and an ADDED event, got ${events.map((e) => `${e.stage}:${e.verb}`).join(', ')}`,
+        );
+        const write = create.etcd?.find((operation) => operation.op === 'txn' && operation.succeeded);
+        assert.ok(write, 'the create wrote nothing to etcd');
+        // The watcher is told the revision the transaction wrote: that is its resourceVersion.
+        assert.equal(added.watchEvent?.resourceVersion, String(write.revision));
+        assert.equal(clientName(added.userAgent), 'kubelab-scenario');
+      },
+      { timeoutMs: 5000 },
+    );
+  },
+);
 
 Then('the flow is saved as the trace {string}', async function (this: KubeWorld, traceName: string) {
   const events = await auditAbout(this, this.lastLabel);
@@ -87,23 +131,42 @@ Then('the flow is saved as the trace {string}', async function (this: KubeWorld,
   await writeFile(path.join(TraceDirectory, `${traceName}.json`), `${JSON.stringify(trace, null, 2)}\n`);
 });
 
-Then('the audit log shows the controller manager, told by its watch, created the {int} missing pods of {string} and then wrote its status', async function (this: KubeWorld, count: number, label: string) {
-  const { name } = this.recall(label);
-  await eventually(async () => {
-    const flow = replicaSetReconcile(await readAuditLog(this.auditLogPath), this.namespace, name);
-    const steps = flow.map((event) => `${clientName(event.userAgent)} ${event.stage === 'WatchEvent' ? `<- ${event.watchEvent?.type}` : `${event.verb} ${event.responseStatus?.code}`} ${event.objectRef?.resource}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`);
-    const told = steps.findIndex((step) => step === 'kube-controller-manager <- MODIFIED replicasets');
-    const creates = steps.filter((step) => step === 'kube-controller-manager create 201 pods');
-    assert.ok(told > 0 && steps.indexOf('kube-controller-manager create 201 pods') > told, `the controller manager created pods before its watch told it of the change:\n${steps.join('\n')}`);
-    assert.equal(creates.length, count, `the controller manager's creates:\n${steps.join('\n')}`);
-    assert.equal(steps.at(-1), 'kube-controller-manager update 200 replicasets/status', `no status written after the creates:\n${steps.join('\n')}`);
-  }, { timeoutMs: 5000, intervalMs: 250 });
-});
+Then(
+  'the audit log shows the controller manager, told by its watch, created the {int} missing pods of {string} and then wrote its status',
+  async function (this: KubeWorld, count: number, label: string) {
+    const { name } = this.recall(label);
+    await eventually(
+      async () => {
+        const flow = replicaSetReconcile(await readAuditLog(this.auditLogPath), this.namespace, name);
+        const steps = flow.map(
+          (event) =>
+            `${clientName(event.userAgent)} ${event.stage === 'WatchEvent' ? `<- ${event.watchEvent?.type}` : `${event.verb} ${event.responseStatus?.code}`} ${event.objectRef?.resource}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`,
+        );
+        const told = steps.findIndex((step) => step === 'kube-controller-manager <- MODIFIED replicasets');
+        const creates = steps.filter((step) => step === 'kube-controller-manager create 201 pods');
+        assert.ok(
+          told > 0 && steps.indexOf('kube-controller-manager create 201 pods') > told,
+          `the controller manager created pods before its watch told it of the change:\n${steps.join('\n')}`,
+        );
+        assert.equal(creates.length, count, `the controller manager's creates:\n${steps.join('\n')}`);
+        assert.equal(
+          steps.at(-1),
+          'kube-controller-manager update 200 replicasets/status',
+          `no status written after the creates:\n${steps.join('\n')}`,
+        );
+      },
+      { timeoutMs: 5000, intervalMs: 250 },
+    );
+  },
+);
 
-Then('the reconcile of {string} is saved as the trace {string}', async function (this: KubeWorld, label: string, traceName: string) {
-  const events = replicaSetReconcile(await readAuditLog(this.auditLogPath), this.namespace, this.recall(label).name);
-  assert.ok(events.length > 0, 'the audit log has no reconcile of this replica set');
-  const trace = { name: traceName, title: this.scenarioName, scenario: this.scenarioUri, events };
-  await mkdir(TraceDirectory, { recursive: true });
-  await writeFile(path.join(TraceDirectory, `${traceName}.json`), `${JSON.stringify(trace, null, 2)}\n`);
-});
+Then(
+  'the reconcile of {string} is saved as the trace {string}',
+  async function (this: KubeWorld, label: string, traceName: string) {
+    const events = replicaSetReconcile(await readAuditLog(this.auditLogPath), this.namespace, this.recall(label).name);
+    assert.ok(events.length > 0, 'the audit log has no reconcile of this replica set');
+    const trace = { name: traceName, title: this.scenarioName, scenario: this.scenarioUri, events };
+    await mkdir(TraceDirectory, { recursive: true });
+    await writeFile(path.join(TraceDirectory, `${traceName}.json`), `${JSON.stringify(trace, null, 2)}\n`);
+  },
+);

@@ -23,27 +23,48 @@ import { createReplicaSet } from './support/scheduling.js';
 import type { KubeObject } from '../impl/client/types.js';
 import type { KubeWorld } from './support/world.js';
 
-Then('the Lease {string} in {string} names its holder as {string}', async function (this: KubeWorld, name: string, namespace: string, form: string) {
-  assert.equal(form, '<hostname>_<uuid>');
-  const lease = await this.api.get({ group: 'coordination.k8s.io', resource: 'leases', namespace, name });
-  const holder = String((lease.spec as { holderIdentity?: string }).holderIdentity ?? '');
-  assert.match(holder, /^[a-z0-9.-]+_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, `the Lease is held by "${holder}"`);
-  this.notes.set('holder', holder);
-});
+Then(
+  'the Lease {string} in {string} names its holder as {string}',
+  async function (this: KubeWorld, name: string, namespace: string, form: string) {
+    assert.equal(form, '<hostname>_<uuid>');
+    const lease = await this.api.get({ group: 'coordination.k8s.io', resource: 'leases', namespace, name });
+    const holder = String((lease.spec as { holderIdentity?: string }).holderIdentity ?? '');
+    assert.match(
+      holder,
+      /^[a-z0-9.-]+_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      `the Lease is held by "${holder}"`,
+    );
+    this.notes.set('holder', holder);
+  },
+);
 
-Then('a {string} event on that Lease says {string}', async function (this: KubeWorld, reason: string, template: string) {
-  const expected = template.replace('<holder>', this.notes.get('holder') ?? '');
-  await eventually(async () => {
-    const events = await this.api.list({ resource: 'events', namespace: 'kube-system' });
-    const aboutLease = (event: KubeObject) => { const about = event.involvedObject as { kind?: string; name?: string } | undefined; return about?.kind === 'Lease' && about.name === 'kube-controller-manager'; };
-    const messages = events.items.filter((event) => aboutLease(event) && event.reason === reason).map((event) => String(event.message));
-    assert.ok(messages.includes(expected), `${reason} events on the Lease: ${JSON.stringify(messages)}`);
-  }, { timeoutMs: 10_000, intervalMs: 500 });
-});
+Then(
+  'a {string} event on that Lease says {string}',
+  async function (this: KubeWorld, reason: string, template: string) {
+    const expected = template.replace('<holder>', this.notes.get('holder') ?? '');
+    await eventually(
+      async () => {
+        const events = await this.api.list({ resource: 'events', namespace: 'kube-system' });
+        const aboutLease = (event: KubeObject) => {
+          const about = event.involvedObject as { kind?: string; name?: string } | undefined;
+          return about?.kind === 'Lease' && about.name === 'kube-controller-manager';
+        };
+        const messages = events.items
+          .filter((event) => aboutLease(event) && event.reason === reason)
+          .map((event) => String(event.message));
+        assert.ok(messages.includes(expected), `${reason} events on the Lease: ${JSON.stringify(messages)}`);
+      },
+      { timeoutMs: 10_000, intervalMs: 500 },
+    );
+  },
+);
 
-Given('a replica set {string} with {int} replicas was created', async function (this: KubeWorld, label: string, replicas: number) {
-  await createReplicaSet(this, label, replicas);
-});
+Given(
+  'a replica set {string} with {int} replicas was created',
+  async function (this: KubeWorld, label: string, replicas: number) {
+    await createReplicaSet(this, label, replicas);
+  },
+);
 
 When('the controller manager that holds the Lease is killed', async function (this: KubeWorld) {
   const replica = await leader(this);
@@ -52,15 +73,24 @@ When('the controller manager that holds the Lease is killed', async function (th
   await kill(this, replica);
 });
 
-Then('within {int} seconds the other controller manager holds the Lease, and its leaseTransitions grew', async function (this: KubeWorld, seconds: number) {
-  const killed = this.notes.get('killed leader');
-  const before = Number(this.notes.get('lease transitions before'));
-  await eventually(async () => {
-    const spec = await controllerManagerLease(this);
-    const holder = replicaNamed(this, spec.holderIdentity);
-    assert.ok(holder && holder !== killed && (spec.leaseTransitions ?? 0) > before, `the Lease is held by ${spec.holderIdentity} after ${spec.leaseTransitions ?? 0} transitions (${before} before ${killed} was killed)`);
-  }, { timeoutMs: seconds * 1000, intervalMs: 500 });
-});
+Then(
+  'within {int} seconds the other controller manager holds the Lease, and its leaseTransitions grew',
+  async function (this: KubeWorld, seconds: number) {
+    const killed = this.notes.get('killed leader');
+    const before = Number(this.notes.get('lease transitions before'));
+    await eventually(
+      async () => {
+        const spec = await controllerManagerLease(this);
+        const holder = replicaNamed(this, spec.holderIdentity);
+        assert.ok(
+          holder && holder !== killed && (spec.leaseTransitions ?? 0) > before,
+          `the Lease is held by ${spec.holderIdentity} after ${spec.leaseTransitions ?? 0} transitions (${before} before ${killed} was killed)`,
+        );
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 500 },
+    );
+  },
+);
 
 When('the killed controller manager is started again', async function (this: KubeWorld) {
   const killed = this.notes.get('killed leader') as (typeof ControllerManagers)[number];
@@ -68,60 +98,108 @@ When('the killed controller manager is started again', async function (this: Kub
   await start(this, killed);
 });
 
-Then('within {int} seconds both controller managers ask for the Lease, and only the one holding it renews it', async function (this: KubeWorld, seconds: number) {
-  const since = this.notes.get('started again at') ?? '';
-  await eventually(async () => {
-    const askers = await leaseRequesters(this, ['get'], since);
-    assert.ok(askers.size >= 2, `since ${since} the Lease was read from ${[...askers].join(', ') || 'nowhere'}: not from both replicas`);
-  }, { timeoutMs: seconds * 1000, intervalMs: 500 });
-  const renewers = await leaseRequesters(this, ['create', 'update'], since);
-  assert.equal(renewers.size, 1, `since ${since} the Lease was renewed from ${[...renewers].join(', ') || 'nowhere'}`);
-  assert.notEqual(replicaNamed(this, (await controllerManagerLease(this)).holderIdentity), this.notes.get('killed leader'), 'the restarted controller manager took the Lease back');
-});
+Then(
+  'within {int} seconds both controller managers ask for the Lease, and only the one holding it renews it',
+  async function (this: KubeWorld, seconds: number) {
+    const since = this.notes.get('started again at') ?? '';
+    await eventually(
+      async () => {
+        const askers = await leaseRequesters(this, ['get'], since);
+        assert.ok(
+          askers.size >= 2,
+          `since ${since} the Lease was read from ${[...askers].join(', ') || 'nowhere'}: not from both replicas`,
+        );
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 500 },
+    );
+    const renewers = await leaseRequesters(this, ['create', 'update'], since);
+    assert.equal(
+      renewers.size,
+      1,
+      `since ${since} the Lease was renewed from ${[...renewers].join(', ') || 'nowhere'}`,
+    );
+    assert.notEqual(
+      replicaNamed(this, (await controllerManagerLease(this)).holderIdentity),
+      this.notes.get('killed leader'),
+      'the restarted controller manager took the Lease back',
+    );
+  },
+);
 
-When('every controller manager is killed once the first pod of {string} exists', async function (this: KubeWorld, label: string) {
-  await firstPodCreated(this, label);
-  await Promise.all(ControllerManagers.map((replica) => kill(this, replica)));
-});
+When(
+  'every controller manager is killed once the first pod of {string} exists',
+  async function (this: KubeWorld, label: string) {
+    await firstPodCreated(this, label);
+    await Promise.all(ControllerManagers.map((replica) => kill(this, replica)));
+  },
+);
 
 When('the API server restarts once the first pod of {string} exists', async function (this: KubeWorld, label: string) {
   await firstPodCreated(this, label);
   await this.cluster.restart('apiserver');
 });
 
-Then('replica set {string} had some but not all of its {int} pods', async function (this: KubeWorld, label: string, total: number) {
-  await assertInTheMiddle(this, label, total);
-});
+Then(
+  'replica set {string} had some but not all of its {int} pods',
+  async function (this: KubeWorld, label: string, total: number) {
+    await assertInTheMiddle(this, label, total);
+  },
+);
 
 When('the controller managers are started again', async function (this: KubeWorld) {
   await Promise.all(ControllerManagers.map((replica) => start(this, replica)));
 });
 
-Then('within {int} seconds replica set {string} has exactly {int} pods, and its status says so', async function (this: KubeWorld, seconds: number, label: string, total: number) {
-  await waitForExactly(this, label, total, seconds);
-});
+Then(
+  'within {int} seconds replica set {string} has exactly {int} pods, and its status says so',
+  async function (this: KubeWorld, seconds: number, label: string, total: number) {
+    await waitForExactly(this, label, total, seconds);
+  },
+);
 
-Then('the audit log shows the controller manager created exactly {int} pods of {string} and deleted none', async function (this: KubeWorld, total: number, label: string) {
-  await eventually(async () => {
-    const writes = await controllerPodWrites(this, label);
-    const count = (verb: string) => writes.filter((event) => event.verb === verb).length;
-    assert.deepEqual({ created: count('create'), deleted: count('delete') }, { created: total, deleted: 0 });
-  }, { timeoutMs: 5_000, intervalMs: 500 });
-});
+Then(
+  'the audit log shows the controller manager created exactly {int} pods of {string} and deleted none',
+  async function (this: KubeWorld, total: number, label: string) {
+    await eventually(
+      async () => {
+        const writes = await controllerPodWrites(this, label);
+        const count = (verb: string) => writes.filter((event) => event.verb === verb).length;
+        assert.deepEqual({ created: count('create'), deleted: count('delete') }, { created: total, deleted: 0 });
+      },
+      { timeoutMs: 5_000, intervalMs: 500 },
+    );
+  },
+);
 
-Then('the audit log shows every pod of {string} created from the address that renews the Lease', async function (this: KubeWorld, label: string) {
-  const creators = new Set((await controllerPodWrites(this, label)).filter((event) => event.verb === 'create').flatMap((event) => event.sourceIPs));
-  // Taking the Lease (create) or renewing it (update): what only a leader does.
-  const renewers = await leaseRequesters(this, ['create', 'update']);
-  assert.equal(creators.size, 1, `pods of "${label}" were created from ${[...creators].join(', ') || 'nowhere'}`);
-  assert.ok(renewers.has([...creators][0] ?? ''), `the pods were created from ${[...creators][0]}, but the Lease was renewed from ${[...renewers].join(', ')}`);
-});
+Then(
+  'the audit log shows every pod of {string} created from the address that renews the Lease',
+  async function (this: KubeWorld, label: string) {
+    const creators = new Set(
+      (await controllerPodWrites(this, label))
+        .filter((event) => event.verb === 'create')
+        .flatMap((event) => event.sourceIPs),
+    );
+    // Taking the Lease (create) or renewing it (update): what only a leader does.
+    const renewers = await leaseRequesters(this, ['create', 'update']);
+    assert.equal(creators.size, 1, `pods of "${label}" were created from ${[...creators].join(', ') || 'nowhere'}`);
+    assert.ok(
+      renewers.has([...creators][0] ?? ''),
+      `the pods were created from ${[...creators][0]}, but the Lease was renewed from ${[...renewers].join(', ')}`,
+    );
+  },
+);
 
 When('the {word} is killed from outside, as `podman kill` would', async function (this: KubeWorld, component: string) {
   this.notes.set(`killed ${component} at`, (await killFromOutside(this, component)).toISOString());
 });
 
-Then('within {int} seconds the {word} was started again', async function (this: KubeWorld, seconds: number, component: string) {
-  const killedAt = new Date(this.notes.get(`killed ${component} at`) ?? 0);
-  await eventually(() => startedAgainSince(component, this, killedAt), { timeoutMs: seconds * 1000, intervalMs: 250 });
-});
+Then(
+  'within {int} seconds the {word} was started again',
+  async function (this: KubeWorld, seconds: number, component: string) {
+    const killedAt = new Date(this.notes.get(`killed ${component} at`) ?? 0);
+    await eventually(() => startedAgainSince(component, this, killedAt), {
+      timeoutMs: seconds * 1000,
+      intervalMs: 250,
+    });
+  },
+);

@@ -10,14 +10,22 @@ Then('etcd holds it at the key {string}', async function (this: KubeWorld, templ
   const key = this.expand(template, this.recall(this.lastLabel));
   const { kvs } = await this.etcdGet(key);
   assert.equal(kvs.length, 1, `etcd has no key ${key}`);
-  assert.equal((JSON.parse(kvs[0]?.value ?? '{}') as { metadata?: { name?: string } }).metadata?.name, this.recall(this.lastLabel).name);
+  assert.equal(
+    (JSON.parse(kvs[0]?.value ?? '{}') as { metadata?: { name?: string } }).metadata?.name,
+    this.recall(this.lastLabel).name,
+  );
 });
 
 Then('etcd holds one key per namespace for that name', async function (this: KubeWorld) {
   const name = this.recall(this.lastLabel).name;
   const { kvs } = await this.etcdGet('/registry/configmaps/', ['--prefix', '--keys-only']);
-  const keys = kvs.map((kv) => kv.key).filter((key) => key.endsWith(`/${name}`)).sort();
-  const expected = [this.namespace, this.recall('same name elsewhere').namespace].map((ns) => `/registry/configmaps/${ns}/${name}`).sort();
+  const keys = kvs
+    .map((kv) => kv.key)
+    .filter((key) => key.endsWith(`/${name}`))
+    .sort();
+  const expected = [this.namespace, this.recall('same name elsewhere').namespace]
+    .map((ns) => `/registry/configmaps/${ns}/${name}`)
+    .sort();
   assert.deepEqual(keys, expected);
 });
 
@@ -25,7 +33,11 @@ Then('kubectl lists exactly the names etcd holds under {string}', async function
   const prefix = this.expand(template);
   const { kvs } = await this.etcdGet(prefix, ['--prefix', '--keys-only']);
   const fromEtcd = kvs.map((kv) => kv.key.slice(prefix.length)).sort();
-  const listed = (this.lastCommand?.stdout ?? '').split('\n').filter((line) => line !== '').map((line) => line.replace(/^configmap\//, '')).sort();
+  const listed = (this.lastCommand?.stdout ?? '')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.replace(/^configmap\//, ''))
+    .sort();
   assert.equal(this.lastCommand?.exitCode, 0, this.lastCommand?.stderr);
   assert.deepEqual(listed, fromEtcd);
   assert.ok(listed.length >= 3, `expected the scenario's config maps, got ${listed.join(', ')}`);
@@ -52,12 +64,19 @@ Then('etcd no longer holds the key of {string}', async function (this: KubeWorld
   assert.equal(kvs.length, 0, 'the key is still in etcd');
 });
 
-Given('the API server has since compacted etcd past that resourceVersion', { timeout: 60_000 }, async function (this: KubeWorld) {
-  const remembered = Number(this.recall(this.lastLabel).resourceVersion);
-  // kube-apiserver records each compaction under compact_rev_key; wait until it passes ours.
-  await eventually(async () => {
-    const { kvs } = await this.etcdGet('compact_rev_key');
-    const compacted = Number(kvs[0]?.value ?? 0);
-    assert.ok(compacted > remembered, `etcd is compacted up to ${compacted}, not past ${remembered} yet`);
-  }, { timeoutMs: 45_000, intervalMs: 500 });
-});
+Given(
+  'the API server has since compacted etcd past that resourceVersion',
+  { timeout: 60_000 },
+  async function (this: KubeWorld) {
+    const remembered = Number(this.recall(this.lastLabel).resourceVersion);
+    // kube-apiserver records each compaction under compact_rev_key; wait until it passes ours.
+    await eventually(
+      async () => {
+        const { kvs } = await this.etcdGet('compact_rev_key');
+        const compacted = Number(kvs[0]?.value ?? 0);
+        assert.ok(compacted > remembered, `etcd is compacted up to ${compacted}, not past ${remembered} yet`);
+      },
+      { timeoutMs: 45_000, intervalMs: 500 },
+    );
+  },
+);

@@ -8,7 +8,7 @@ import { eventually } from './support/eventually.js';
 import { kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
 
-When('config maps are listed in the scenario\'s namespace with kubectl', async function (this: KubeWorld) {
+When("config maps are listed in the scenario's namespace with kubectl", async function (this: KubeWorld) {
   await this.kubectl(['get', 'configmaps', '-n', this.namespace, '-o', 'name']);
 });
 
@@ -34,22 +34,41 @@ Then('kubectl fails with {string} and {string}', function (this: KubeWorld, firs
 
 const watchOutput = new WeakMap<KubeWorld, { text: string }>();
 
-Given('kubectl is watching config maps in the scenario\'s namespace', async function (this: KubeWorld) {
+Given("kubectl is watching config maps in the scenario's namespace", async function (this: KubeWorld) {
   const output = { text: '' };
-  const child = spawn('kubectl', ['--kubeconfig', this.access.kubeconfigPath, 'get', 'configmaps', '-n', this.namespace, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (chunk: Buffer) => { output.text += chunk.toString('utf8'); });
-  child.stderr.on('data', (chunk: Buffer) => { output.text += chunk.toString('utf8'); });
-  this.cleanups.push(async () => { child.kill(); });
+  const child = spawn(
+    'kubectl',
+    ['--kubeconfig', this.access.kubeconfigPath, 'get', 'configmaps', '-n', this.namespace, '--watch'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.text += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output.text += chunk.toString('utf8');
+  });
+  this.cleanups.push(async () => {
+    child.kill();
+  });
   watchOutput.set(this, output);
   // No need to wait for the watch to be open: an object created before it is in kubectl's
   // first list, one created after arrives as an event; either way kubectl prints it.
   assert.ok(child.pid, 'kubectl did not start');
 });
 
-Then('within {int} seconds kubectl has printed a line for {string}', async function (this: KubeWorld, seconds: number, label: string) {
-  const name = this.recall(label).name;
-  await eventually(() => {
-    const text = watchOutput.get(this)?.text ?? '';
-    assert.ok(text.split('\n').some((line) => line.startsWith(`${name} `)), `kubectl printed:\n${text}`);
-  }, { timeoutMs: seconds * 1000 });
-});
+Then(
+  'within {int} seconds kubectl has printed a line for {string}',
+  async function (this: KubeWorld, seconds: number, label: string) {
+    const name = this.recall(label).name;
+    await eventually(
+      () => {
+        const text = watchOutput.get(this)?.text ?? '';
+        assert.ok(
+          text.split('\n').some((line) => line.startsWith(`${name} `)),
+          `kubectl printed:\n${text}`,
+        );
+      },
+      { timeoutMs: seconds * 1000 },
+    );
+  },
+);

@@ -60,21 +60,27 @@ Then('the first update succeeds with a newer resourceVersion', function (this: K
   assert.ok(Number(first?.result?.metadata.resourceVersion) > Number(first?.copy.metadata.resourceVersion));
 });
 
-Then('the second update is refused with {int} {word}: {string}', function (this: KubeWorld, code: number, reason: string, message: string) {
-  const [, second] = writers.get(this) ?? [];
-  assert.ok(second?.error, 'the second update was accepted');
-  assert.equal(second.error.code, code);
-  assert.equal(second.error.reason, reason);
-  assert.equal(second.error.status.message, this.expand(message, this.recall(this.lastLabel)));
-});
+Then(
+  'the second update is refused with {int} {word}: {string}',
+  function (this: KubeWorld, code: number, reason: string, message: string) {
+    const [, second] = writers.get(this) ?? [];
+    assert.ok(second?.error, 'the second update was accepted');
+    assert.equal(second.error.code, code);
+    assert.equal(second.error.reason, reason);
+    assert.equal(second.error.status.message, this.expand(message, this.recall(this.lastLabel)));
+  },
+);
 
-Given('a second client\'s update of {string} was refused with a Conflict', async function (this: KubeWorld, label: string) {
-  const pair = [await readWith(this, label, 'first-client'), await readWith(this, label, 'second-client')];
-  await write(this, label, pair[0] as Writer, 'first');
-  await write(this, label, pair[1] as Writer, 'second');
-  assert.equal(pair[1]?.error?.reason, 'Conflict');
-  writers.set(this, pair);
-});
+Given(
+  "a second client's update of {string} was refused with a Conflict",
+  async function (this: KubeWorld, label: string) {
+    const pair = [await readWith(this, label, 'first-client'), await readWith(this, label, 'second-client')];
+    await write(this, label, pair[0] as Writer, 'first');
+    await write(this, label, pair[1] as Writer, 'second');
+    assert.equal(pair[1]?.error?.reason, 'Conflict');
+    writers.set(this, pair);
+  },
+);
 
 When('the second client reads {string} again and retries its update', async function (this: KubeWorld, label: string) {
   const second = writers.get(this)?.[1];
@@ -87,19 +93,25 @@ Then('the retry succeeds and both changes are in {string}', async function (this
   const second = writers.get(this)?.[1];
   assert.equal(second?.error, undefined, `the retry failed: ${second?.error?.message}`);
   const stored = await this.api.get(this.refFor(this.recall(label)));
-  assert.deepEqual({ first: (stored.data as Record<string, string>).first, second: (stored.data as Record<string, string>).second }, { first: 'written', second: 'written' });
+  assert.deepEqual(
+    { first: (stored.data as Record<string, string>).first, second: (stored.data as Record<string, string>).second },
+    { first: 'written', second: 'written' },
+  );
 });
 
-Given('a copy of {string} was saved to a file, then {string} was changed through the API', async function (this: KubeWorld, label: string, same: string) {
-  assert.equal(label, same);
-  const remembered = this.recall(label);
-  const saved = await this.kubectl(['get', 'configmap', remembered.name, '-n', this.namespace, '-o', 'yaml']);
-  assert.equal(saved.exitCode, 0, saved.stderr);
-  const file = path.join(tmpdir(), `${remembered.name}.yaml`);
-  await writeFile(file, saved.stdout);
-  this.files.set(label, file);
-  await this.api.patch(this.refFor(remembered), { data: { greeting: 'changed behind your back' } });
-});
+Given(
+  'a copy of {string} was saved to a file, then {string} was changed through the API',
+  async function (this: KubeWorld, label: string, same: string) {
+    assert.equal(label, same);
+    const remembered = this.recall(label);
+    const saved = await this.kubectl(['get', 'configmap', remembered.name, '-n', this.namespace, '-o', 'yaml']);
+    assert.equal(saved.exitCode, 0, saved.stderr);
+    const file = path.join(tmpdir(), `${remembered.name}.yaml`);
+    await writeFile(file, saved.stdout);
+    this.files.set(label, file);
+    await this.api.patch(this.refFor(remembered), { data: { greeting: 'changed behind your back' } });
+  },
+);
 
 When('the saved copy is replaced with kubectl', async function (this: KubeWorld) {
   const file = this.files.get(this.lastLabel);
@@ -107,56 +119,76 @@ When('the saved copy is replaced with kubectl', async function (this: KubeWorld)
   await this.kubectl(['replace', '-f', file]);
 });
 
-When('{int} clients each increment the {string} annotation of {string} {int} times, retrying on Conflict', async function (this: KubeWorld, clients: number, key: string, label: string, times: number) {
-  const ref = this.refFor(this.recall(label));
-  let conflicts = 0;
-  const increment = async (client: RestClient) => {
-    for (;;) {
-      const current = await client.get(ref);
-      const count = Number(current.metadata.annotations?.[key] ?? 0);
-      current.metadata.annotations = { ...current.metadata.annotations, [key]: String(count + 1) };
-      try {
-        await client.update(ref, current);
-        return;
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        conflicts++;
+When(
+  '{int} clients each increment the {string} annotation of {string} {int} times, retrying on Conflict',
+  async function (this: KubeWorld, clients: number, key: string, label: string, times: number) {
+    const ref = this.refFor(this.recall(label));
+    let conflicts = 0;
+    const increment = async (client: RestClient) => {
+      for (;;) {
+        const current = await client.get(ref);
+        const count = Number(current.metadata.annotations?.[key] ?? 0);
+        current.metadata.annotations = { ...current.metadata.annotations, [key]: String(count + 1) };
+        try {
+          await client.update(ref, current);
+          return;
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+          conflicts++;
+        }
       }
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, async (_, index) => {
-    const client = this.newClient(`incrementer-${index}`);
-    for (let i = 0; i < times; i++) await increment(client);
-  }));
-  conflictCounts.set(this, conflicts);
-});
+    };
+    await Promise.all(
+      Array.from({ length: clients }, async (_, index) => {
+        const client = this.newClient(`incrementer-${index}`);
+        for (let i = 0; i < times; i++) await increment(client);
+      }),
+    );
+    conflictCounts.set(this, conflicts);
+  },
+);
 
-Then('the {string} annotation of {string} is {string}', async function (this: KubeWorld, key: string, label: string, expected: string) {
-  const stored = await this.api.get(this.refFor(this.recall(label)));
-  assert.equal(stored.metadata.annotations?.[key], expected);
-});
+Then(
+  'the {string} annotation of {string} is {string}',
+  async function (this: KubeWorld, key: string, label: string, expected: string) {
+    const stored = await this.api.get(this.refFor(this.recall(label)));
+    assert.equal(stored.metadata.annotations?.[key], expected);
+  },
+);
 
 Then('at least one of those updates was refused with a Conflict first', function (this: KubeWorld) {
   assert.ok((conflictCounts.get(this) ?? 0) > 0, 'no update was ever refused: the writers never raced');
 });
 
-When('{int} clients create a config map with the same new name at the same moment', async function (this: KubeWorld, clients: number) {
-  const name = this.uniqueName('contested');
-  const creators = Array.from({ length: clients }, (_, index) => this.newClient(`creator-${index}`));
-  const outcomes = await Promise.all(creators.map(async (client) => {
-    try {
-      await client.create({ ...configMap.ref, namespace: this.namespace }, configMap.manifest(name));
-      return 'created';
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      return `${error.code} ${error.reason}`;
-    }
-  }));
-  createOutcomes.set(this, outcomes);
-});
+When(
+  '{int} clients create a config map with the same new name at the same moment',
+  async function (this: KubeWorld, clients: number) {
+    const name = this.uniqueName('contested');
+    const creators = Array.from({ length: clients }, (_, index) => this.newClient(`creator-${index}`));
+    const outcomes = await Promise.all(
+      creators.map(async (client) => {
+        try {
+          await client.create({ ...configMap.ref, namespace: this.namespace }, configMap.manifest(name));
+          return 'created';
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          return `${error.code} ${error.reason}`;
+        }
+      }),
+    );
+    createOutcomes.set(this, outcomes);
+  },
+);
 
-Then('exactly one create succeeds and the other {int} are refused with {int} {word}', function (this: KubeWorld, others: number, code: number, reason: string) {
-  const outcomes = createOutcomes.get(this) ?? [];
-  const count = (outcome: string) => outcomes.filter((candidate) => candidate === outcome).length;
-  assert.deepEqual({ created: count('created'), refused: count(`${code} ${reason}`) }, { created: 1, refused: others }, `the creates got: ${outcomes.join(', ')}`);
-});
+Then(
+  'exactly one create succeeds and the other {int} are refused with {int} {word}',
+  function (this: KubeWorld, others: number, code: number, reason: string) {
+    const outcomes = createOutcomes.get(this) ?? [];
+    const count = (outcome: string) => outcomes.filter((candidate) => candidate === outcome).length;
+    assert.deepEqual(
+      { created: count('created'), refused: count(`${code} ${reason}`) },
+      { created: 1, refused: others },
+      `the creates got: ${outcomes.join(', ')}`,
+    );
+  },
+);

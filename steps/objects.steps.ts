@@ -20,20 +20,29 @@ When('a {kind} {string} is created through the API', async function (this: KubeW
   await this.createObject(kind, label);
 });
 
-Given('a {kind} {string} was created through the API and its resourceVersion remembered', async function (this: KubeWorld, kind: KindInfo, label: string) {
-  await this.createObject(kind, label);
-});
+Given(
+  'a {kind} {string} was created through the API and its resourceVersion remembered',
+  async function (this: KubeWorld, kind: KindInfo, label: string) {
+    await this.createObject(kind, label);
+  },
+);
 
-Given('a config map {string} was created through the API with the annotation {string} set to {string}', async function (this: KubeWorld, label: string, key: string, value: string) {
-  const { name, namespace } = await this.createObject(configMap, label);
-  await this.api.patch({ ...configMap.ref, namespace, name }, { metadata: { annotations: { [key]: value } } });
-});
+Given(
+  'a config map {string} was created through the API with the annotation {string} set to {string}',
+  async function (this: KubeWorld, label: string, key: string, value: string) {
+    const { name, namespace } = await this.createObject(configMap, label);
+    await this.api.patch({ ...configMap.ref, namespace, name }, { metadata: { annotations: { [key]: value } } });
+  },
+);
 
-Given('a config map {string} with the label {string} was created through the API', async function (this: KubeWorld, label: string, labelText: string) {
-  const [key = '', value = ''] = labelText.split('=');
-  const { name, namespace } = await this.createObject(configMap, label);
-  await this.api.patch({ ...configMap.ref, namespace, name }, { metadata: { labels: { [key]: value } } });
-});
+Given(
+  'a config map {string} with the label {string} was created through the API',
+  async function (this: KubeWorld, label: string, labelText: string) {
+    const [key = '', value = ''] = labelText.split('=');
+    const { name, namespace } = await this.createObject(configMap, label);
+    await this.api.patch({ ...configMap.ref, namespace, name }, { metadata: { labels: { [key]: value } } });
+  },
+);
 
 Given('a {kind} with the same name was created in another namespace', async function (this: KubeWorld, kind: KindInfo) {
   const original = this.recall(this.lastLabel);
@@ -43,16 +52,25 @@ Given('a {kind} with the same name was created in another namespace', async func
   this.remember('same name elsewhere', { kind, name: original.name, namespace: other });
 });
 
-Given('{int} {kind}s were created in the scenario\'s namespace', async function (this: KubeWorld, count: number, kind: KindInfo) {
-  for (let i = 0; i < count; i++) await this.createObject(kind, `own ${i}`);
-});
+Given(
+  "{int} {kind}s were created in the scenario's namespace",
+  async function (this: KubeWorld, count: number, kind: KindInfo) {
+    for (let i = 0; i < count; i++) await this.createObject(kind, `own ${i}`);
+  },
+);
 
-Given('{int} {kind}s were created in a namespace whose name starts with the scenario\'s namespace', async function (this: KubeWorld, count: number, kind: KindInfo) {
-  // "<namespace>x" shares the prefix "/registry/configmaps/<namespace>" but not ".../<namespace>/".
-  const neighbour = `${this.namespace}x`;
-  await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: neighbour } });
-  for (let i = 0; i < count; i++) await this.createObject(kind, `neighbour ${i}`, neighbour);
-});
+Given(
+  "{int} {kind}s were created in a namespace whose name starts with the scenario's namespace",
+  async function (this: KubeWorld, count: number, kind: KindInfo) {
+    // "<namespace>x" shares the prefix "/registry/configmaps/<namespace>" but not ".../<namespace>/".
+    const neighbour = `${this.namespace}x`;
+    await this.api.create(
+      { resource: 'namespaces' },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: neighbour } },
+    );
+    for (let i = 0; i < count; i++) await this.createObject(kind, `neighbour ${i}`, neighbour);
+  },
+);
 
 When('{string} is read through the API', async function (this: KubeWorld, label: string) {
   const remembered = this.recall(label);
@@ -72,16 +90,23 @@ Then('its resourceVersion is unchanged', function (this: KubeWorld) {
   assert.equal(remembered.object?.metadata.resourceVersion, remembered.resourceVersion);
 });
 
-When('another config map with the name of {string} is created through the API', async function (this: KubeWorld, label: string) {
-  const remembered = this.recall(label);
-  await this.answer(() => this.api.create({ ...configMap.ref, namespace: this.namespace }, configMap.manifest(remembered.name)));
-});
+When(
+  'another config map with the name of {string} is created through the API',
+  async function (this: KubeWorld, label: string) {
+    const remembered = this.recall(label);
+    await this.answer(() =>
+      this.api.create({ ...configMap.ref, namespace: this.namespace }, configMap.manifest(remembered.name)),
+    );
+  },
+);
 
 When('a config map that was never created is updated through the API', async function (this: KubeWorld) {
   const name = this.uniqueName('never');
   this.remember('never', { kind: configMap, name, namespace: this.namespace });
   this.lastLabel = 'never';
-  await this.answer(() => this.api.update({ ...configMap.ref, namespace: this.namespace, name }, configMap.manifest(name)));
+  await this.answer(() =>
+    this.api.update({ ...configMap.ref, namespace: this.namespace, name }, configMap.manifest(name)),
+  );
 });
 
 When('a config map is created in a namespace that does not exist', async function (this: KubeWorld) {
@@ -91,22 +116,31 @@ When('a config map is created in a namespace that does not exist', async functio
   await this.answer(() => this.api.create({ ...configMap.ref, namespace: missing }, configMap.manifest('x')));
 });
 
-When('the label {string} of {string} is changed to {string}', async function (this: KubeWorld, key: string, label: string, value: string) {
-  await this.api.patch(this.refFor(this.recall(label)), { metadata: { labels: { [key]: value } } });
-});
+When(
+  'the label {string} of {string} is changed to {string}',
+  async function (this: KubeWorld, key: string, label: string, value: string) {
+    await this.api.patch(this.refFor(this.recall(label)), { metadata: { labels: { [key]: value } } });
+  },
+);
 
-When('a config map {string} is created, changed and deleted through the API', async function (this: KubeWorld, label: string) {
-  const remembered = await this.createObject(configMap, label);
-  await this.api.patch(this.refFor(remembered), { data: { greeting: 'changed' } });
-  await this.api.delete(this.refFor(remembered));
-});
+When(
+  'a config map {string} is created, changed and deleted through the API',
+  async function (this: KubeWorld, label: string) {
+    const remembered = await this.createObject(configMap, label);
+    await this.api.patch(this.refFor(remembered), { data: { greeting: 'changed' } });
+    await this.api.delete(this.refFor(remembered));
+  },
+);
 
-Given('{string} was then changed twice and deleted while nobody watched', async function (this: KubeWorld, label: string) {
-  const ref = this.refFor(this.recall(label));
-  await this.api.patch(ref, { data: { greeting: 'once' } });
-  await this.api.patch(ref, { data: { greeting: 'twice' } });
-  await this.api.delete(ref);
-});
+Given(
+  '{string} was then changed twice and deleted while nobody watched',
+  async function (this: KubeWorld, label: string) {
+    const ref = this.refFor(this.recall(label));
+    await this.api.patch(ref, { data: { greeting: 'once' } });
+    await this.api.patch(ref, { data: { greeting: 'twice' } });
+    await this.api.delete(ref);
+  },
+);
 
 export function annotation(object: KubeObject, key: string): string | undefined {
   return object.metadata.annotations?.[key];

@@ -13,112 +13,229 @@ const replicaSets = { group: 'apps', resource: 'replicasets' };
 
 function isReady(pod: KubeObject): boolean {
   const conditions = (pod.status?.conditions ?? []) as Array<Record<string, unknown>>;
-  return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True') && !pod.metadata.deletionTimestamp;
+  return (
+    conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True') &&
+    !pod.metadata.deletionTimestamp
+  );
 }
 
 /** Waits until the set owns exactly `count` pods, all ready; returns them. */
-async function waitForReadyPods(world: KubeWorld, label: string, count: number, seconds: number, excluded?: string): Promise<KubeObject[]> {
-  return eventuallyExplained(world, async () => {
-    const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
-    assert.ok(!pods.some((pod) => pod.metadata.name === excluded), `${excluded} is still counted`);
-    assert.equal(pods.length, count, `replica set "${label}" owns ${pods.length} pods: ${pods.map((pod) => pod.metadata.name).join(', ')}${await whyReplicaSetsFail(world)}`);
-    assert.ok(pods.every(isReady), `not all ready: ${pods.map((pod) => `${pod.metadata.name}=${pod.status?.phase}${whyPending(pod)}`).join(', ')}`);
-    return pods;
-  }, { timeoutMs: seconds * 1000, intervalMs: 200 });
+async function waitForReadyPods(
+  world: KubeWorld,
+  label: string,
+  count: number,
+  seconds: number,
+  excluded?: string,
+): Promise<KubeObject[]> {
+  return eventuallyExplained(
+    world,
+    async () => {
+      const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
+      assert.ok(!pods.some((pod) => pod.metadata.name === excluded), `${excluded} is still counted`);
+      assert.equal(
+        pods.length,
+        count,
+        `replica set "${label}" owns ${pods.length} pods: ${pods.map((pod) => pod.metadata.name).join(', ')}${await whyReplicaSetsFail(world)}`,
+      );
+      assert.ok(
+        pods.every(isReady),
+        `not all ready: ${pods.map((pod) => `${pod.metadata.name}=${pod.status?.phase}${whyPending(pod)}`).join(', ')}`,
+      );
+      return pods;
+    },
+    { timeoutMs: seconds * 1000, intervalMs: 200 },
+  );
 }
 
-Given('a replica set {string} with {int} replicas was created and is ready', async function (this: KubeWorld, label: string, replicas: number) {
-  await createReplicaSet(this, label, replicas);
-  await waitForReadyPods(this, label, replicas, 20);
-});
+Given(
+  'a replica set {string} with {int} replicas was created and is ready',
+  async function (this: KubeWorld, label: string, replicas: number) {
+    await createReplicaSet(this, label, replicas);
+    await waitForReadyPods(this, label, replicas, 20);
+  },
+);
 
-Given('a replica set {string} of {int} pods requesting {word} CPU each was created, and {int} of its pods run', async function (this: KubeWorld, label: string, replicas: number, cpu: string, running: number) {
-  await createReplicaSet(this, label, replicas, requesting(cpu));
-  await eventually(async () => {
+Given(
+  'a replica set {string} of {int} pods requesting {word} CPU each was created, and {int} of its pods run',
+  async function (this: KubeWorld, label: string, replicas: number, cpu: string, running: number) {
+    await createReplicaSet(this, label, replicas, requesting(cpu));
+    await eventually(
+      async () => {
+        const pods = await podsOwnedBy(this, label);
+        assert.equal(
+          pods.filter(isReady).length,
+          running,
+          `ready: ${pods.map((pod) => `${pod.metadata.name}=${isReady(pod)}${whyPending(pod)}`).join(', ')}${await whyReplicaSetsFail(this)}`,
+        );
+        assert.equal(
+          pods.length,
+          replicas,
+          `replica set "${label}" owns ${pods.length} pods${await whyReplicaSetsFail(this)}`,
+        );
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+  },
+);
+
+Given(
+  'a pod {string} with the labels replica set {string} will select was created',
+  async function (this: KubeWorld, label: string, owner: string) {
+    const ownerName = this.uniqueName(owner);
+    this.notes.set(`name of ${owner}`, ownerName);
+    await createPod(this, label, {}, {}, { labels: { app: ownerName } });
+  },
+);
+
+Given(
+  'the pod of {string} alone on its node was annotated with kubectl {word}',
+  async function (this: KubeWorld, label: string, annotation: string) {
+    // The other pods share a node, so the next rule (the more crowded node first) would delete one
+    // of them: only the annotation can doom the pod that is alone. Ties cannot decide it by chance.
     const pods = await podsOwnedBy(this, label);
-    assert.equal(pods.filter(isReady).length, running, `ready: ${pods.map((pod) => `${pod.metadata.name}=${isReady(pod)}${whyPending(pod)}`).join(', ')}${await whyReplicaSetsFail(this)}`);
-    assert.equal(pods.length, replicas, `replica set "${label}" owns ${pods.length} pods${await whyReplicaSetsFail(this)}`);
-  }, { timeoutMs: 20_000, intervalMs: 200 });
-});
+    const onNode = (pod: KubeObject) => pods.filter((other) => other.spec?.nodeName === pod.spec?.nodeName).length;
+    const alone = pods.filter((pod) => onNode(pod) === 1);
+    assert.equal(
+      alone.length,
+      1,
+      `expected exactly one pod alone on its node: ${pods.map((pod) => `${pod.metadata.name} on ${pod.spec?.nodeName}`).join(', ')}`,
+    );
+    const [chosen] = alone as [KubeObject];
+    this.notes.set('chosen pod', chosen.metadata.name ?? '');
+    const result = await this.kubectl([
+      'annotate',
+      'pod',
+      chosen.metadata.name ?? '',
+      '-n',
+      this.namespace,
+      annotation,
+    ]);
+    assert.equal(result.exitCode, 0, result.stderr);
+  },
+);
 
-Given('a pod {string} with the labels replica set {string} will select was created', async function (this: KubeWorld, label: string, owner: string) {
-  const ownerName = this.uniqueName(owner);
-  this.notes.set(`name of ${owner}`, ownerName);
-  await createPod(this, label, {}, {}, { labels: { app: ownerName } });
-});
-
-Given('the pod of {string} alone on its node was annotated with kubectl {word}', async function (this: KubeWorld, label: string, annotation: string) {
-  // The other pods share a node, so the next rule (the more crowded node first) would delete one
-  // of them: only the annotation can doom the pod that is alone. Ties cannot decide it by chance.
-  const pods = await podsOwnedBy(this, label);
-  const onNode = (pod: KubeObject) => pods.filter((other) => other.spec?.nodeName === pod.spec?.nodeName).length;
-  const alone = pods.filter((pod) => onNode(pod) === 1);
-  assert.equal(alone.length, 1, `expected exactly one pod alone on its node: ${pods.map((pod) => `${pod.metadata.name} on ${pod.spec?.nodeName}`).join(', ')}`);
-  const [chosen] = alone as [KubeObject];
-  this.notes.set('chosen pod', chosen.metadata.name ?? '');
-  const result = await this.kubectl(['annotate', 'pod', chosen.metadata.name ?? '', '-n', this.namespace, annotation]);
-  assert.equal(result.exitCode, 0, result.stderr);
-});
-
-When('replica set {string} is scaled to {int} with kubectl', async function (this: KubeWorld, label: string, replicas: number) {
-  const result = await this.kubectl(['scale', 'replicaset', this.recall(label).name, '-n', this.namespace, `--replicas=${replicas}`]);
-  assert.equal(result.exitCode, 0, result.stderr);
-});
+When(
+  'replica set {string} is scaled to {int} with kubectl',
+  async function (this: KubeWorld, label: string, replicas: number) {
+    const result = await this.kubectl([
+      'scale',
+      'replicaset',
+      this.recall(label).name,
+      '-n',
+      this.namespace,
+      `--replicas=${replicas}`,
+    ]);
+    assert.equal(result.exitCode, 0, result.stderr);
+  },
+);
 
 When('one of the pods of {string} is deleted with kubectl', async function (this: KubeWorld, label: string) {
   const [victim] = await podsOwnedBy(this, label);
   assert.ok(victim, 'the replica set has no pod');
   this.notes.set('chosen pod', victim.metadata.name ?? '');
-  const result = await this.kubectl(['delete', 'pod', victim.metadata.name ?? '', '-n', this.namespace, '--wait=false']);
+  const result = await this.kubectl([
+    'delete',
+    'pod',
+    victim.metadata.name ?? '',
+    '-n',
+    this.namespace,
+    '--wait=false',
+  ]);
   assert.equal(result.exitCode, 0, result.stderr);
 });
 
-When('one of the pods of {string} is relabelled with kubectl so that the selector no longer matches it', async function (this: KubeWorld, label: string) {
-  const [chosen] = await podsOwnedBy(this, label);
-  assert.ok(chosen, 'the replica set has no pod');
-  this.notes.set('chosen pod', chosen.metadata.name ?? '');
-  const result = await this.kubectl(['label', 'pod', chosen.metadata.name ?? '', '-n', this.namespace, 'app=released', '--overwrite']);
-  assert.equal(result.exitCode, 0, result.stderr);
-  this.cleanups.push(() => this.api.delete({ resource: 'pods', namespace: this.namespace, name: chosen.metadata.name }, { gracePeriodSeconds: 0 }).then(() => undefined, () => undefined));
-});
+When(
+  'one of the pods of {string} is relabelled with kubectl so that the selector no longer matches it',
+  async function (this: KubeWorld, label: string) {
+    const [chosen] = await podsOwnedBy(this, label);
+    assert.ok(chosen, 'the replica set has no pod');
+    this.notes.set('chosen pod', chosen.metadata.name ?? '');
+    const result = await this.kubectl([
+      'label',
+      'pod',
+      chosen.metadata.name ?? '',
+      '-n',
+      this.namespace,
+      'app=released',
+      '--overwrite',
+    ]);
+    assert.equal(result.exitCode, 0, result.stderr);
+    this.cleanups.push(() =>
+      this.api
+        .delete({ resource: 'pods', namespace: this.namespace, name: chosen.metadata.name }, { gracePeriodSeconds: 0 })
+        .then(
+          () => undefined,
+          () => undefined,
+        ),
+    );
+  },
+);
 
-Then('within {int} seconds replica set {string} has {int} ready pods', async function (this: KubeWorld, seconds: number, label: string, count: number) {
-  await waitForReadyPods(this, label, count, seconds);
-});
+Then(
+  'within {int} seconds replica set {string} has {int} ready pods',
+  async function (this: KubeWorld, seconds: number, label: string, count: number) {
+    await waitForReadyPods(this, label, count, seconds);
+  },
+);
 
-Then('within {int} seconds replica set {string} has {int} ready pods, and the {word} one is not among them', async function (this: KubeWorld, seconds: number, label: string, count: number, which: string) {
-  // The pod that was chosen (deleted or relabelled) must have left the count, within the limit too.
-  const excluded = which === 'unscheduled' ? undefined : this.notes.get('chosen pod');
-  assert.ok(which === 'unscheduled' || excluded, 'no pod was chosen');
-  await waitForReadyPods(this, label, count, seconds, excluded);
-});
+Then(
+  'within {int} seconds replica set {string} has {int} ready pods, and the {word} one is not among them',
+  async function (this: KubeWorld, seconds: number, label: string, count: number, which: string) {
+    // The pod that was chosen (deleted or relabelled) must have left the count, within the limit too.
+    const excluded = which === 'unscheduled' ? undefined : this.notes.get('chosen pod');
+    assert.ok(which === 'unscheduled' || excluded, 'no pod was chosen');
+    await waitForReadyPods(this, label, count, seconds, excluded);
+  },
+);
 
-Then('within {int} seconds replica set {string} has {int} ready pods, and {string} is among them', async function (this: KubeWorld, seconds: number, label: string, count: number, podLabel: string) {
-  const pods = await waitForReadyPods(this, label, count, seconds);
-  assert.ok(pods.some((pod) => pod.metadata.name === this.recall(podLabel).name), `${podLabel} was not adopted`);
-});
+Then(
+  'within {int} seconds replica set {string} has {int} ready pods, and {string} is among them',
+  async function (this: KubeWorld, seconds: number, label: string, count: number, podLabel: string) {
+    const pods = await waitForReadyPods(this, label, count, seconds);
+    assert.ok(
+      pods.some((pod) => pod.metadata.name === this.recall(podLabel).name),
+      `${podLabel} was not adopted`,
+    );
+  },
+);
 
 Then('the relabelled pod still exists, with no controller', async function (this: KubeWorld) {
   const pod = await this.api.get({ resource: 'pods', namespace: this.namespace, name: this.notes.get('chosen pod') });
-  assert.deepEqual((pod.metadata.ownerReferences ?? []).filter((reference) => reference.controller), []);
+  assert.deepEqual(
+    (pod.metadata.ownerReferences ?? []).filter((reference) => reference.controller),
+    [],
+  );
 });
 
-Then('every pod of {string} names it as its controller and has a generated name starting with its name', async function (this: KubeWorld, label: string) {
-  const { name } = this.recall(label);
-  const rs = await this.api.get({ ...replicaSets, namespace: this.namespace, name });
-  for (const pod of await podsOwnedBy(this, label)) {
-    const owner = pod.metadata.ownerReferences?.find((reference) => reference.controller);
-    assert.deepEqual({ kind: owner?.kind, uid: owner?.uid }, { kind: 'ReplicaSet', uid: rs.metadata.uid });
-    assert.match(pod.metadata.name ?? '', new RegExp(`^${name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
-  }
-});
+Then(
+  'every pod of {string} names it as its controller and has a generated name starting with its name',
+  async function (this: KubeWorld, label: string) {
+    const { name } = this.recall(label);
+    const rs = await this.api.get({ ...replicaSets, namespace: this.namespace, name });
+    for (const pod of await podsOwnedBy(this, label)) {
+      const owner = pod.metadata.ownerReferences?.find((reference) => reference.controller);
+      assert.deepEqual({ kind: owner?.kind, uid: owner?.uid }, { kind: 'ReplicaSet', uid: rs.metadata.uid });
+      assert.match(pod.metadata.name ?? '', new RegExp(`^${name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    }
+  },
+);
 
-Then('within {int} seconds replica set {string} reports {int} replicas, {int} ready, and an observedGeneration equal to its generation', async function (this: KubeWorld, seconds: number, label: string, replicas: number, ready: number) {
-  await eventually(async () => {
-    const rs = await this.api.get({ ...replicaSets, namespace: this.namespace, name: this.recall(label).name });
-    assert.deepEqual(
-      { replicas: rs.status?.replicas, ready: rs.status?.readyReplicas, observedGeneration: rs.status?.observedGeneration },
-      { replicas, ready, observedGeneration: rs.metadata.generation },
+Then(
+  'within {int} seconds replica set {string} reports {int} replicas, {int} ready, and an observedGeneration equal to its generation',
+  async function (this: KubeWorld, seconds: number, label: string, replicas: number, ready: number) {
+    await eventually(
+      async () => {
+        const rs = await this.api.get({ ...replicaSets, namespace: this.namespace, name: this.recall(label).name });
+        assert.deepEqual(
+          {
+            replicas: rs.status?.replicas,
+            ready: rs.status?.readyReplicas,
+            observedGeneration: rs.status?.observedGeneration,
+          },
+          { replicas, ready, observedGeneration: rs.metadata.generation },
+        );
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 200 },
     );
-  }, { timeoutMs: seconds * 1000, intervalMs: 200 });
-});
+  },
+);

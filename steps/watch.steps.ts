@@ -22,11 +22,11 @@ function currentWatch(world: KubeWorld): WatchRecorder {
   return watch;
 }
 
-Given('a watch on config maps in the scenario\'s namespace was started', function (this: KubeWorld) {
+Given("a watch on config maps in the scenario's namespace was started", function (this: KubeWorld) {
   assert.ok(!startWatch(this, {}).isEnded);
 });
 
-When('a watch on config maps in the scenario\'s namespace is started', function (this: KubeWorld) {
+When("a watch on config maps in the scenario's namespace is started", function (this: KubeWorld) {
   assert.ok(!startWatch(this, {}).isEnded);
 });
 
@@ -40,32 +40,49 @@ When('a watch on config maps resumes from the remembered resourceVersion', funct
   startWatch(this, { resourceVersion });
 });
 
-Then('within {int} seconds the watch has received {events} for {string}', async function (this: KubeWorld, seconds: number, expected: WatchEventType[], label: string) {
-  const name = this.recall(label).name;
-  const watch = currentWatch(this);
-  await eventually(() => {
-    const types = watch.eventsFor(name).map((event) => event.type);
-    assert.deepEqual(types, expected);
-  }, { timeoutMs: seconds * 1000 });
-});
+Then(
+  'within {int} seconds the watch has received {events} for {string}',
+  async function (this: KubeWorld, seconds: number, expected: WatchEventType[], label: string) {
+    const name = this.recall(label).name;
+    const watch = currentWatch(this);
+    await eventually(
+      () => {
+        const types = watch.eventsFor(name).map((event) => event.type);
+        assert.deepEqual(types, expected);
+      },
+      { timeoutMs: seconds * 1000 },
+    );
+  },
+);
 
 Then('the resourceVersions of those events increase', function (this: KubeWorld) {
-  const versions = currentWatch(this).eventsFor(this.recall(this.lastLabel).name).map((event) => Number(event.object.metadata.resourceVersion));
+  const versions = currentWatch(this)
+    .eventsFor(this.recall(this.lastLabel).name)
+    .map((event) => Number(event.object.metadata.resourceVersion));
   const sorted = [...versions].sort((a, b) => a - b);
   assert.deepEqual(versions, sorted);
   assert.equal(new Set(versions).size, versions.length, `resourceVersions repeat: ${versions.join(', ')}`);
 });
 
-Then('within {int} seconds the watch receives one ERROR event with code {int}, reason {string} and message {string}', async function (this: KubeWorld, seconds: number, code: number, reason: string, message: string) {
-  const watch = currentWatch(this);
-  await eventually(() => {
-    assert.equal(watch.events.length, 1, `expected exactly one event, got ${JSON.stringify(watch.events)}`);
-    const [event] = watch.events;
-    const status = event?.object as unknown as { code: number; reason: string; message: string };
-    assert.equal(event?.type, 'ERROR');
-    assert.deepEqual({ code: status.code, reason: status.reason, message: status.message }, { code, reason, message });
-  }, { timeoutMs: seconds * 1000 });
-});
+Then(
+  'within {int} seconds the watch receives one ERROR event with code {int}, reason {string} and message {string}',
+  async function (this: KubeWorld, seconds: number, code: number, reason: string, message: string) {
+    const watch = currentWatch(this);
+    await eventually(
+      () => {
+        assert.equal(watch.events.length, 1, `expected exactly one event, got ${JSON.stringify(watch.events)}`);
+        const [event] = watch.events;
+        const status = event?.object as unknown as { code: number; reason: string; message: string };
+        assert.equal(event?.type, 'ERROR');
+        assert.deepEqual(
+          { code: status.code, reason: status.reason, message: status.message },
+          { code, reason, message },
+        );
+      },
+      { timeoutMs: seconds * 1000 },
+    );
+  },
+);
 
 Then('the watch stream ends', async function (this: KubeWorld) {
   const watch = currentWatch(this);

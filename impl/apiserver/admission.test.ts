@@ -6,8 +6,18 @@ import { findResource } from './resources.js';
 
 const pods = findResource('', 'v1', 'pods');
 const configMaps = findResource('', 'v1', 'configmaps');
-const notReady: Toleration = { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 };
-const unreachable: Toleration = { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 };
+const notReady: Toleration = {
+  key: 'node.kubernetes.io/not-ready',
+  operator: 'Exists',
+  effect: 'NoExecute',
+  tolerationSeconds: 300,
+};
+const unreachable: Toleration = {
+  key: 'node.kubernetes.io/unreachable',
+  operator: 'Exists',
+  effect: 'NoExecute',
+  tolerationSeconds: 300,
+};
 
 function tolerationsAfterAdmission(tolerations: Toleration[] | undefined, subresource?: string): unknown {
   assert.ok(pods);
@@ -21,14 +31,32 @@ describe('DefaultTolerationSeconds admission', () => {
   const cases: Array<[string, Toleration[] | undefined, unknown]> = [
     ['a pod without tolerations gets both, for 300 seconds', undefined, [notReady, unreachable]],
     ['its own tolerations are kept, the defaults appended', [gpu], [gpu, notReady, unreachable]],
-    ['a pod that already tolerates unreachable keeps its own seconds', [{ ...unreachable, tolerationSeconds: 6000 }], [{ ...unreachable, tolerationSeconds: 6000 }, notReady]],
-    ['a toleration with no effect counts', [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists' }], [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists' }, unreachable]],
-    ['a toleration of every taint (no key, Exists) counts for both', [{ operator: 'Exists' }], [{ operator: 'Exists' }]],
-    ['a NoSchedule toleration of the key does not count', [{ ...unreachable, effect: 'NoSchedule' }], [{ ...unreachable, effect: 'NoSchedule' }, notReady, unreachable]],
+    [
+      'a pod that already tolerates unreachable keeps its own seconds',
+      [{ ...unreachable, tolerationSeconds: 6000 }],
+      [{ ...unreachable, tolerationSeconds: 6000 }, notReady],
+    ],
+    [
+      'a toleration with no effect counts',
+      [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists' }],
+      [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists' }, unreachable],
+    ],
+    [
+      'a toleration of every taint (no key, Exists) counts for both',
+      [{ operator: 'Exists' }],
+      [{ operator: 'Exists' }],
+    ],
+    [
+      'a NoSchedule toleration of the key does not count',
+      [{ ...unreachable, effect: 'NoSchedule' }],
+      [{ ...unreachable, effect: 'NoSchedule' }, notReady, unreachable],
+    ],
   ];
-  for (const [name, tolerations, expected] of cases) it(name, () => assert.deepEqual(tolerationsAfterAdmission(tolerations), expected));
+  for (const [name, tolerations, expected] of cases)
+    it(name, () => assert.deepEqual(tolerationsAfterAdmission(tolerations), expected));
 
-  it('leaves a write to a subresource alone', () => assert.equal(tolerationsAfterAdmission(undefined, 'status'), undefined));
+  it('leaves a write to a subresource alone', () =>
+    assert.equal(tolerationsAfterAdmission(undefined, 'status'), undefined));
   it('leaves other resources alone', () => {
     assert.ok(configMaps);
     const object: KubeObject = { metadata: { name: 'c' } };
@@ -39,6 +67,9 @@ describe('DefaultTolerationSeconds admission', () => {
     assert.ok(pods);
     const pod: KubeObject = { metadata: { name: 'p' }, spec: {} };
     admitDefaultTolerationSeconds(pods, undefined, pod, { notReadySeconds: 5, unreachableSeconds: 7 });
-    assert.deepEqual(pod.spec?.tolerations, [{ ...notReady, tolerationSeconds: 5 }, { ...unreachable, tolerationSeconds: 7 }]);
+    assert.deepEqual(pod.spec?.tolerations, [
+      { ...notReady, tolerationSeconds: 5 },
+      { ...unreachable, tolerationSeconds: 7 },
+    ]);
   });
 });

@@ -30,7 +30,11 @@ const namespacesResource = { group: '', resource: 'namespaces' };
 export type NamespaceLookup = (name: string) => Promise<KubeObject | undefined>;
 
 // #region namespace-lifecycle
-export async function admitCreate(info: ResourceInfo, object: KubeObject, lookupNamespace: NamespaceLookup): Promise<void> {
+export async function admitCreate(
+  info: ResourceInfo,
+  object: KubeObject,
+  lookupNamespace: NamespaceLookup,
+): Promise<void> {
   if (!info.namespaced) return;
   const namespaceName = object.metadata.namespace ?? '';
   const namespace = await lookupNamespace(namespaceName);
@@ -38,7 +42,11 @@ export async function admitCreate(info: ResourceInfo, object: KubeObject, lookup
   if (namespace.status?.phase === 'Terminating') {
     const error = forbidden(info, object.metadata.name ?? '', TerminatingNamespaceMessage(namespaceName));
     // The cause controllers test for, so they take the refusal as "stop", not as a failure to retry.
-    const cause = { reason: NamespaceTerminatingCause, message: `namespace ${namespaceName} is being terminated`, field: 'metadata.namespace' };
+    const cause = {
+      reason: NamespaceTerminatingCause,
+      message: `namespace ${namespaceName} is being terminated`,
+      field: 'metadata.namespace',
+    };
     error.status.details = { ...error.status.details, causes: [...(error.status.details?.causes ?? []), cause] };
     throw error;
   }
@@ -67,11 +75,20 @@ export interface DefaultTolerationSecondsOptions {
  * `unreachable:NoExecute` (a toleration with that key or no key, and NoExecute or no effect)
  * gets a toleration for it, `Exists`, for the configured seconds. Pods only, never subresources.
  */
-export function admitDefaultTolerationSeconds(info: ResourceInfo, subresource: string | undefined, pod: KubeObject, options?: DefaultTolerationSecondsOptions): void {
+export function admitDefaultTolerationSeconds(
+  info: ResourceInfo,
+  subresource: string | undefined,
+  pod: KubeObject,
+  options?: DefaultTolerationSecondsOptions,
+): void {
   if (info.group !== '' || info.resource !== 'pods' || subresource) return;
   const spec = pod.spec ?? {};
   const tolerations = (Array.isArray(spec.tolerations) ? spec.tolerations : []) as Toleration[];
-  const tolerates = (key: string) => tolerations.some((toleration) => (!toleration.key || toleration.key === key) && (!toleration.effect || toleration.effect === 'NoExecute'));
+  const tolerates = (key: string) =>
+    tolerations.some(
+      (toleration) =>
+        (!toleration.key || toleration.key === key) && (!toleration.effect || toleration.effect === 'NoExecute'),
+    );
   const added: Toleration[] = [];
   const defaults: Array<[string, number]> = [
     [NotReadyTaintKey, options?.notReadySeconds ?? DefaultTolerationSecondsValue],

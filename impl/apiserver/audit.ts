@@ -42,7 +42,10 @@ export class AuditLog {
   /** Runs one request's handling, from `sourceIP`, with a scope that collects its etcd operations. */
   run<T>(sourceIP: string | undefined, handle: () => Promise<T>): Promise<T> {
     if (!this.stream) return handle();
-    return this.scope.run({ auditID: randomUUID(), received: microTime(), sourceIPs: sourceIP ? [sourceIP] : [], operations: [] }, handle);
+    return this.scope.run(
+      { auditID: randomUUID(), received: microTime(), sourceIPs: sourceIP ? [sourceIP] : [], operations: [] },
+      handle,
+    );
   }
 
   /** Called by the etcd tap for every etcd operation; kept if a request is being handled. */
@@ -57,11 +60,24 @@ export class AuditLog {
   }
 
   // #region audit-complete
-  complete(info: RequestInfo, uri: string, userAgent: string, code: number, failure?: { reason?: string; message?: string }): void {
+  complete(
+    info: RequestInfo,
+    uri: string,
+    userAgent: string,
+    code: number,
+    failure?: { reason?: string; message?: string },
+  ): void {
     const scope = this.scope.getStore();
     if (!this.stream || !scope) return;
     const event: AuditEvent = {
-      ...this.base(scope.auditID, 'ResponseComplete', { ...info, name: info.name ?? scope.objectName }, uri, userAgent, scope),
+      ...this.base(
+        scope.auditID,
+        'ResponseComplete',
+        { ...info, name: info.name ?? scope.objectName },
+        uri,
+        userAgent,
+        scope,
+      ),
       responseStatus: { metadata: {}, code, ...failure },
       etcd: scope.operations,
     };
@@ -74,12 +90,20 @@ export class AuditLog {
    * shows who was told what, and when. Taken while the request's scope is current, because the
    * events arrive later, from etcd's callbacks.
    */
-  watchEventRecorder(info: RequestInfo, uri: string, userAgent: string): (object: ObjectReference, type: string, resourceVersion?: string) => void {
+  watchEventRecorder(
+    info: RequestInfo,
+    uri: string,
+    userAgent: string,
+  ): (object: ObjectReference, type: string, resourceVersion?: string) => void {
     const scope = this.scope.getStore();
     const stream = this.stream;
     if (!stream || !scope) return () => {};
     return (object, type, resourceVersion) => {
-      const event: AuditEvent = { ...this.base(scope.auditID, 'WatchEvent', info, uri, userAgent, scope), objectRef: object, watchEvent: { type, resourceVersion } };
+      const event: AuditEvent = {
+        ...this.base(scope.auditID, 'WatchEvent', info, uri, userAgent, scope),
+        objectRef: object,
+        watchEvent: { type, resourceVersion },
+      };
       stream.write(`${JSON.stringify(event)}\n`);
     };
   }
@@ -90,9 +114,23 @@ export class AuditLog {
     return stream ? new Promise((resolve) => stream.end(resolve)) : Promise.resolve();
   }
 
-  private base(auditID: string, stage: AuditEvent['stage'], info: RequestInfo, uri: string, userAgent: string, scope: RequestScope): AuditEvent {
+  private base(
+    auditID: string,
+    stage: AuditEvent['stage'],
+    info: RequestInfo,
+    uri: string,
+    userAgent: string,
+    scope: RequestScope,
+  ): AuditEvent {
     const objectRef: ObjectReference | undefined = info.isResourceRequest
-      ? { resource: info.resource, namespace: info.namespace, name: info.name, apiGroup: info.apiGroup || undefined, apiVersion: info.apiVersion, subresource: info.subresource }
+      ? {
+          resource: info.resource,
+          namespace: info.namespace,
+          name: info.name,
+          apiGroup: info.apiGroup || undefined,
+          apiVersion: info.apiVersion,
+          subresource: info.subresource,
+        }
       : undefined;
     return {
       kind: 'Event',

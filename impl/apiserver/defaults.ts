@@ -95,5 +95,7 @@ function defaultPullPolicy(image: JsonValue | undefined): string {
 
 function objects(value: JsonValue | undefined): JsonObject[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((entry): entry is JsonObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry));
+  return value.filter(
+    (entry): entry is JsonObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+  );
 }

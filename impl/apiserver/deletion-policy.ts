@@ -33,7 +33,9 @@ export interface PropagationOptions {
  * nothing, the finalizer already there) asks. The same list comes back when nothing changes.
  */
 export function finalizersForDeletion(finalizers: readonly string[], options: PropagationOptions): string[] {
-  const others = finalizers.filter((finalizer) => finalizer !== OrphanFinalizer && finalizer !== ForegroundDeletionFinalizer);
+  const others = finalizers.filter(
+    (finalizer) => finalizer !== OrphanFinalizer && finalizer !== ForegroundDeletionFinalizer,
+  );
   const wanted = [...others];
   if (shouldOrphanDependents(finalizers, options)) wanted.push(OrphanFinalizer);
   if (shouldDeleteDependentsInForeground(finalizers, options)) wanted.push(ForegroundDeletionFinalizer);
@@ -61,11 +63,21 @@ export function validatePropagation(options: PropagationOptions): FieldError[] {
   const errors: FieldError[] = [];
   const policy = options.propagationPolicy;
   if (options.orphanDependents !== undefined && policy !== undefined) {
-    errors.push({ type: 'FieldValueInvalid', field: 'propagationPolicy', value: policy, detail: 'orphanDependents and deletionPropagation cannot be both set' });
+    errors.push({
+      type: 'FieldValueInvalid',
+      field: 'propagationPolicy',
+      value: policy,
+      detail: 'orphanDependents and deletionPropagation cannot be both set',
+    });
   }
   if (policy !== undefined && !(PropagationPolicies as readonly string[]).includes(policy)) {
     const supported = [...PropagationPolicies, 'nil'].map((value) => `"${value}"`).join(', ');
-    errors.push({ type: 'FieldValueNotSupported', field: 'propagationPolicy', value: policy, detail: `supported values: ${supported}` });
+    errors.push({
+      type: 'FieldValueNotSupported',
+      field: 'propagationPolicy',
+      value: policy,
+      detail: `supported values: ${supported}`,
+    });
   }
   return errors;
 }

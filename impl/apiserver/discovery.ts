@@ -26,7 +26,11 @@ export function versionInfo(): object {
 }
 
 export function apiVersions(serverAddress: string): object {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
 }
 
 function groupDocument(group: string): object {
@@ -54,7 +58,10 @@ export function apiResourceList(group: string, version: string): object | undefi
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: groupVersion({ group, version }),
-    resources: served.flatMap((info) => [resourceEntry(info), ...info.subresources.map((sub) => subresourceEntry(info, sub))]),
+    resources: served.flatMap((info) => [
+      resourceEntry(info),
+      ...info.subresources.map((sub) => subresourceEntry(info, sub)),
+    ]),
   };
 }
 
@@ -74,7 +81,8 @@ function resourceEntry(info: ResourceInfo): object {
 function subresourceEntry(info: ResourceInfo, subresource: Subresource): object {
   const entry = { name: `${info.resource}/${subresource}`, singularName: '', namespaced: info.namespaced };
   if (subresource === 'binding') return { ...entry, kind: 'Binding', verbs: ['create'] };
-  if (subresource === 'scale') return { ...entry, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
+  if (subresource === 'scale')
+    return { ...entry, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
   if (subresource === 'finalize') return { ...entry, kind: info.kind, verbs: ['update'] };
   return { ...entry, kind: info.kind, verbs: ['get', 'patch', 'update'] };
 }

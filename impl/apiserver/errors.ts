@@ -27,7 +27,16 @@ export class StatusError extends Error {
   constructor(code: number, reason: string, message: string, details?: StatusDetails) {
     super(message);
     // Field order as Kubernetes writes it: ..., message, reason, details, code.
-    this.status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
+    this.status = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      ...(details ? { details } : {}),
+      code,
+    };
   }
 
   get code(): number {
@@ -98,7 +107,11 @@ export function methodNotSupported(gr: GroupResource, action: string): StatusErr
 }
 
 export function unsupportedMediaType(contentType: string): StatusError {
-  return new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/merge-patch+json, application/json-patch+json, application/strategic-merge-patch+json (got ${contentType})`);
+  return new StatusError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/merge-patch+json, application/json-patch+json, application/strategic-merge-patch+json (got ${contentType})`,
+  );
 }
 
 export function internalError(cause: unknown): StatusError {
@@ -110,7 +123,12 @@ export function internalError(cause: unknown): StatusError {
 
 /** A field.Error: the unit of validation, rendered as `<field>: <type>: <detail>`. */
 export interface FieldError {
-  type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueForbidden' | 'FieldValueDuplicate';
+  type:
+    | 'FieldValueInvalid'
+    | 'FieldValueRequired'
+    | 'FieldValueNotSupported'
+    | 'FieldValueForbidden'
+    | 'FieldValueDuplicate';
   field: string;
   value?: unknown;
   detail?: string;
@@ -126,7 +144,10 @@ const fieldErrorTypeText: Record<FieldError['type'], string> = {
 
 function fieldErrorBody(error: FieldError): string {
   const typeText = fieldErrorTypeText[error.type];
-  const hasValue = error.type === 'FieldValueInvalid' || error.type === 'FieldValueNotSupported' || error.type === 'FieldValueDuplicate';
+  const hasValue =
+    error.type === 'FieldValueInvalid' ||
+    error.type === 'FieldValueNotSupported' ||
+    error.type === 'FieldValueDuplicate';
   const head = hasValue ? `${typeText}: ${JSON.stringify(error.value)}` : typeText;
   return error.detail ? `${head}: ${error.detail}` : head;
 }

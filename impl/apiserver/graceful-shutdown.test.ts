@@ -24,14 +24,26 @@ async function startServer(shutdown: GracefulShutdown): Promise<{ server: Server
   return { server, port: (server.address() as AddressInfo).port, release };
 }
 
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; connection?: string }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; connection?: string }> {
   return new Promise((resolve, reject) => {
     request({ port, path, host: '127.0.0.1', agent: false, headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ...(headers.connection ? { connection: res.headers.connection } : {}) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          ...(headers.connection ? { connection: res.headers.connection } : {}),
+        }),
+      );
       res.on('error', reject);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 

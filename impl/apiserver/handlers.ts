@@ -35,22 +35,32 @@ export interface ResourceRequest {
 export async function handleResource(context: ResourceRequest): Promise<void> {
   const { info, request } = context;
   const subresource = request.subresource;
-  if (subresource && !(info.subresources as string[]).includes(subresource)) throw methodNotSupported(info, request.verb);
+  if (subresource && !(info.subresources as string[]).includes(subresource))
+    throw methodNotSupported(info, request.verb);
   if (subresource === 'scale') return handleScale(context);
   // namespaces/{name}/finalize: a PUT whose only effect is on spec.finalizers (strategy.ts).
-  if (subresource === 'finalize' && request.verb !== 'update') throw methodNotSupported({ group: info.group, resource: `${info.resource}/finalize` }, request.verb);
+  if (subresource === 'finalize' && request.verb !== 'update')
+    throw methodNotSupported({ group: info.group, resource: `${info.resource}/finalize` }, request.verb);
   if (subresource === 'binding') {
-    if (request.verb !== 'create') throw methodNotSupported({ group: info.group, resource: 'pods/binding' }, request.verb);
+    if (request.verb !== 'create')
+      throw methodNotSupported({ group: info.group, resource: 'pods/binding' }, request.verb);
     return handleBinding(context);
   }
   switch (request.verb) {
-    case 'get': return handleGet(context);
-    case 'list': return handleList(context);
-    case 'create': return handleCreate(context);
-    case 'update': return handleUpdate(context);
-    case 'patch': return handlePatch(context);
-    case 'delete': return handleDelete(context);
-    default: throw methodNotSupported(info, request.verb);
+    case 'get':
+      return handleGet(context);
+    case 'list':
+      return handleList(context);
+    case 'create':
+      return handleCreate(context);
+    case 'update':
+      return handleUpdate(context);
+    case 'patch':
+      return handlePatch(context);
+    case 'delete':
+      return handleDelete(context);
+    default:
+      throw methodNotSupported(info, request.verb);
   }
 }
 // #endregion handle-resource
@@ -73,7 +83,12 @@ async function handleList({ info, request, url, registry, response, http }: Reso
   });
   const metadata: JsonObject = { resourceVersion: String(result.revision) };
   if (result.continueToken) metadata.continue = result.continueToken;
-  const list = { apiVersion: groupVersion(info), kind: `${info.kind}List`, metadata, items: result.items.map((item) => withTypeMeta(info, item)) };
+  const list = {
+    apiVersion: groupVersion(info),
+    kind: `${info.kind}List`,
+    metadata,
+    items: result.items.map((item) => withTypeMeta(info, item)),
+  };
   respondObjects(response, http, info, list.items, String(result.revision), list);
 }
 
@@ -110,7 +125,10 @@ async function handleDelete({ info, request, url, registry, response, http }: Re
   const policy = url.searchParams.get('propagationPolicy') ?? options.propagationPolicy;
   const orphanQuery = url.searchParams.get('orphanDependents');
   const orphan = orphanQuery !== null ? orphanQuery === 'true' : options.orphanDependents;
-  const propagation = { propagationPolicy: typeof policy === 'string' ? policy : undefined, orphanDependents: typeof orphan === 'boolean' ? orphan : undefined };
+  const propagation = {
+    propagationPolicy: typeof policy === 'string' ? policy : undefined,
+    orphanDependents: typeof orphan === 'boolean' ? orphan : undefined,
+  };
   const errors = validatePropagation(propagation);
   if (errors.length > 0) throw invalid({ group: 'meta.k8s.io', kind: 'DeleteOptions' }, '', errors);
   const { object, isGone } = await registry.delete(info, request.namespace, request.name ?? '', {
@@ -119,7 +137,12 @@ async function handleDelete({ info, request, url, registry, response, http }: Re
     ...propagation,
   });
   if (isGone && info.kind !== 'Pod') {
-    const details = { name: object.metadata.name, group: info.group || undefined, kind: info.resource, uid: object.metadata.uid };
+    const details = {
+      name: object.metadata.name,
+      group: info.group || undefined,
+      kind: info.resource,
+      uid: object.metadata.uid,
+    };
     writeJson(response, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details });
     return;
   }
@@ -130,7 +153,11 @@ async function handleScale({ info, request, registry, response, http }: Resource
   const name = request.name ?? '';
   if (request.verb === 'get') return writeJson(response, 200, await getScale(registry, info, request.namespace, name));
   if (request.verb === 'update') {
-    return writeJson(response, 200, await changeScale(registry, info, request.namespace, name, { scale: await readObjectBody(http) }));
+    return writeJson(
+      response,
+      200,
+      await changeScale(registry, info, request.namespace, name, { scale: await readObjectBody(http) }),
+    );
   }
   if (request.verb === 'patch') {
     const contentType = (http.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
@@ -156,7 +183,14 @@ async function readObjectBody(http: IncomingMessage): Promise<KubeObject> {
   return body as unknown as KubeObject;
 }
 
-function respondObjects(response: ServerResponse, http: IncomingMessage, info: ResourceInfo, objects: KubeObject[], resourceVersion: string | undefined, plain: object): void {
+function respondObjects(
+  response: ServerResponse,
+  http: IncomingMessage,
+  info: ResourceInfo,
+  objects: KubeObject[],
+  resourceVersion: string | undefined,
+  plain: object,
+): void {
   if (wantsTable(http.headers.accept)) writeJson(response, 200, toTable(info.kind, objects, resourceVersion));
   else writeJson(response, 200, plain === objects[0] ? withTypeMeta(info, plain as KubeObject) : plain);
 }

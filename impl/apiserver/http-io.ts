@@ -40,7 +40,9 @@ export function decodeBody(body: Buffer, contentType: string | undefined): JsonV
     return (isYaml ? parseYaml(text) : JSON.parse(text)) as JsonValue;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw badRequest(isYaml ? `error converting YAML to JSON: ${reason}` : `couldn't get version/kind; json parse error: ${reason}`);
+    throw badRequest(
+      isYaml ? `error converting YAML to JSON: ${reason}` : `couldn't get version/kind; json parse error: ${reason}`,
+    );
   }
 }
 // #endregion decode-body

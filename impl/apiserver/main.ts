@@ -29,13 +29,37 @@ const logger = createLogger('apiserver');
 const StartupRetryMs = 5_000;
 
 const settingsSpec = {
-  etcdEndpoints: stringSetting('ETCD_ENDPOINTS', 'http://127.0.0.1:2379', "etcd's client URLs, comma-separated (--etcd-servers)"),
+  etcdEndpoints: stringSetting(
+    'ETCD_ENDPOINTS',
+    'http://127.0.0.1:2379',
+    "etcd's client URLs, comma-separated (--etcd-servers)",
+  ),
   port: countSetting('APISERVER_PORT', 6443, 'the port it serves on (--secure-port)'),
-  compactionIntervalMs: secondsSetting('ETCD_COMPACTION_INTERVAL_SECONDS', DefaultCompactionIntervalMs / 1000, "how often it compacts etcd's history (--etcd-compaction-interval)"),
-  isLoggingEveryRequest: booleanSetting('APISERVER_LOG_ALL_REQUESTS', true, 'log every request, or only writes and failures'),
-  auditLogPath: stringSetting('APISERVER_AUDIT_LOG', '', 'the file it appends its audit log to; none when empty (--audit-log-path)'),
-  notReadySeconds: countSetting('DEFAULT_NOT_READY_TOLERATION_SECONDS', DefaultTolerationSecondsValue, 'the default toleration of a not-ready node (--default-not-ready-toleration-seconds)'),
-  unreachableSeconds: countSetting('DEFAULT_UNREACHABLE_TOLERATION_SECONDS', DefaultTolerationSecondsValue, 'the default toleration of an unreachable node (--default-unreachable-toleration-seconds)'),
+  compactionIntervalMs: secondsSetting(
+    'ETCD_COMPACTION_INTERVAL_SECONDS',
+    DefaultCompactionIntervalMs / 1000,
+    "how often it compacts etcd's history (--etcd-compaction-interval)",
+  ),
+  isLoggingEveryRequest: booleanSetting(
+    'APISERVER_LOG_ALL_REQUESTS',
+    true,
+    'log every request, or only writes and failures',
+  ),
+  auditLogPath: stringSetting(
+    'APISERVER_AUDIT_LOG',
+    '',
+    'the file it appends its audit log to; none when empty (--audit-log-path)',
+  ),
+  notReadySeconds: countSetting(
+    'DEFAULT_NOT_READY_TOLERATION_SECONDS',
+    DefaultTolerationSecondsValue,
+    'the default toleration of a not-ready node (--default-not-ready-toleration-seconds)',
+  ),
+  unreachableSeconds: countSetting(
+    'DEFAULT_UNREACHABLE_TOLERATION_SECONDS',
+    DefaultTolerationSecondsValue,
+    'the default toleration of an unreachable node (--default-unreachable-toleration-seconds)',
+  ),
 };
 const settings = readSettingsOrExit(settingsSpec, logger);
 const endpoints = settings.etcdEndpoints.split(',');
@@ -48,7 +72,10 @@ const etcd = new Etcd3({ hosts: endpoints, grpcOptions: { 'grpc.max_receive_mess
 const store = new Store(etcd);
 const namespacesResource = requireResource('namespaces');
 const namespaceCache = new NamespaceCache(store, namespacesResource, logger);
-const tolerationSeconds = { notReadySeconds: settings.notReadySeconds, unreachableSeconds: settings.unreachableSeconds };
+const tolerationSeconds = {
+  notReadySeconds: settings.notReadySeconds,
+  unreachableSeconds: settings.unreachableSeconds,
+};
 const registry = new Registry(store, () => new Date(), Math.random, namespaceCache, tolerationSeconds);
 
 function requireResource(resource: string) {
@@ -58,7 +85,10 @@ function requireResource(resource: string) {
 }
 
 async function isEtcdReachable(): Promise<boolean> {
-  return store.currentRevision().then(() => true, () => false);
+  return store.currentRevision().then(
+    () => true,
+    () => false,
+  );
 }
 
 async function ensureSystemNamespaces(): Promise<void> {
@@ -88,12 +118,23 @@ async function main(): Promise<void> {
   // If these fail, keep trying in the background rather than refuse to serve, as
   // kube-apiserver's system-namespaces controller and informers do: a store that fails (an
   // exercise not solved yet in a student edition) shows in the API's answers, not as a crash.
-  await ensureSystemNamespaces().catch(() => void retryUntilDone('create the system namespaces', ensureSystemNamespaces));
+  await ensureSystemNamespaces().catch(
+    () => void retryUntilDone('create the system namespaces', ensureSystemNamespaces),
+  );
   await namespaceCache.start().catch(() => void namespaceCache.restart());
   const stopCompactor = startCompactor(store, compactionIntervalMs, logger);
   const shutdown = new GracefulShutdown();
-  const server = createApiServer({ registry, logger, isReady: isEtcdReachable, isLoggingEveryRequest, audit, shutdown });
-  server.listen(port, () => logger.info('apiserver listening', { port, etcd: endpoints.join(','), compactionIntervalMs }));
+  const server = createApiServer({
+    registry,
+    logger,
+    isReady: isEtcdReachable,
+    isLoggingEveryRequest,
+    audit,
+    shutdown,
+  });
+  server.listen(port, () =>
+    logger.info('apiserver listening', { port, etcd: endpoints.join(','), compactionIntervalMs }),
+  );
   // Answer every request in flight before letting go of etcd and the audit log: a client that
   // got no answer to a write that was done would do it again.
   const stop = async () => {

@@ -24,7 +24,11 @@ export class NamespaceCache {
   private watch?: StoreWatch;
   private isStopped = false;
 
-  constructor(private readonly store: Store, private readonly resource: KeyedResource, private readonly logger: Logger) {}
+  constructor(
+    private readonly store: Store,
+    private readonly resource: KeyedResource,
+    private readonly logger: Logger,
+  ) {}
 
   // #region namespace-cache-sync
   /** List, then watch from the list's revision; on any watch error, list again. */

@@ -18,7 +18,11 @@ export function openApiIndex(): object {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const gv of servedGroupVersions()) {
     const prefix = gv.group ? `apis/${gv.group}/${gv.version}` : `api/${gv.version}`;
-    const hash = createHash('sha512').update(JSON.stringify(openApiDocument(gv.group, gv.version))).digest('hex').slice(0, 32).toUpperCase();
+    const hash = createHash('sha512')
+      .update(JSON.stringify(openApiDocument(gv.group, gv.version)))
+      .digest('hex')
+      .slice(0, 32)
+      .toUpperCase();
     paths[prefix] = { serverRelativeURL: `/openapi/v3/${prefix}?hash=${hash}` };
   }
   return { paths };
@@ -29,7 +33,12 @@ export function openApiDocument(group: string, version: string): object | undefi
   if (served.length === 0) return undefined;
   const paths: Record<string, object> = {};
   for (const info of served) paths[objectPath(info)] = { patch: patchOperation(info) };
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.0-kubelab' }, paths, components: { schemas: {} } };
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: 'v1.32.0-kubelab' },
+    paths,
+    components: { schemas: {} },
+  };
 }
 
 function patchOperation(info: ResourceInfo): object {

@@ -24,9 +24,12 @@ export const patchContentTypes: Record<string, PatchType> = {
 
 export function applyPatch(type: PatchType, target: JsonObject, patch: JsonValue): JsonObject {
   switch (type) {
-    case 'json': return applyJsonPatch(target, patch);
-    case 'merge': return asObject(mergePatch(target, patch));
-    case 'strategic': return asObject(strategicMerge(target, patch));
+    case 'json':
+      return applyJsonPatch(target, patch);
+    case 'merge':
+      return asObject(mergePatch(target, patch));
+    case 'strategic':
+      return asObject(strategicMerge(target, patch));
   }
 }
 

@@ -18,7 +18,8 @@ export const ProtobufContentType = 'application/vnd.kubernetes.protobuf';
 export const ProtobufMagic = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 // The Go decoders' own wording (gogo-generated Unmarshal, protobuf.go, transformDecodeError).
-export const NotProtobufMessage = 'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]';
+export const NotProtobufMessage =
+  'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]';
 export const UnexpectedEofMessage = 'unexpected EOF';
 export const IntegerOverflowMessage = 'proto: integer overflow';
 export const NegativeLengthMessage = 'proto: negative length found during unmarshaling';
@@ -54,7 +55,9 @@ export function decodeProtobufBody(body: Buffer): JsonObject {
   // 3. Only the kinds in the schema table can be read: the field numbers mean nothing without it.
   const messageName = protobufKinds[`${apiVersion}/${kind}`];
   if (!messageName) {
-    throw badRequest(`no kind "${kind}" is registered for version "${apiVersion}" in scheme "impl/apiserver/protobuf-schema.ts"`);
+    throw badRequest(
+      `no kind "${kind}" is registered for version "${apiVersion}" in scheme "impl/apiserver/protobuf-schema.ts"`,
+    );
   }
   // 4. Decode the object itself; a failure names the kind, as the API server's create handler does.
   const version = apiVersion.split('/').pop() ?? '';
@@ -100,7 +103,8 @@ class WireReader {
     const key = this.readVarint();
     const fieldNumber = Number(key >> 3n);
     const wireType = Number(key & 7n);
-    if (fieldNumber <= 0) throw new WireFormatError(`proto: ${messageName}: illegal tag ${fieldNumber} (wire type ${wireType})`);
+    if (fieldNumber <= 0)
+      throw new WireFormatError(`proto: ${messageName}: illegal tag ${fieldNumber} (wire type ${wireType})`);
     return { fieldNumber, wireType };
   }
 
@@ -232,7 +236,8 @@ function formatTime(fields: JsonObject, hasMicroseconds: boolean): JsonValue {
   const nanos = Number(fields.nanos ?? 0);
   const date = new Date(seconds * 1000);
   const year = date.getUTCFullYear();
-  if (Number.isNaN(year) || year < 0 || year > 9999) throw new WireFormatError(`Time.MarshalJSON: year outside of range [0,9999]`);
+  if (Number.isNaN(year) || year < 0 || year > 9999)
+    throw new WireFormatError(`Time.MarshalJSON: year outside of range [0,9999]`);
   const base = date.toISOString().slice(0, 19);
   if (!hasMicroseconds) return `${base}Z`;
   const micros = Math.min(Math.max(Math.floor(nanos / 1000), 0), 999_999);

@@ -14,7 +14,12 @@ import type { Binding, JsonObject, JsonValue, KubeObject } from '../client/types
 import { KeyExistsError, KeyNotFoundError } from '../store/errors.js';
 import type { ListResult, Store, UpdateFunction } from '../store/store.js';
 import type { StoreWatch, StoreWatchHandler } from '../store/watch.js';
-import { admitCreate, admitDefaultTolerationSeconds, admitDelete, type DefaultTolerationSecondsOptions } from './admission.js';
+import {
+  admitCreate,
+  admitDefaultTolerationSeconds,
+  admitDelete,
+  type DefaultTolerationSecondsOptions,
+} from './admission.js';
 import { applyDefaults } from './defaults.js';
 import { finalizersForDeletion } from './deletion-policy.js';
 import { alreadyExists, badRequest, conflict, invalid, OptimisticLockErrorMessage, StatusError } from './errors.js';
@@ -85,12 +90,19 @@ export class Registry {
     const result = await this.store.list(info, namespace, request).catch((error: unknown) => {
       throw interpretListError(error, Boolean(request.continueToken));
     });
-    result.items = result.items.filter((item) => matchesLabels(labels, item.metadata.labels) && matchesFields(fields, item));
+    result.items = result.items.filter(
+      (item) => matchesLabels(labels, item.metadata.labels) && matchesFields(fields, item),
+    );
     return result;
   }
 
   /** Every change after `afterRevision`; a failure to start or to go on comes as a Status. */
-  async watch(info: ResourceInfo, namespace: string | undefined, afterRevision: number, handler: WatchHandler): Promise<StoreWatch> {
+  async watch(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    afterRevision: number,
+    handler: WatchHandler,
+  ): Promise<StoreWatch> {
     const translated: StoreWatchHandler = {
       onEvent: (type, object, previous) => handler.onEvent(type, object, previous),
       onError: (error) => handler.onError(interpretWatchError(error)),
@@ -101,38 +113,58 @@ export class Registry {
   }
 
   // #region registry-update
-  async update(info: ResourceInfo, namespace: string | undefined, name: string, body: KubeObject, subresource?: string): Promise<KubeObject> {
+  async update(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    name: string,
+    body: KubeObject,
+    subresource?: string,
+  ): Promise<KubeObject> {
     const object = this.decodeForWrite(info, namespace, body);
     if (object.metadata.name !== name) {
-      throw badRequest(`the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${name})`,
+      );
     }
-    const updated = await this.store.guaranteedUpdate(info, namespace, name, (current) => {
-      // The optimistic lock: a resourceVersion that is not the stored one means the client
-      // read an older version. No resourceVersion at all means "whatever is there now".
-      const sentVersion = object.metadata.resourceVersion;
-      if (sentVersion && sentVersion !== current.metadata.resourceVersion) {
-        throw conflict(info, name, OptimisticLockErrorMessage);
-      }
-      const next = prepareForUpdate(info, structuredClone(object), current, subresource);
-      admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
-      this.validate(info, next);
-      return next;
-    }).catch(rethrowAsStatus(info, name));
+    const updated = await this.store
+      .guaranteedUpdate(info, namespace, name, (current) => {
+        // The optimistic lock: a resourceVersion that is not the stored one means the client
+        // read an older version. No resourceVersion at all means "whatever is there now".
+        const sentVersion = object.metadata.resourceVersion;
+        if (sentVersion && sentVersion !== current.metadata.resourceVersion) {
+          throw conflict(info, name, OptimisticLockErrorMessage);
+        }
+        const next = prepareForUpdate(info, structuredClone(object), current, subresource);
+        admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
+        this.validate(info, next);
+        return next;
+      })
+      .catch(rethrowAsStatus(info, name));
     return this.finishIfReleased(info, updated);
   }
   // #endregion registry-update
 
-  async patch(info: ResourceInfo, namespace: string | undefined, name: string, type: PatchType, patch: JsonValue, subresource?: string): Promise<KubeObject> {
-    const updated = await this.store.guaranteedUpdate(info, namespace, name, (current) => {
-      const patched = applyPatchTo(current, type, patch);
-      const sentVersion = patched.metadata?.resourceVersion;
-      if (sentVersion && sentVersion !== current.metadata.resourceVersion) throw conflict(info, name, OptimisticLockErrorMessage);
-      const object = this.decodeForWrite(info, namespace, patched);
-      const next = prepareForUpdate(info, object, current, subresource);
-      admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
-      this.validate(info, next);
-      return next;
-    }).catch(rethrowAsStatus(info, name));
+  async patch(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    patch: JsonValue,
+    subresource?: string,
+  ): Promise<KubeObject> {
+    const updated = await this.store
+      .guaranteedUpdate(info, namespace, name, (current) => {
+        const patched = applyPatchTo(current, type, patch);
+        const sentVersion = patched.metadata?.resourceVersion;
+        if (sentVersion && sentVersion !== current.metadata.resourceVersion)
+          throw conflict(info, name, OptimisticLockErrorMessage);
+        const object = this.decodeForWrite(info, namespace, patched);
+        const next = prepareForUpdate(info, object, current, subresource);
+        admitDefaultTolerationSeconds(info, subresource, next, this.tolerationSeconds);
+        this.validate(info, next);
+        return next;
+      })
+      .catch(rethrowAsStatus(info, name));
     return this.finishIfReleased(info, updated);
   }
 
@@ -140,7 +172,12 @@ export class Registry {
    * Update by a function of the stored object, for a subresource that writes part of its parent
    * and checks it itself (scale.ts); `change` runs on every pass of the compare-and-swap loop.
    */
-  updateWith(info: ResourceInfo, namespace: string | undefined, name: string, change: UpdateFunction): Promise<KubeObject> {
+  updateWith(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    name: string,
+    change: UpdateFunction,
+  ): Promise<KubeObject> {
     return this.store.guaranteedUpdate(info, namespace, name, change).catch(rethrowAsStatus(info, name));
   }
 
@@ -151,15 +188,22 @@ export class Registry {
    * last finalizer is removed; a pod on a node is marked too, and its kubelet finishes the
    * deletion once the containers have stopped. Anything else is removed at once.
    */
-  async delete(info: ResourceInfo, namespace: string | undefined, name: string, request: DeleteRequest = {}): Promise<{ object: KubeObject; isGone: boolean }> {
+  async delete(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    name: string,
+    request: DeleteRequest = {},
+  ): Promise<{ object: KubeObject; isGone: boolean }> {
     admitDelete(info, name);
     const current = await this.get(info, namespace, name);
     checkPreconditions(info, name, current, request);
     if (this.mustMarkForDeletion(info, current, request)) {
-      const marked = await this.store.guaranteedUpdate(info, namespace, name, (object) => {
-        checkPreconditions(info, name, object, request);
-        return this.markForDeletion(info, object, request);
-      }).catch(rethrowAsStatus(info, name));
+      const marked = await this.store
+        .guaranteedUpdate(info, namespace, name, (object) => {
+          checkPreconditions(info, name, object, request);
+          return this.markForDeletion(info, object, request);
+        })
+        .catch(rethrowAsStatus(info, name));
       return { object: marked, isGone: false };
     }
     const removed = await this.store
@@ -172,17 +216,32 @@ export class Registry {
   /** pods/{name}/binding: set spec.nodeName once (and the binding's annotations); a pod already bound is a Conflict. */
   async bind(info: ResourceInfo, namespace: string, name: string, binding: Binding): Promise<void> {
     const nodeName = binding.target?.name;
-    if (!nodeName) throw invalid({ group: '', kind: 'Binding' }, name, [{ type: 'FieldValueRequired', field: 'target.name', detail: '' }]);
-    await this.store.guaranteedUpdate(info, namespace, name, (pod) => {
-      const assigned = pod.spec?.nodeName;
-      if (pod.metadata.deletionTimestamp) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`);
-      if (assigned) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${assigned}"`);
-      pod.spec = { ...pod.spec, nodeName };
-      // The binding's annotations land on the pod in the same write (setPodHostAndAnnotations).
-      const annotations = binding.metadata?.annotations;
-      if (annotations) pod.metadata.annotations = { ...pod.metadata.annotations, ...annotations };
-      return pod;
-    }).catch(rethrowAsStatus(info, name));
+    if (!nodeName)
+      throw invalid({ group: '', kind: 'Binding' }, name, [
+        { type: 'FieldValueRequired', field: 'target.name', detail: '' },
+      ]);
+    await this.store
+      .guaranteedUpdate(info, namespace, name, (pod) => {
+        const assigned = pod.spec?.nodeName;
+        if (pod.metadata.deletionTimestamp)
+          throw conflict(
+            { group: '', resource: 'pods/binding' },
+            name,
+            `pod ${name} is being deleted, cannot be assigned to a host`,
+          );
+        if (assigned)
+          throw conflict(
+            { group: '', resource: 'pods/binding' },
+            name,
+            `pod ${name} is already assigned to node "${assigned}"`,
+          );
+        pod.spec = { ...pod.spec, nodeName };
+        // The binding's annotations land on the pod in the same write (setPodHostAndAnnotations).
+        const annotations = binding.metadata?.annotations;
+        if (annotations) pod.metadata.annotations = { ...pod.metadata.annotations, ...annotations };
+        return pod;
+      })
+      .catch(rethrowAsStatus(info, name));
   }
 
   async findNamespace(name: string): Promise<KubeObject | undefined> {
@@ -201,10 +260,14 @@ export class Registry {
     const { apiVersion, kind, ...rest } = structuredClone(body);
     const object: KubeObject = { apiVersion: apiVersion || expected, kind: kind || info.kind, ...rest };
     if (object.apiVersion !== expected) {
-      throw badRequest(`the API version in the data (${object.apiVersion}) does not match the expected API version (${expected})`);
+      throw badRequest(
+        `the API version in the data (${object.apiVersion}) does not match the expected API version (${expected})`,
+      );
     }
     if (object.kind !== info.kind) {
-      throw badRequest(`${object.kind} in version "${info.version}" cannot be handled as a ${info.kind}: the kind in the data (${object.kind}) does not match the expected kind (${info.kind})`);
+      throw badRequest(
+        `${object.kind} in version "${info.version}" cannot be handled as a ${info.kind}: the kind in the data (${object.kind}) does not match the expected kind (${info.kind})`,
+      );
     }
     if (typeof object.metadata !== 'object' || object.metadata === null) object.metadata = {};
     if (info.namespaced) {
@@ -234,14 +297,16 @@ export class Registry {
       } catch (error) {
         const isCollision = error instanceof KeyExistsError;
         if (!isCollision) throw error;
-        if (attempt === maxNameGenerationAttempts) throw alreadyExists(info, candidate.metadata.name ?? '', '', GenerateNameConflictSuffix);
+        if (attempt === maxNameGenerationAttempts)
+          throw alreadyExists(info, candidate.metadata.name ?? '', '', GenerateNameConflictSuffix);
       }
     }
   }
 
   private randomSuffix(): string {
     let suffix = '';
-    for (let i = 0; i < 5; i++) suffix += generatedNameAlphabet[Math.floor(this.random() * generatedNameAlphabet.length)];
+    for (let i = 0; i < 5; i++)
+      suffix += generatedNameAlphabet[Math.floor(this.random() * generatedNameAlphabet.length)];
     return suffix;
   }
 
@@ -256,7 +321,9 @@ export class Registry {
     const finalizers = finalizersForDeletion(object.metadata.finalizers ?? [], request);
     if (finalizers.length > 0) object.metadata.finalizers = finalizers;
     else delete object.metadata.finalizers;
-    const grace = isGracefulPod(info, object) ? (request.gracePeriodSeconds ?? Number(object.spec?.terminationGracePeriodSeconds ?? 0)) : 0;
+    const grace = isGracefulPod(info, object)
+      ? (request.gracePeriodSeconds ?? Number(object.spec?.terminationGracePeriodSeconds ?? 0))
+      : 0;
     const previous = object.metadata.deletionTimestamp;
     const previousGrace = object.metadata.deletionGracePeriodSeconds ?? 0;
     // Already being deleted: a later request may only shorten the grace period (BeforeDelete).
@@ -276,7 +343,9 @@ export class Registry {
   private async finishIfReleased(info: ResourceInfo, object: KubeObject): Promise<KubeObject> {
     if (!object.metadata.deletionTimestamp) return object;
     if (info.kind === 'Pod' && object.metadata.deletionGracePeriodSeconds !== 0) return object;
-    const isHeld = (object.metadata.finalizers ?? []).length > 0 || (Array.isArray(object.spec?.finalizers) && object.spec.finalizers.length > 0);
+    const isHeld =
+      (object.metadata.finalizers ?? []).length > 0 ||
+      (Array.isArray(object.spec?.finalizers) && object.spec.finalizers.length > 0);
     if (isHeld) return object;
     await this.store.delete(info, object.metadata.namespace, object.metadata.name ?? '').catch((error: unknown) => {
       if (!(error instanceof KeyNotFoundError)) throw error;
@@ -306,10 +375,17 @@ function isGracefulPod(info: ResourceInfo, object: KubeObject): boolean {
 function checkPreconditions(info: ResourceInfo, name: string, current: KubeObject, request: DeleteRequest): void {
   const { uid, resourceVersion } = request.preconditions ?? {};
   if (uid && uid !== current.metadata.uid) {
-    throw conflict(info, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid ?? ''}`);
+    throw conflict(
+      info,
+      name,
+      `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid ?? ''}`,
+    );
   }
   if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) {
-    throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`);
+    throw conflict(
+      info,
+      name,
+      `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`,
+    );
   }
 }
-

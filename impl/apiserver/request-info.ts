@@ -20,13 +20,26 @@ export interface RequestInfo {
 }
 
 const namespaceSubresources = ['status', 'finalize'];
-const methodVerbs: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete', GET: 'get', HEAD: 'get' };
+const methodVerbs: Record<string, string> = {
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+  GET: 'get',
+  HEAD: 'get',
+};
 
 // #region request-info
 export function parseRequestInfo(method: string, url: URL): RequestInfo {
   const path = url.pathname;
   const segments = path.split('/').filter((segment) => segment !== '');
-  const info: RequestInfo = { isResourceRequest: false, path, verb: (method ?? 'GET').toLowerCase(), apiGroup: '', apiVersion: '' };
+  const info: RequestInfo = {
+    isResourceRequest: false,
+    path,
+    verb: (method ?? 'GET').toLowerCase(),
+    apiGroup: '',
+    apiVersion: '',
+  };
   let rest: string[];
   if (segments[0] === 'api' && segments.length >= 2) {
     info.apiVersion = segments[1] ?? '';

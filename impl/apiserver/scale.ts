@@ -24,22 +24,42 @@ export function scaleOf(parent: KubeObject): KubeObject {
     kind: 'Scale',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
     spec: { replicas: Number(parent.spec?.replicas ?? 0) },
-    status: { replicas: Number(parent.status?.replicas ?? 0), selector: Object.entries(matchLabels).map(([k, v]) => `${k}=${v}`).join(',') },
+    status: {
+      replicas: Number(parent.status?.replicas ?? 0),
+      selector: Object.entries(matchLabels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+    },
   };
 }
 // #endregion scale-view
 
-export async function getScale(registry: Registry, info: ResourceInfo, namespace: string | undefined, name: string): Promise<KubeObject> {
+export async function getScale(
+  registry: Registry,
+  info: ResourceInfo,
+  namespace: string | undefined,
+  name: string,
+): Promise<KubeObject> {
   return scaleOf(await registry.get(info, namespace, name));
 }
 
 /** PUT or PATCH of the Scale: compute the new Scale from the current one, keep only its replicas. */
-export async function changeScale(registry: Registry, info: ResourceInfo, namespace: string | undefined, name: string, change: { scale: KubeObject } | { patchType: PatchType; patch: JsonValue }): Promise<KubeObject> {
+export async function changeScale(
+  registry: Registry,
+  info: ResourceInfo,
+  namespace: string | undefined,
+  name: string,
+  change: { scale: KubeObject } | { patchType: PatchType; patch: JsonValue },
+): Promise<KubeObject> {
   const updated = await registry.updateWith(info, namespace, name, (parent) => {
     const current = scaleOf(parent);
-    const next = 'scale' in change ? change.scale : (applyPatch(change.patchType, current as unknown as JsonObject, change.patch) as unknown as KubeObject);
+    const next =
+      'scale' in change
+        ? change.scale
+        : (applyPatch(change.patchType, current as unknown as JsonObject, change.patch) as unknown as KubeObject);
     const sentVersion = next.metadata?.resourceVersion;
-    if (sentVersion && sentVersion !== parent.metadata.resourceVersion) throw conflict(info, name, OptimisticLockErrorMessage);
+    if (sentVersion && sentVersion !== parent.metadata.resourceVersion)
+      throw conflict(info, name, OptimisticLockErrorMessage);
     const replicas = next.spec?.replicas;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
       throw badRequest(`spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`);

@@ -27,7 +27,11 @@ describe('label selectors', () => {
 });
 
 describe('field selectors', () => {
-  const pod = { metadata: { name: 'nginx', namespace: 'default' }, spec: { nodeName: 'node-1' }, status: { phase: 'Running' } } as unknown as KubeObject;
+  const pod = {
+    metadata: { name: 'nginx', namespace: 'default' },
+    spec: { nodeName: 'node-1' },
+    status: { phase: 'Running' },
+  } as unknown as KubeObject;
   const cases: Array<[string, string, boolean]> = [
     ['metadata.name equality', 'metadata.name=nginx', true],
     ['spec.nodeName on pods', 'spec.nodeName=node-1', true],
@@ -38,6 +42,9 @@ describe('field selectors', () => {
     it(name, () => assert.equal(matchesFields(parseFieldSelector(selector, 'pods'), pod), expected));
   }
   it('refuses a field the resource does not declare, as Kubernetes does', () => {
-    assert.throws(() => parseFieldSelector('spec.nodeName=x', 'configmaps'), /field label not supported: spec.nodeName/);
+    assert.throws(
+      () => parseFieldSelector('spec.nodeName=x', 'configmaps'),
+      /field label not supported: spec.nodeName/,
+    );
   });
 });

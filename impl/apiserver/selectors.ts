@@ -59,12 +59,19 @@ const keyPattern = /^(!?)([A-Za-z0-9][-A-Za-z0-9_./]*)$/;
 function parseRequirement(term: string): Requirement {
   const set = setPattern.exec(term);
   if (set) {
-    const values = (set[3] ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+    const values = (set[3] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return { key: set[1] ?? '', operator: set[2] === 'in' ? 'in' : 'notIn', values };
   }
   const compare = comparePattern.exec(term);
   if (compare) {
-    return { key: compare[1] ?? '', operator: compare[2] === '!=' ? 'notEquals' : 'equals', values: [compare[3] ?? ''] };
+    return {
+      key: compare[1] ?? '',
+      operator: compare[2] === '!=' ? 'notEquals' : 'equals',
+      values: [compare[3] ?? ''],
+    };
   }
   const key = keyPattern.exec(term);
   if (key) return { key: key[2] ?? '', operator: key[1] ? 'doesNotExist' : 'exists', values: [] };
@@ -100,9 +107,29 @@ export interface FieldRequirement {
 /** Fields every resource can be selected on, and the extra ones a few resources add. */
 const commonFields = ['metadata.name', 'metadata.namespace'];
 const extraFields: Record<string, string[]> = {
-  pods: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
+  pods: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
   nodes: ['spec.unschedulable'],
-  events: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
+  events: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
   namespaces: ['status.phase'],
   replicasets: ['status.replicas'],
 };

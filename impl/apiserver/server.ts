@@ -49,20 +49,23 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
   const url = new URL(request.url ?? '/', 'http://apiserver');
   const info = parseRequestInfo(request.method ?? 'GET', url);
   const userAgent = request.headers['user-agent'] ?? '';
-  await options.shutdown.track(response, info.verb === 'watch', () => options.audit.run(sourceAddress(request), async () => {
-    let failure: { reason?: string; message?: string } | undefined;
-    try {
-      if (info.isResourceRequest) await serveResource(options, info, url, request, response);
-      else await serveNonResource(options, info, response);
-    } catch (error) {
-      const status = error instanceof StatusError ? error : internalError(error);
-      if (!(error instanceof StatusError)) options.logger.error('request failed', { path: info.path, error });
-      failure = { reason: status.reason, message: status.message };
-      writeStatusError(response, status);
-    }
-    if (info.isResourceRequest) options.audit.complete(info, request.url ?? '', userAgent, response.statusCode, failure);
-    logRequest(options, info, response, started, userAgent);
-  }));
+  await options.shutdown.track(response, info.verb === 'watch', () =>
+    options.audit.run(sourceAddress(request), async () => {
+      let failure: { reason?: string; message?: string } | undefined;
+      try {
+        if (info.isResourceRequest) await serveResource(options, info, url, request, response);
+        else await serveNonResource(options, info, response);
+      } catch (error) {
+        const status = error instanceof StatusError ? error : internalError(error);
+        if (!(error instanceof StatusError)) options.logger.error('request failed', { path: info.path, error });
+        failure = { reason: status.reason, message: status.message };
+        writeStatusError(response, status);
+      }
+      if (info.isResourceRequest)
+        options.audit.complete(info, request.url ?? '', userAgent, response.statusCode, failure);
+      logRequest(options, info, response, started, userAgent);
+    }),
+  );
 }
 // #endregion serve
 
@@ -71,21 +74,47 @@ function sourceAddress(request: IncomingMessage): string | undefined {
   return request.socket.remoteAddress?.replace(/^::ffff:/, '');
 }
 
-function logRequest(options: ApiServerOptions, info: RequestInfo, response: ServerResponse, started: number, userAgent: string): void {
+function logRequest(
+  options: ApiServerOptions,
+  info: RequestInfo,
+  response: ServerResponse,
+  started: number,
+  userAgent: string,
+): void {
   const isRead = info.verb === 'get' || info.verb === 'list' || !info.isResourceRequest;
   const isWorthLogging = options.isLoggingEveryRequest || !isRead || response.statusCode >= 500;
   if (info.verb === 'watch' || !isWorthLogging) return;
   const elapsed = (performance.now() - started).toFixed(1);
-  options.logger.info('request', { verb: info.verb, path: info.path, code: response.statusCode, ms: elapsed, userAgent });
+  options.logger.info('request', {
+    verb: info.verb,
+    path: info.path,
+    code: response.statusCode,
+    ms: elapsed,
+    userAgent,
+  });
 }
 
-async function serveResource(options: ApiServerOptions, info: RequestInfo, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveResource(
+  options: ApiServerOptions,
+  info: RequestInfo,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   // /api/v1/namespaces/{name} addresses the namespace itself, not a resource inside it.
   if (info.namespace !== undefined && info.resource === undefined) throw resourceNotFound();
   const resource = findResource(info.apiGroup, info.apiVersion, info.resource ?? '');
   if (!resource) throw resourceNotFound();
   if (info.namespace !== undefined && !resource.namespaced) throw resourceNotFound();
-  const context = { info: resource, request: info, url, http: request, response, registry: options.registry, audit: options.audit };
+  const context = {
+    info: resource,
+    request: info,
+    url,
+    http: request,
+    response,
+    registry: options.registry,
+    audit: options.audit,
+  };
   if (info.verb === 'watch') return serveWatch(context);
   return handleResource(context);
 }
@@ -94,20 +123,29 @@ async function serveNonResource(options: ApiServerOptions, info: RequestInfo, re
   const path = info.path.replace(/\/+$/, '') || '/';
   const segments = path.split('/').filter((segment) => segment !== '');
   if (path === '/healthz' || path === '/livez') return writeText(response, 200, 'ok');
-  if (path === '/readyz') return (await options.isReady()) ? writeText(response, 200, 'ok') : writeText(response, 500, 'etcd not ready');
+  if (path === '/readyz')
+    return (await options.isReady()) ? writeText(response, 200, 'ok') : writeText(response, 500, 'etcd not ready');
   if (path === '/version') return writeJson(response, 200, versionInfo());
   if (path === '/api') return writeJson(response, 200, apiVersions('apiserver:6443'));
   if (path === '/apis') return writeJson(response, 200, apiGroupList());
   if (path === '/openapi/v3') return writeJson(response, 200, openApiIndex());
   const document =
-    segments[0] === 'api' && segments.length === 2 ? apiResourceList('', segments[1] ?? '')
-    : segments[0] === 'apis' && segments.length === 2 ? apiGroup(segments[1] ?? '')
-    : segments[0] === 'apis' && segments.length === 3 ? apiResourceList(segments[1] ?? '', segments[2] ?? '')
-    : path.startsWith('/openapi/v3/api/') && segments.length === 4 ? openApiDocument('', segments[3] ?? '')
-    : path.startsWith('/openapi/v3/apis/') && segments.length === 5 ? openApiDocument(segments[3] ?? '', segments[4] ?? '')
-    : undefined;
+    segments[0] === 'api' && segments.length === 2
+      ? apiResourceList('', segments[1] ?? '')
+      : segments[0] === 'apis' && segments.length === 2
+        ? apiGroup(segments[1] ?? '')
+        : segments[0] === 'apis' && segments.length === 3
+          ? apiResourceList(segments[1] ?? '', segments[2] ?? '')
+          : path.startsWith('/openapi/v3/api/') && segments.length === 4
+            ? openApiDocument('', segments[3] ?? '')
+            : path.startsWith('/openapi/v3/apis/') && segments.length === 5
+              ? openApiDocument(segments[3] ?? '', segments[4] ?? '')
+              : undefined;
   if (document) return writeJson(response, 200, document);
-  if (path === '/') return writeJson(response, 200, { paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/readyz', '/version'] });
+  if (path === '/')
+    return writeJson(response, 200, {
+      paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/readyz', '/version'],
+    });
   throw resourceNotFound();
 }
 

@@ -12,8 +12,21 @@
 // registry/generic/registry/store.go (Create's "object is being deleted" prefix) and
 // storage/etcd3/errors.go and watcher.go for the "too old" messages.
 
-import { InvalidContinueTokenError, KeyExistsError, KeyNotFoundError, RevisionCompactedError } from '../store/errors.js';
-import { alreadyExists, badRequest, expired, type GroupResource, internalError, notFound, StatusError } from './errors.js';
+import {
+  InvalidContinueTokenError,
+  KeyExistsError,
+  KeyNotFoundError,
+  RevisionCompactedError,
+} from '../store/errors.js';
+import {
+  alreadyExists,
+  badRequest,
+  expired,
+  type GroupResource,
+  internalError,
+  notFound,
+  StatusError,
+} from './errors.js';
 
 export const ListTooOldMessage = 'The resourceVersion for the provided list is too old.';
 export const ContinueTooOldMessage =

@@ -42,7 +42,12 @@ export function prepareForCreate(info: ResourceInfo, object: KubeObject, now: Da
 // #endregion prepare-for-create
 
 // #region prepare-for-update
-export function prepareForUpdate(info: ResourceInfo, updated: KubeObject, current: KubeObject, subresource: string | undefined): KubeObject {
+export function prepareForUpdate(
+  info: ResourceInfo,
+  updated: KubeObject,
+  current: KubeObject,
+  subresource: string | undefined,
+): KubeObject {
   const hasStatusSubresource = info.subresources.includes('status');
   let next: KubeObject = updated;
   if (subresource === 'status') {
@@ -63,7 +68,9 @@ export function prepareForUpdate(info: ResourceInfo, updated: KubeObject, curren
   if (info.kind === 'Namespace' && subresource !== 'finalize') keepNamespaceFinalizers(next, current);
   if (kindsWithGeneration.has(info.kind) && subresource !== 'status') {
     const isSpecChanged = canonicalJson(next.spec) !== canonicalJson(current.spec);
-    const isAnnotationChanged = info.kind === 'Deployment' && canonicalJson(next.metadata.annotations ?? {}) !== canonicalJson(current.metadata.annotations ?? {});
+    const isAnnotationChanged =
+      info.kind === 'Deployment' &&
+      canonicalJson(next.metadata.annotations ?? {}) !== canonicalJson(current.metadata.annotations ?? {});
     next.metadata.generation = (current.metadata.generation ?? 0) + (isSpecChanged || isAnnotationChanged ? 1 : 0);
   }
   return next;
@@ -87,8 +94,10 @@ function keepServerOwnedMetadata(next: KubeObject, current: KubeObject): void {
   else delete metadata.generation;
   if (stored.deletionTimestamp !== undefined) metadata.deletionTimestamp = stored.deletionTimestamp;
   else delete metadata.deletionTimestamp;
-  if (stored.deletionGracePeriodSeconds !== undefined) metadata.deletionGracePeriodSeconds = stored.deletionGracePeriodSeconds;
-  if (stored.generateName !== undefined && metadata.generateName === undefined) metadata.generateName = stored.generateName;
+  if (stored.deletionGracePeriodSeconds !== undefined)
+    metadata.deletionGracePeriodSeconds = stored.deletionGracePeriodSeconds;
+  if (stored.generateName !== undefined && metadata.generateName === undefined)
+    metadata.generateName = stored.generateName;
 }
 
 /** Kubernetes timestamps are RFC 3339 with whole seconds: 2024-05-01T10:00:00Z. */

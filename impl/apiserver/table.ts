@@ -23,14 +23,26 @@ export function wantsTable(accept: string | undefined): boolean {
 }
 
 // #region table
-export function toTable(kind: string, objects: KubeObject[], resourceVersion: string | undefined, now = new Date(), withHeaders = true): object {
+export function toTable(
+  kind: string,
+  objects: KubeObject[],
+  resourceVersion: string | undefined,
+  now = new Date(),
+  withHeaders = true,
+): object {
   const columns = columnsByKind[kind] ?? defaultColumns;
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: resourceVersion ? { resourceVersion } : {},
     columnDefinitions: withHeaders
-      ? columns.map(({ name, type, format, priority }) => ({ name, type, format: format ?? '', description: name, priority: priority ?? 0 }))
+      ? columns.map(({ name, type, format, priority }) => ({
+          name,
+          type,
+          format: format ?? '',
+          description: name,
+          priority: priority ?? 0,
+        }))
       : [],
     rows: objects.map((object) => ({ cells: columns.map((column) => column.cell(object, now)), object })),
   };
@@ -46,7 +58,17 @@ const columnsByKind: Record<string, Column[]> = {
     name,
     { name: 'Ready', type: 'string', cell: (pod) => `${readyContainers(pod)}/${list(pod.spec?.containers).length}` },
     { name: 'Status', type: 'string', cell: (pod) => podStatus(pod) },
-    { name: 'Restarts', type: 'string', cell: (pod) => String(list(pod.status?.containerStatuses).reduce<number>((sum, s) => sum + Number(field(s, 'restartCount') ?? 0), 0)) },
+    {
+      name: 'Restarts',
+      type: 'string',
+      cell: (pod) =>
+        String(
+          list(pod.status?.containerStatuses).reduce<number>(
+            (sum, s) => sum + Number(field(s, 'restartCount') ?? 0),
+            0,
+          ),
+        ),
+    },
     age,
     { name: 'IP', type: 'string', priority: 1, cell: (pod) => String(pod.status?.podIP ?? '<none>') },
     { name: 'Node', type: 'string', priority: 1, cell: (pod) => String(pod.spec?.nodeName ?? '<none>') },
@@ -64,7 +86,14 @@ const columnsByKind: Record<string, Column[]> = {
     { name: 'Type', type: 'string', cell: (svc) => String(svc.spec?.type ?? '') },
     { name: 'Cluster-IP', type: 'string', cell: (svc) => String(svc.spec?.clusterIP ?? '<none>') },
     { name: 'External-IP', type: 'string', cell: () => '<none>' },
-    { name: 'Port(s)', type: 'string', cell: (svc) => list(svc.spec?.ports).map((p) => `${field(p, 'port')}/${field(p, 'protocol') ?? 'TCP'}`).join(',') || '<none>' },
+    {
+      name: 'Port(s)',
+      type: 'string',
+      cell: (svc) =>
+        list(svc.spec?.ports)
+          .map((p) => `${field(p, 'port')}/${field(p, 'protocol') ?? 'TCP'}`)
+          .join(',') || '<none>',
+    },
     age,
   ],
   Endpoints: [name, { name: 'Endpoints', type: 'string', cell: (ep) => endpointsCell(ep) }, age],
@@ -77,18 +106,37 @@ const columnsByKind: Record<string, Column[]> = {
   ],
   Deployment: [
     name,
-    { name: 'Ready', type: 'string', cell: (d) => `${Number(d.status?.readyReplicas ?? 0)}/${Number(d.spec?.replicas ?? 0)}` },
+    {
+      name: 'Ready',
+      type: 'string',
+      cell: (d) => `${Number(d.status?.readyReplicas ?? 0)}/${Number(d.spec?.replicas ?? 0)}`,
+    },
     { name: 'Up-to-date', type: 'integer', cell: (d) => Number(d.status?.updatedReplicas ?? 0) },
     { name: 'Available', type: 'integer', cell: (d) => Number(d.status?.availableReplicas ?? 0) },
     age,
   ],
-  ConfigMap: [name, { name: 'Data', type: 'integer', cell: (cm) => Object.keys((cm.data as object | undefined) ?? {}).length }, age],
+  ConfigMap: [
+    name,
+    { name: 'Data', type: 'integer', cell: (cm) => Object.keys((cm.data as object | undefined) ?? {}).length },
+    age,
+  ],
   Lease: [name, { name: 'Holder', type: 'string', cell: (lease) => String(lease.spec?.holderIdentity ?? '') }, age],
   Event: [
-    { name: 'Last Seen', type: 'string', cell: (e, now) => humanAge(String(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''), now) },
+    {
+      name: 'Last Seen',
+      type: 'string',
+      cell: (e, now) => humanAge(String(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''), now),
+    },
     { name: 'Type', type: 'string', cell: (e) => String(e.type ?? '') },
     { name: 'Reason', type: 'string', cell: (e) => String(e.reason ?? '') },
-    { name: 'Object', type: 'string', cell: (e) => { const o = e.involvedObject as JsonObject | undefined; return `${String(o?.kind ?? '').toLowerCase()}/${String(o?.name ?? '')}`; } },
+    {
+      name: 'Object',
+      type: 'string',
+      cell: (e) => {
+        const o = e.involvedObject as JsonObject | undefined;
+        return `${String(o?.kind ?? '').toLowerCase()}/${String(o?.name ?? '')}`;
+      },
+    },
     { name: 'Message', type: 'string', cell: (e) => String(e.message ?? '') },
   ],
 };

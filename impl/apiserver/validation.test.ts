@@ -10,5 +10,6 @@ describe('name rules per resource', () => {
     ['a service name may not start with a digit', 'services', '1web', [Dns1035LabelMessage]],
     ['a namespace name is at most 63 characters', 'namespaces', 'a'.repeat(64), ['must be no more than 63 characters']],
   ];
-  for (const [name, resource, value, expected] of cases) it(name, () => assert.deepEqual(nameErrors(resource, value), expected));
+  for (const [name, resource, value, expected] of cases)
+    it(name, () => assert.deepEqual(nameErrors(resource, value), expected));
 });

@@ -48,14 +48,40 @@ export function validateObject(info: ResourceInfo, object: KubeObject): FieldErr
 
 function validateMetadata(info: ResourceInfo, object: KubeObject): FieldError[] {
   const name = object.metadata.name;
-  if (!name) return [{ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' }];
-  const errors: FieldError[] = nameErrors(info.resource, name).map((detail) => ({ type: 'FieldValueInvalid', field: 'metadata.name', value: name, detail }));
+  if (!name)
+    return [{ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' }];
+  const errors: FieldError[] = nameErrors(info.resource, name).map((detail) => ({
+    type: 'FieldValueInvalid',
+    field: 'metadata.name',
+    value: name,
+    detail,
+  }));
   for (const [key, value] of Object.entries(object.metadata.labels ?? {})) {
-    if (typeof value !== 'string' || value.length > 63 || !/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(value)) {
-      errors.push({ type: 'FieldValueInvalid', field: `metadata.labels`, value, detail: "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')" });
+    if (
+      typeof value !== 'string' ||
+      value.length > 63 ||
+      !/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(value)
+    ) {
+      errors.push({
+        type: 'FieldValueInvalid',
+        field: `metadata.labels`,
+        value,
+        detail:
+          "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+      });
     }
-    if (!/^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/.test(key)) {
-      errors.push({ type: 'FieldValueInvalid', field: 'metadata.labels', value: key, detail: "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')" });
+    if (
+      !/^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/.test(
+        key,
+      )
+    ) {
+      errors.push({
+        type: 'FieldValueInvalid',
+        field: 'metadata.labels',
+        value: key,
+        detail:
+          "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+      });
     }
   }
   return errors;
@@ -96,7 +122,12 @@ function validatePodSpec(spec: JsonObject | undefined, path: string): FieldError
   });
   const policy = spec?.restartPolicy;
   if (policy !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(policy))) {
-    errors.push({ type: 'FieldValueNotSupported', field: `${path}.restartPolicy`, value: policy, detail: 'supported values: "Always", "OnFailure", "Never"' });
+    errors.push({
+      type: 'FieldValueNotSupported',
+      field: `${path}.restartPolicy`,
+      value: policy,
+      detail: 'supported values: "Always", "OnFailure", "Never"',
+    });
   }
   return errors;
 }
@@ -105,7 +136,12 @@ function validateReplicated(spec: JsonObject | undefined): FieldError[] {
   const errors: FieldError[] = [];
   const replicas = spec?.replicas;
   if (typeof replicas === 'number' && replicas < 0) {
-    errors.push({ type: 'FieldValueInvalid', field: 'spec.replicas', value: replicas, detail: 'must be greater than or equal to 0' });
+    errors.push({
+      type: 'FieldValueInvalid',
+      field: 'spec.replicas',
+      value: replicas,
+      detail: 'must be greater than or equal to 0',
+    });
   }
   const selector = asObject(spec?.selector);
   const matchLabels = asObject(selector?.matchLabels) ?? {};
@@ -116,7 +152,12 @@ function validateReplicated(spec: JsonObject | undefined): FieldError[] {
   const templateLabels = asObject(asObject(template?.metadata)?.labels) ?? {};
   const isMatching = Object.entries(matchLabels).every(([key, value]) => templateLabels[key] === value);
   if (selector && !isMatching) {
-    errors.push({ type: 'FieldValueInvalid', field: 'spec.template.metadata.labels', value: templateLabels, detail: '`selector` does not match template `labels`' });
+    errors.push({
+      type: 'FieldValueInvalid',
+      field: 'spec.template.metadata.labels',
+      value: templateLabels,
+      detail: '`selector` does not match template `labels`',
+    });
   }
   return [...errors, ...validatePodSpec(asObject(template?.spec), 'spec.template.spec')];
 }
@@ -125,13 +166,20 @@ function validateServiceSpec(spec: JsonObject | undefined): FieldError[] {
   const ports = spec?.ports;
   const isHeadless = spec?.clusterIP === 'None';
   if (!Array.isArray(ports) || ports.length === 0) {
-    return isHeadless || spec?.type === 'ExternalName' ? [] : [{ type: 'FieldValueRequired', field: 'spec.ports', detail: '' }];
+    return isHeadless || spec?.type === 'ExternalName'
+      ? []
+      : [{ type: 'FieldValueRequired', field: 'spec.ports', detail: '' }];
   }
   const errors: FieldError[] = [];
   ports.forEach((entry, index) => {
     const port = asObject(entry)?.port;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-      errors.push({ type: 'FieldValueInvalid', field: `spec.ports[${index}].port`, value: port ?? 0, detail: 'must be between 1 and 65535, inclusive' });
+      errors.push({
+        type: 'FieldValueInvalid',
+        field: `spec.ports[${index}].port`,
+        value: port ?? 0,
+        detail: 'must be between 1 and 65535, inclusive',
+      });
     }
   });
   return errors;

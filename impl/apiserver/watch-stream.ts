@@ -17,7 +17,15 @@ import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } 
 import { toTable, wantsTable } from './table.js';
 
 // #region serve-watch
-export async function serveWatch({ info, request, url, registry, response, http, audit }: ResourceRequest): Promise<void> {
+export async function serveWatch({
+  info,
+  request,
+  url,
+  registry,
+  response,
+  http,
+  audit,
+}: ResourceRequest): Promise<void> {
   const query = url.searchParams;
   const labels = parseLabelSelector(query.get('labelSelector') ?? '');
   const fields = parseFieldSelector(query.get('fieldSelector') ?? '', info.resource);
@@ -26,16 +34,27 @@ export async function serveWatch({ info, request, url, registry, response, http,
   const matches = (object: KubeObject | undefined) =>
     object !== undefined && matchesLabels(labels, object.metadata.labels) && matchesFields(fields, object);
 
-  response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache' });
+  response.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Transfer-Encoding': 'chunked',
+    'Cache-Control': 'no-cache',
+  });
   response.flushHeaders();
   let isFirst = true;
   const recordEvent = audit.watchEventRecorder(request, http.url ?? '', http.headers['user-agent'] ?? '');
   const send = (type: WatchEventType, object: KubeObject | JsonObject) => {
     if (type !== 'ERROR') {
       const { name, namespace, resourceVersion } = (object as KubeObject).metadata;
-      recordEvent({ resource: info.resource, namespace, name, apiVersion: info.version, apiGroup: info.group || undefined }, type, resourceVersion);
+      recordEvent(
+        { resource: info.resource, namespace, name, apiVersion: info.version, apiGroup: info.group || undefined },
+        type,
+        resourceVersion,
+      );
     }
-    const payload = isTable && type !== 'ERROR' ? toTable(info.kind, [withTypeMeta(info, object as KubeObject)], undefined, new Date(), isFirst) : object;
+    const payload =
+      isTable && type !== 'ERROR'
+        ? toTable(info.kind, [withTypeMeta(info, object as KubeObject)], undefined, new Date(), isFirst)
+        : object;
     isFirst = false;
     const event: WatchEvent<unknown> = { type, object: payload };
     response.write(`${JSON.stringify(event)}\n`);

@@ -4,7 +4,20 @@ import { isAlreadyExists, isConflict, isNotFound, isNotFoundNamed } from './api-
 import { ApiError } from './rest-client.js';
 
 const answer = (code: number, reason: string, name?: string) =>
-  new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code, reason, message: '', details: name ? { name, kind: 'pods' } : undefined }, 'GET', '/api/v1/namespaces/a/pods/web');
+  new ApiError(
+    {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      code,
+      reason,
+      message: '',
+      details: name ? { name, kind: 'pods' } : undefined,
+    },
+    'GET',
+    '/api/v1/namespaces/a/pods/web',
+  );
 
 test('the Status reason decides, not the path', () => {
   assert.equal(isNotFound(answer(404, 'NotFound', 'web')), true);

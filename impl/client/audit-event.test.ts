@@ -12,7 +12,12 @@ describe('audit events', () => {
   });
 
   it('are read one JSON line each, blank lines aside', () => {
-    const events = parseAuditLog('{"verb":"get","stage":"ResponseComplete"}\n\n{"verb":"watch","stage":"WatchEvent"}\n');
-    assert.deepEqual(events.map((event) => event.verb), ['get', 'watch']);
+    const events = parseAuditLog(
+      '{"verb":"get","stage":"ResponseComplete"}\n\n{"verb":"watch","stage":"WatchEvent"}\n',
+    );
+    assert.deepEqual(
+      events.map((event) => event.verb),
+      ['get', 'watch'],
+    );
   });
 });

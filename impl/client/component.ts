@@ -13,7 +13,14 @@ import { setMaxListeners } from 'node:events';
 import { DefaultLeaderElection, LeaderElector } from './leader-election.js';
 import { createLogger, type Logger } from './logger.js';
 import { RestClient } from './rest-client.js';
-import { readSettings, SettingsError, type SettingsOf, type SettingsSpec, secondsSetting, stringSetting } from './settings.js';
+import {
+  readSettings,
+  SettingsError,
+  type SettingsOf,
+  type SettingsSpec,
+  secondsSetting,
+  stringSetting,
+} from './settings.js';
 import { onStopSignal } from './stop-signal.js';
 
 /** Settings every component has: where the API server is, and how many connections to open. */
@@ -23,9 +30,21 @@ const CommonSettings = {
 
 /** Leader-election settings: kube-controller-manager's --leader-elect-* flags. */
 const LeaderElectionSettings = {
-  leaseDurationMs: secondsSetting('LEADER_ELECT_LEASE_DURATION_SECONDS', DefaultLeaderElection.leaseDurationMs / 1000, 'how long a Lease lasts unrenewed'),
-  renewDeadlineMs: secondsSetting('LEADER_ELECT_RENEW_DEADLINE_SECONDS', DefaultLeaderElection.renewDeadlineMs / 1000, 'how long a leader tries to renew before it stops'),
-  retryPeriodMs: secondsSetting('LEADER_ELECT_RETRY_PERIOD_SECONDS', DefaultLeaderElection.retryPeriodMs / 1000, 'how often replicas try'),
+  leaseDurationMs: secondsSetting(
+    'LEADER_ELECT_LEASE_DURATION_SECONDS',
+    DefaultLeaderElection.leaseDurationMs / 1000,
+    'how long a Lease lasts unrenewed',
+  ),
+  renewDeadlineMs: secondsSetting(
+    'LEADER_ELECT_RENEW_DEADLINE_SECONDS',
+    DefaultLeaderElection.renewDeadlineMs / 1000,
+    'how long a leader tries to renew before it stops',
+  ),
+  retryPeriodMs: secondsSetting(
+    'LEADER_ELECT_RETRY_PERIOD_SECONDS',
+    DefaultLeaderElection.retryPeriodMs / 1000,
+    'how often replicas try',
+  ),
 };
 
 export interface ComponentContext<S extends SettingsSpec> {

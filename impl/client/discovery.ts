@@ -40,10 +40,19 @@ export async function discoverResources(client: RestClient): Promise<ApiResource
     if (version) documents.push(await getDocument<ResourceListDocument>(client, `/apis/${group.name}/${version}`));
   }
   return documents.flatMap((document) => {
-    const [group, version] = document.groupVersion.includes('/') ? document.groupVersion.split('/') : ['', document.groupVersion];
+    const [group, version] = document.groupVersion.includes('/')
+      ? document.groupVersion.split('/')
+      : ['', document.groupVersion];
     return document.resources
       .filter((entry) => !entry.name.includes('/'))
-      .map((entry) => ({ group: group ?? '', version: version ?? 'v1', resource: entry.name, kind: entry.kind, namespaced: entry.namespaced, verbs: entry.verbs }));
+      .map((entry) => ({
+        group: group ?? '',
+        version: version ?? 'v1',
+        resource: entry.name,
+        kind: entry.kind,
+        namespaced: entry.namespaced,
+        verbs: entry.verbs,
+      }));
   });
 }
 
@@ -55,12 +64,15 @@ export function supportingAll(resources: ApiResource[], verbs: string[]): ApiRes
 /** The resource an apiVersion and kind name, as in an owner reference; undefined if the server does not serve it. */
 export function resourceForKind(resources: ApiResource[], apiVersion: string, kind: string): ApiResource | undefined {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  return resources.find((resource) => resource.group === group && resource.version === version && resource.kind === kind);
+  return resources.find(
+    (resource) => resource.group === group && resource.version === version && resource.kind === kind,
+  );
 }
 
 async function getDocument<T>(client: RestClient, path: string): Promise<T> {
   const response = await client.raw('GET', path);
-  if (response.code !== 200) throw new Error(`discovery: GET ${path} answered ${response.code}: ${response.body.slice(0, 200)}`);
+  if (response.code !== 200)
+    throw new Error(`discovery: GET ${path} answered ${response.code}: ${response.body.slice(0, 200)}`);
   return JSON.parse(response.body) as T;
 }
 

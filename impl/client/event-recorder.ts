@@ -19,7 +19,12 @@ export type EventType = 'Normal' | 'Warning';
 export class EventRecorder {
   private readonly seen = new Map<string, string>();
 
-  constructor(private readonly client: RestClient, private readonly component: string, private readonly logger: Logger, private readonly now = () => new Date()) {}
+  constructor(
+    private readonly client: RestClient,
+    private readonly component: string,
+    private readonly logger: Logger,
+    private readonly now = () => new Date(),
+  ) {}
 
   // #region record-event
   /** Records an event about `object`; failures are logged, never thrown: events are advisory. */
@@ -31,24 +36,37 @@ export class EventRecorder {
       const existingName = this.seen.get(identity);
       if (existingName) {
         const ref = { resource: 'events', namespace, name: existingName };
-        await this.client.patch(ref, { count: ((await this.client.get(ref)).count as number ?? 1) + 1, lastTimestamp: time });
+        await this.client.patch(ref, {
+          count: (((await this.client.get(ref)).count as number) ?? 1) + 1,
+          lastTimestamp: time,
+        });
         return;
       }
       const name = `${object.metadata.name}.${this.now().getTime().toString(16)}${Math.floor(Math.random() * 4096).toString(16)}`;
-      await this.client.create({ resource: 'events', namespace }, {
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata: { name, namespace },
-        involvedObject: { apiVersion: object.apiVersion ?? 'v1', kind: object.kind ?? 'Pod', namespace, name: object.metadata.name, uid: object.metadata.uid, resourceVersion: object.metadata.resourceVersion },
-        reason,
-        message,
-        type,
-        source: { component: this.component },
-        reportingComponent: this.component,
-        firstTimestamp: time,
-        lastTimestamp: time,
-        count: 1,
-      });
+      await this.client.create(
+        { resource: 'events', namespace },
+        {
+          apiVersion: 'v1',
+          kind: 'Event',
+          metadata: { name, namespace },
+          involvedObject: {
+            apiVersion: object.apiVersion ?? 'v1',
+            kind: object.kind ?? 'Pod',
+            namespace,
+            name: object.metadata.name,
+            uid: object.metadata.uid,
+            resourceVersion: object.metadata.resourceVersion,
+          },
+          reason,
+          message,
+          type,
+          source: { component: this.component },
+          reportingComponent: this.component,
+          firstTimestamp: time,
+          lastTimestamp: time,
+          count: 1,
+        },
+      );
       this.seen.set(identity, name);
     } catch (error) {
       if (isNotFound(error)) this.seen.delete(identity);

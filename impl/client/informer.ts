@@ -41,7 +41,9 @@ export class Informer<T extends KubeObject> implements ReflectorStore<T> {
 
   constructor(client: RestClient, ref: ResourceRef, logger: Logger, options: ReflectorOptions = {}) {
     this.reflector = new Reflector(client, ref, this, logger, options);
-    this.synced = new Promise((resolve) => { this.markSynced = resolve; });
+    this.synced = new Promise((resolve) => {
+      this.markSynced = resolve;
+    });
   }
 
   addEventHandler(handlers: EventHandlers<T>): void {

@@ -21,10 +21,16 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Rec
   const matchLabels = Object.entries(selector?.matchLabels ?? {});
   const expressions = selector?.matchExpressions ?? [];
   if (matchLabels.length === 0 && expressions.length === 0) return false;
-  return matchLabels.every(([key, value]) => labels[key] === value) && expressions.every((requirement) => requirementMatches(requirement, labels));
+  return (
+    matchLabels.every(([key, value]) => labels[key] === value) &&
+    expressions.every((requirement) => requirementMatches(requirement, labels))
+  );
 }
 
-function requirementMatches({ key, operator, values = [] }: LabelSelectorRequirement, labels: Record<string, string>): boolean {
+function requirementMatches(
+  { key, operator, values = [] }: LabelSelectorRequirement,
+  labels: Record<string, string>,
+): boolean {
   const value = labels[key];
   switch (operator) {
     case 'In':

@@ -53,7 +53,12 @@ export class LeaderElector {
   private observedRecord: string | undefined;
   private observedAt = 0;
 
-  constructor(private readonly client: RestClient, private readonly config: LeaderElectionConfig, private readonly logger: Logger, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly client: RestClient,
+    private readonly config: LeaderElectionConfig,
+    private readonly logger: Logger,
+    private readonly now = () => Date.now(),
+  ) {}
 
   /**
    * Waits to become leader, then runs `lead` with a signal that aborts when leadership is lost
@@ -62,7 +67,10 @@ export class LeaderElector {
   async run(signal: AbortSignal, lead: (leading: AbortSignal) => Promise<void>): Promise<void> {
     while (!signal.aborted && !(await this.tryAcquireOrRenew())) await delay(this.config.retryPeriodMs, signal);
     if (signal.aborted) return;
-    this.logger.info('became leader', { lease: `${this.config.namespace}/${this.config.name}`, identity: this.config.identity });
+    this.logger.info('became leader', {
+      lease: `${this.config.namespace}/${this.config.name}`,
+      identity: this.config.identity,
+    });
     const leading = new AbortController();
     signal.addEventListener('abort', () => leading.abort(), { once: true });
     const renewing = this.keepRenewing(leading);
@@ -86,7 +94,12 @@ export class LeaderElector {
 
   // #region try-acquire-or-renew
   private async tryAcquireOrRenew(): Promise<boolean> {
-    const ref = { group: 'coordination.k8s.io', resource: 'leases', namespace: this.config.namespace, name: this.config.name };
+    const ref = {
+      group: 'coordination.k8s.io',
+      resource: 'leases',
+      namespace: this.config.namespace,
+      name: this.config.name,
+    };
     const nowTime = microTime(this.now());
     try {
       const lease = await this.client.get(ref).catch((error: unknown) => {
@@ -105,7 +118,12 @@ export class LeaderElector {
         leaseTransitions: (spec?.leaseTransitions ?? 0) + (isNewHolder && spec?.holderIdentity ? 1 : 0),
       };
       if (!lease) {
-        await this.client.create({ ...ref, name: undefined }, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: this.config.name }, spec: next } as KubeObject);
+        await this.client.create({ ...ref, name: undefined }, {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: { name: this.config.name },
+          spec: next,
+        } as KubeObject);
       } else {
         // The resourceVersion we read makes this a compare-and-swap: a rival's write wins, ours is a Conflict.
         await this.client.update(ref, { ...lease, spec: { ...lease.spec, ...next } as KubeObject['spec'] });
@@ -113,7 +131,8 @@ export class LeaderElector {
       this.observe(next);
       return true;
     } catch (error) {
-      if (!(isConflict(error) || isAlreadyExists(error) || isNotFound(error))) this.logger.error('leader election request failed', { error });
+      if (!(isConflict(error) || isAlreadyExists(error) || isNotFound(error)))
+        this.logger.error('leader election request failed', { error });
       return false;
     }
   }
@@ -135,6 +154,13 @@ function microTime(ms: number): string {
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -12,7 +12,11 @@ export interface Logger {
   with(fields: Record<string, unknown>): Logger;
 }
 
-export function createLogger(component: string, base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+export function createLogger(
+  component: string,
+  base: Record<string, unknown> = {},
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Logger {
   const emit = (level: string, message: string, fields: Record<string, unknown> = {}) => {
     const pairs = Object.entries({ ...base, ...fields }).map(([key, value]) => `${key}=${format(value)}`);
     write([new Date().toISOString(), level, component, JSON.stringify(message), ...pairs].join(' '));

@@ -34,7 +34,12 @@ export interface Reconciler {
 
 export class ControllerRunner {
   /** `queue` is the one the reconciler's event handlers add keys to. */
-  constructor(private readonly reconciler: Reconciler, private readonly queue: WorkQueue, private readonly logger: Logger, private readonly workers = 2) {}
+  constructor(
+    private readonly reconciler: Reconciler,
+    private readonly queue: WorkQueue,
+    private readonly logger: Logger,
+    private readonly workers = 2,
+  ) {}
 
   async run(signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', () => this.queue.shutDown(), { once: true });
@@ -62,7 +67,12 @@ export class ControllerRunner {
       } else if (isNotFoundNamed(error, nameOf(key))) {
         this.queue.forget(key);
       } else {
-        this.logger.error('reconcile failed, will retry', { controller: this.reconciler.name, key, error, retries: this.queue.numRequeues(key) });
+        this.logger.error('reconcile failed, will retry', {
+          controller: this.reconciler.name,
+          key,
+          error,
+          retries: this.queue.numRequeues(key),
+        });
         this.queue.addRateLimited(key);
       }
     } finally {

@@ -73,17 +73,31 @@ export class Reflector<T extends KubeObject> {
 
   private async watch(signal: AbortSignal): Promise<'ended' | 'expired'> {
     let outcome: 'ended' | 'expired' = 'ended';
-    const query = { ...this.selectors(), resourceVersion: this.resourceVersion, timeoutSeconds: String(this.options.watchTimeoutSeconds ?? 300) };
-    await this.client.watch<T>(this.ref, query, (event) => {
-      if (event.type === 'ERROR') {
-        const status = event.object as unknown as Status;
-        if (status.code === 410) outcome = 'expired';
-        else this.logger.error('watch error', { resource: this.ref.resource, code: status.code, message: status.message });
-        return;
-      }
-      if (event.type !== 'BOOKMARK') this.store.apply(event);
-      this.resourceVersion = event.object.metadata.resourceVersion ?? this.resourceVersion;
-    }, signal);
+    const query = {
+      ...this.selectors(),
+      resourceVersion: this.resourceVersion,
+      timeoutSeconds: String(this.options.watchTimeoutSeconds ?? 300),
+    };
+    await this.client.watch<T>(
+      this.ref,
+      query,
+      (event) => {
+        if (event.type === 'ERROR') {
+          const status = event.object as unknown as Status;
+          if (status.code === 410) outcome = 'expired';
+          else
+            this.logger.error('watch error', {
+              resource: this.ref.resource,
+              code: status.code,
+              message: status.message,
+            });
+          return;
+        }
+        if (event.type !== 'BOOKMARK') this.store.apply(event);
+        this.resourceVersion = event.object.metadata.resourceVersion ?? this.resourceVersion;
+      },
+      signal,
+    );
     return outcome;
   }
 
@@ -98,6 +112,13 @@ export class Reflector<T extends KubeObject> {
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

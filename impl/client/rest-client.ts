@@ -26,7 +26,11 @@ export interface RawResponse {
 
 /** An error answer from the API server, with its Status intact. */
 export class ApiError extends Error {
-  constructor(readonly status: Status, readonly method: string, readonly path: string) {
+  constructor(
+    readonly status: Status,
+    readonly method: string,
+    readonly path: string,
+  ) {
     super(`${method} ${path}: ${status.code} ${status.reason ?? ''}: ${status.message ?? ''}`);
   }
   get code(): number {
@@ -48,7 +52,11 @@ const ConnectTimeoutMs = 2_000;
 export class RestClient {
   private readonly agent: Agent;
 
-  constructor(readonly baseUrl: string, private readonly userAgent = 'kubelab-client', connections = 64) {
+  constructor(
+    readonly baseUrl: string,
+    private readonly userAgent = 'kubelab-client',
+    connections = 64,
+  ) {
     this.agent = new Agent({ connections, keepAliveTimeout: 30_000, connect: { timeout: ConnectTimeoutMs } });
   }
 
@@ -80,8 +88,16 @@ export class RestClient {
     return this.json<T>('PUT', RestClient.pathFor({ ...ref, name: ref.name ?? object.metadata.name }), object);
   }
 
-  patch<T extends KubeObject = KubeObject>(ref: ResourceRef, patch: JsonValue, type: 'merge' | 'strategic' | 'json' = 'merge'): Promise<T> {
-    const contentType = { merge: 'application/merge-patch+json', strategic: 'application/strategic-merge-patch+json', json: 'application/json-patch+json' }[type];
+  patch<T extends KubeObject = KubeObject>(
+    ref: ResourceRef,
+    patch: JsonValue,
+    type: 'merge' | 'strategic' | 'json' = 'merge',
+  ): Promise<T> {
+    const contentType = {
+      merge: 'application/merge-patch+json',
+      strategic: 'application/strategic-merge-patch+json',
+      json: 'application/json-patch+json',
+    }[type];
     return this.json<T>('PATCH', RestClient.pathFor(ref), patch, contentType);
   }
 
@@ -105,7 +121,12 @@ export class RestClient {
    * Opens a watch and calls `onEvent` for each line of the stream. Resolves when the stream
    * ends (server timeout, ERROR, or `stop`), so callers decide whether to resume.
    */
-  async watch<T = KubeObject>(ref: ResourceRef, query: Record<string, string>, onEvent: (event: WatchEvent<T>) => void, signal?: AbortSignal): Promise<void> {
+  async watch<T = KubeObject>(
+    ref: ResourceRef,
+    query: Record<string, string>,
+    onEvent: (event: WatchEvent<T>) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const path = withQuery(RestClient.pathFor(ref), { ...query, watch: 'true' });
     const response = await request(new URL(path, this.baseUrl), {
       method: 'GET',

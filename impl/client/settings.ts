@@ -28,7 +28,12 @@ export function stringSetting(variable: string, fallback: string, description: s
 
 /** A whole number of seconds, held in milliseconds (the unit every timer here takes). */
 export function secondsSetting(variable: string, fallbackSeconds: number, description: string): Setting<number> {
-  return { variable, fallback: fallbackSeconds * 1000, description, parse: (raw) => nonNegative(raw, 'a number of seconds') * 1000 };
+  return {
+    variable,
+    fallback: fallbackSeconds * 1000,
+    description,
+    parse: (raw) => nonNegative(raw, 'a number of seconds') * 1000,
+  };
 }
 
 export function countSetting(variable: string, fallback: number, description: string): Setting<number> {
@@ -64,7 +69,10 @@ export function booleanSetting(variable: string, fallback: boolean, description:
 
 // #region read-settings
 /** Every setting's value: from its variable when set and not empty, its default otherwise. */
-export function readSettings<S extends SettingsSpec>(spec: S, environment: NodeJS.ProcessEnv = process.env): SettingsOf<S> {
+export function readSettings<S extends SettingsSpec>(
+  spec: S,
+  environment: NodeJS.ProcessEnv = process.env,
+): SettingsOf<S> {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [key, setting] of Object.entries(spec)) {

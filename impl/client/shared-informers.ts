@@ -17,7 +17,10 @@ import type { Deployment, KubeObject, Node, Pod, ReplicaSet } from './types.js';
 export class SharedInformers {
   private readonly informers = new Map<string, Informer<KubeObject>>();
 
-  constructor(private readonly client: RestClient, private readonly logger: Logger) {}
+  constructor(
+    private readonly client: RestClient,
+    private readonly logger: Logger,
+  ) {}
 
   pods(): Informer<Pod> {
     return this.forResource({ resource: 'pods' }) as unknown as Informer<Pod>;

@@ -138,7 +138,10 @@ export type NodeSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 
 
 export type NodeSelectorRequirement = { key: string; operator: NodeSelectorOperator; values?: string[] };
 
-export type NodeSelectorTerm = { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] };
+export type NodeSelectorTerm = {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+};
 
 export type NodeSelector = { nodeSelectorTerms: NodeSelectorTerm[] };
 
@@ -203,12 +206,19 @@ export interface Node extends KubeObject {
 /** An int or a percentage such as `"25%"` (intstr.IntOrString). */
 export type IntOrString = number | string;
 
-export type SelectorRequirement = { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] };
+export type SelectorRequirement = {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+};
 
 export type ObjectSelector = { matchLabels?: Record<string, string>; matchExpressions?: SelectorRequirement[] };
 
 /** A pod template kept as JSON: controllers copy and compare it whole, never field by field. */
-export type PodTemplateSpec = { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> } & JsonObject; spec?: JsonObject };
+export type PodTemplateSpec = {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> } & JsonObject;
+  spec?: JsonObject;
+};
 
 export type DeploymentStrategy = {
   type?: 'RollingUpdate' | 'Recreate';
@@ -251,11 +261,29 @@ export interface Deployment extends KubeObject {
   status?: DeploymentStatus;
 }
 
-export type ReplicaSetSpec = { replicas?: number; minReadySeconds?: number; selector?: ObjectSelector; template?: PodTemplateSpec };
+export type ReplicaSetSpec = {
+  replicas?: number;
+  minReadySeconds?: number;
+  selector?: ObjectSelector;
+  template?: PodTemplateSpec;
+};
 
 /** A ReplicaSet has one condition type: ReplicaFailure, while creating or deleting its pods fails. */
-export type ReplicaSetCondition = { type: 'ReplicaFailure'; status: 'True' | 'False' | 'Unknown'; lastTransitionTime?: string; reason?: string; message?: string };
-export type ReplicaSetStatus = { replicas?: number; fullyLabeledReplicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number; conditions?: ReplicaSetCondition[] };
+export type ReplicaSetCondition = {
+  type: 'ReplicaFailure';
+  status: 'True' | 'False' | 'Unknown';
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+};
+export type ReplicaSetStatus = {
+  replicas?: number;
+  fullyLabeledReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  observedGeneration?: number;
+  conditions?: ReplicaSetCondition[];
+};
 
 export interface ReplicaSet extends KubeObject {
   spec?: ReplicaSetSpec;

@@ -35,11 +35,19 @@ export async function createClusterNetwork(engine: ContainerRuntimeClient, name:
   const first = createHash('sha256').update(name).digest()[0] ?? 0;
   let lastError: unknown;
   for (let attempt = 0; attempt < Attempts; attempt++) {
-    const prefix = `10.${SecondOctet}.${(first + attempt * 7) % 200 + 50}`;
+    const prefix = `10.${SecondOctet}.${((first + attempt * 7) % 200) + 50}`;
     const ipam = { Config: [{ Subnet: `${prefix}.0/24`, IPRange: `${prefix}.0/25` }] };
     try {
-      const created = await engine.network.create({ Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: ownershipLabels(name), IPAM: ipam });
-      const addresses = Object.fromEntries(Object.entries(FixedHosts).map(([host, octet]) => [host, `${prefix}.${octet}`])) as Record<FixedHost, string>;
+      const created = await engine.network.create({
+        Name: name,
+        Driver: 'bridge',
+        CheckDuplicate: true,
+        Labels: ownershipLabels(name),
+        IPAM: ipam,
+      });
+      const addresses = Object.fromEntries(
+        Object.entries(FixedHosts).map(([host, octet]) => [host, `${prefix}.${octet}`]),
+      ) as Record<FixedHost, string>;
       const hosts = Object.entries(addresses).map(([host, ipAddress]) => ({ host, ipAddress }));
       return { network: new StartedNetwork(engine, name, created), addresses, hosts };
     } catch (error) {
@@ -47,5 +55,7 @@ export async function createClusterNetwork(engine: ContainerRuntimeClient, name:
       lastError = error;
     }
   }
-  throw new Error(`createClusterNetwork: no free subnet for cluster "${name}" after ${Attempts} tries`, { cause: lastError });
+  throw new Error(`createClusterNetwork: no free subnet for cluster "${name}" after ${Attempts} tries`, {
+    cause: lastError,
+  });
 }

@@ -17,10 +17,21 @@ import { removeClusterFile, writeClusterFile } from './cluster-file.js';
 import { type ClusterNetwork, createClusterNetwork } from './cluster-network.js';
 import type { ClusterOptions, LaunchOptions } from './cluster-options.js';
 import { PROJECT_DIR } from '../project-root.js';
-import { ComponentInstances, type ComponentInstance, ComponentNames, environmentOf, instanceNamed } from './components.js';
+import {
+  ComponentInstances,
+  type ComponentInstance,
+  ComponentNames,
+  environmentOf,
+  instanceNamed,
+} from './components.js';
 import { containerEngine } from './container-engine.js';
 import { recentLogs } from './container-logs.js';
-import { APISERVER_ALIAS, APISERVER_PORT, ApiServerContainer, StartedApiServerContainer } from './containers/apiserver-container.js';
+import {
+  APISERVER_ALIAS,
+  APISERVER_PORT,
+  ApiServerContainer,
+  StartedApiServerContainer,
+} from './containers/apiserver-container.js';
 import { ComponentContainer } from './containers/component-container.js';
 import { ETCD_ALIAS, EtcdContainer, StartedEtcdContainer } from './containers/etcd-container.js';
 import { ensureRuntimeImage } from './images.js';
@@ -77,7 +88,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const engine = await containerEngine();
   const [image, leftovers] = await Promise.all([ensureRuntimeImage(logger), claimClusterName(engine, name)]);
   for (const leftover of leftovers) {
-    logger.info('removed a leftover of a process that is gone', { kind: leftover.kind, name: leftover.name, ownerPid: leftover.ownerPid });
+    logger.info('removed a leftover of a process that is gone', {
+      kind: leftover.kind,
+      name: leftover.name,
+      ownerPid: leftover.ownerPid,
+    });
   }
   const clusterNetwork = await createClusterNetwork(engine, name);
   // The cluster's files live in the bind-mounted project, where the API server writes too.
@@ -88,7 +103,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const launch: LaunchOptions = { ...options, auditLogPath: options.auditLog === false ? undefined : auditLogPath };
   const containers = await startComponents(engine, name, image, clusterNetwork, launch);
   const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
-  const cluster = new RunningCluster(name, engine, clusterNetwork.network, containers, kubeconfigPath, auditLogPath, options.handleSignals ?? true);
+  const cluster = new RunningCluster(
+    name,
+    engine,
+    clusterNetwork.network,
+    containers,
+    kubeconfigPath,
+    auditLogPath,
+    options.handleSignals ?? true,
+  );
   await cluster.writeKubeconfig();
   await cluster.supervise();
   // Beside the kubeconfig, where etcd and the audit log are: a test run given this cluster's
@@ -114,7 +137,11 @@ async function startComponents(
     starting = instance.name;
     const container = containerFor(instance, image, clusterNetwork, started, options);
     // Every container finds etcd and the API server in its /etc/hosts, at fixed addresses.
-    container.withName(`${name}-${instance.name}`).withLabels(ownershipLabels(name)).withNetwork(clusterNetwork.network).withExtraHosts(clusterNetwork.hosts);
+    container
+      .withName(`${name}-${instance.name}`)
+      .withLabels(ownershipLabels(name))
+      .withNetwork(clusterNetwork.network)
+      .withExtraHosts(clusterNetwork.hosts);
     started.set(instance.name, await container.start());
   };
   try {
@@ -145,12 +172,17 @@ function containerFor(
   if (typeof row.entry === 'string') {
     const apiServerUrl = `http://${APISERVER_ALIAS}:${APISERVER_PORT}`;
     // Its hostname is its container's name: a Lease's holderIdentity then names the replica.
-    return new ComponentContainer(image, row.entry, row.readyLine, apiServerUrl, environment).withHostname(`${options.name ?? DEFAULT_CLUSTER_NAME}-${instance.name}`);
+    return new ComponentContainer(image, row.entry, row.readyLine, apiServerUrl, environment).withHostname(
+      `${options.name ?? DEFAULT_CLUSTER_NAME}-${instance.name}`,
+    );
   }
   if (row.entry.builtIn === 'etcd') return new EtcdContainer(image).withFixedAddress(addresses.etcd, ETCD_ALIAS);
   const etcd = started.get('etcd');
   if (!(etcd instanceof StartedEtcdContainer)) throw new Error('startCluster: the API server needs etcd started first');
-  return new ApiServerContainer(image, etcd.getInternalClientUrl(), environment).withFixedAddress(addresses.apiserver, APISERVER_ALIAS);
+  return new ApiServerContainer(image, etcd.getInternalClientUrl(), environment).withFixedAddress(
+    addresses.apiserver,
+    APISERVER_ALIAS,
+  );
 }
 
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
@@ -159,7 +191,12 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
 
 // A start that failed leaves nothing behind. What the component printed is already in the
 // message (see withLogsWhenNotReady).
-async function failedStart(engine: ContainerRuntimeClient, name: string, component: ComponentName, cause: unknown): Promise<Error> {
+async function failedStart(
+  engine: ContainerRuntimeClient,
+  name: string,
+  component: ComponentName,
+  cause: unknown,
+): Promise<Error> {
   await removeOwned(engine, { ownerPid: process.pid, cluster: name });
   const message = cause instanceof Error ? cause.message : String(cause);
   return new Error(`startCluster: ${component} of cluster "${name}" did not become ready: ${message}`, { cause });
@@ -246,7 +283,8 @@ class RunningCluster implements Cluster {
   }
 
   private mustRestart(component: ComponentName): void {
-    if (!instanceNamed(component).row.restartable) throw new Error(`Cluster: ${component} cannot be killed or restarted (its row in components.ts says so)`);
+    if (!instanceNamed(component).row.restartable)
+      throw new Error(`Cluster: ${component} cannot be killed or restarted (its row in components.ts says so)`);
   }
 
   // testcontainers' restart also starts a stopped container, then waits for the ready line.

@@ -101,7 +101,10 @@ export interface ComponentInstance {
 }
 
 export function instancesOf(row: ComponentRow): ComponentInstance[] {
-  return Array.from({ length: row.replicas }, (_, index) => ({ name: index === 0 ? row.name : `${row.name}-${index + 1}`, row }));
+  return Array.from({ length: row.replicas }, (_, index) => ({
+    name: index === 0 ? row.name : `${row.name}-${index + 1}`,
+    row,
+  }));
 }
 
 /** Every component instance of a cluster, in start order. */
@@ -118,6 +121,8 @@ export function instanceNamed(name: string): ComponentInstance {
 
 /** Environment variables for the settings that have a value. */
 export function environmentOf(row: ComponentRow, options: LaunchOptions): Record<string, string> {
-  const entries = Object.entries(row.settings(options)).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]]));
+  const entries = Object.entries(row.settings(options)).flatMap(([name, value]) =>
+    value === undefined ? [] : [[name, String(value)]],
+  );
   return Object.fromEntries(entries);
 }

@@ -32,7 +32,9 @@ export function containerEngine(): Promise<ContainerRuntimeClient> {
  * Docker API port bindings that publish each container port on a random loopback port.
  * testcontainers publishes on every interface; builders apply this just before creation.
  */
-export function loopbackPortBindings(containerPorts: readonly number[]): Record<string, { HostIp: string; HostPort: string }[]> {
+export function loopbackPortBindings(
+  containerPorts: readonly number[],
+): Record<string, { HostIp: string; HostPort: string }[]> {
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const port of containerPorts) {
     bindings[`${port}/tcp`] = [{ HostIp: HOST_LOOPBACK, HostPort: '0' }];

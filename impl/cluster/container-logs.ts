@@ -29,10 +29,15 @@ export function withLogsWhenNotReady(strategy: WaitStrategy): WaitStrategy {
       try {
         await strategy.waitUntilReady(container, boundPorts, startTime);
       } catch (error) {
-        const isRunning = await container.inspect().then((info) => info.State.Running, () => false);
+        const isRunning = await container.inspect().then(
+          (info) => info.State.Running,
+          () => false,
+        );
         if (!isRunning) throw error;
         const logs = await readLogs(container, NOT_READY_LOG_LINES);
-        throw new Error(`${error instanceof Error ? error.message : String(error)}; last lines it printed:\n${logs}`, { cause: error });
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; last lines it printed:\n${logs}`, {
+          cause: error,
+        });
       }
     },
     withStartupTimeout(startupTimeoutMs) {
@@ -66,5 +71,7 @@ export function demultiplex(output: Buffer): string {
 
 function isFrameHeader(output: Buffer, offset: number): boolean {
   const streamType = output[offset] ?? -1;
-  return STREAM_TYPES.has(streamType) && output[offset + 1] === 0 && output[offset + 2] === 0 && output[offset + 3] === 0;
+  return (
+    STREAM_TYPES.has(streamType) && output[offset + 1] === 0 && output[offset + 2] === 0 && output[offset + 3] === 0
+  );
 }

@@ -32,7 +32,10 @@ export async function ensureRuntimeImage(logger?: Logger): Promise<string> {
     const startedAt = performance.now();
     logger?.info("building the runtime image from this machine's binaries", { image });
     await buildRuntimeImage(image);
-    logger?.info('built the runtime image', { image, seconds: Number(((performance.now() - startedAt) / 1000).toFixed(1)) });
+    logger?.info('built the runtime image', {
+      image,
+      seconds: Number(((performance.now() - startedAt) / 1000).toFixed(1)),
+    });
     await removeOlderRuntimeImages(engine, image, logger);
   }
   return image;
@@ -56,14 +59,21 @@ async function buildRuntimeImage(image: string): Promise<void> {
 
 // An older runtime image is only disk: untag it (the engine frees its layers once no tag or
 // container uses them), unless a container still runs it.
-async function removeOlderRuntimeImages(engine: ContainerRuntimeClient, current: string, logger: Logger | undefined): Promise<void> {
+async function removeOlderRuntimeImages(
+  engine: ContainerRuntimeClient,
+  current: string,
+  logger: Logger | undefined,
+): Promise<void> {
   const docker = engine.container.dockerode;
   const tags = (await docker.listImages()).flatMap((image) => image.RepoTags ?? []);
   for (const tag of tags.filter((tag) => tag.includes(`${RUNTIME_IMAGE_REPOSITORY}:`) && !tag.endsWith(current))) {
-    await docker.getImage(tag).remove().then(
-      () => logger?.info('removed an older runtime image', { tag }),
-      (error: unknown) => logger?.info('kept an older runtime image', { tag, reason: String(error) }),
-    );
+    await docker
+      .getImage(tag)
+      .remove()
+      .then(
+        () => logger?.info('removed an older runtime image', { tag }),
+        (error: unknown) => logger?.info('kept an older runtime image', { tag, reason: String(error) }),
+      );
   }
 }
 
@@ -76,6 +86,8 @@ async function runBuildScript(args: string[]): Promise<string> {
     return stdout;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`ensureRuntimeImage: bash ${BUILD_SCRIPT} ${args.join(' ')} failed: ${stderr.trim() || String(error)}`);
+    throw new Error(
+      `ensureRuntimeImage: bash ${BUILD_SCRIPT} ${args.join(' ')} failed: ${stderr.trim() || String(error)}`,
+    );
   }
 }

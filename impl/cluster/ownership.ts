@@ -64,7 +64,9 @@ export interface OwnerSelector {
 /** Remove every container and network that matches `selector`, its owner alive or not. */
 export async function removeOwned(engine: ContainerRuntimeClient, selector: OwnerSelector): Promise<OwnedResource[]> {
   const owned = (await listOwned(engine)).filter(
-    (resource) => resource.ownerPid === selector.ownerPid && (selector.cluster === undefined || resource.cluster === selector.cluster),
+    (resource) =>
+      resource.ownerPid === selector.ownerPid &&
+      (selector.cluster === undefined || resource.cluster === selector.cluster),
   );
   await removeResources(engine, owned);
   return owned;
@@ -113,7 +115,10 @@ function reapOnExit(): void {
 async function listOwned(engine: ContainerRuntimeClient): Promise<OwnedResource[]> {
   const docker = engine.container.dockerode;
   const filters = { label: [OWNER_PID_LABEL] };
-  const [containers, networks] = await Promise.all([docker.listContainers({ all: true, filters }), docker.listNetworks({ filters })]);
+  const [containers, networks] = await Promise.all([
+    docker.listContainers({ all: true, filters }),
+    docker.listNetworks({ filters }),
+  ]);
   return [
     ...containers.map((c) => toOwned('container', c.Id, c.Names[0]?.replace(/^\//, '') ?? c.Id, c.Labels)),
     ...networks.map((n) => toOwned('network', n.Id, n.Name, n.Labels ?? {})),
@@ -123,7 +128,9 @@ async function listOwned(engine: ContainerRuntimeClient): Promise<OwnedResource[
 async function removeResources(engine: ContainerRuntimeClient, resources: OwnedResource[]): Promise<void> {
   const docker = engine.container.dockerode;
   const byKind = (kind: OwnedResource['kind']) => resources.filter((resource) => resource.kind === kind);
-  await Promise.all(byKind('container').map((c) => ignoreNotFound(docker.getContainer(c.id).remove({ force: true, v: true }), c)));
+  await Promise.all(
+    byKind('container').map((c) => ignoreNotFound(docker.getContainer(c.id).remove({ force: true, v: true }), c)),
+  );
   await Promise.all(byKind('network').map((n) => ignoreNotFound(docker.getNetwork(n.id).remove(), n)));
 }
 

@@ -86,11 +86,17 @@ export class Supervisor {
     if (name === undefined || this.heldDown.has(name) || this.pending.has(name)) return;
     const { delayMs, deaths } = restartDelay(this.backoff.get(name), Date.now());
     this.backoff.set(name, { deaths, startedAt: Date.now() + delayMs });
-    this.logger.info('component died; starting it again', { component: name, inSeconds: delayMs / 1000, deathsInARow: deaths });
+    this.logger.info('component died; starting it again', {
+      component: name,
+      inSeconds: delayMs / 1000,
+      deathsInARow: deaths,
+    });
     const timer = setTimeout(() => {
       this.pending.delete(name);
       if (this.isStopped || this.heldDown.has(name)) return;
-      const restart = this.cluster.restart(name).catch((error: unknown) => this.logger.error('starting a component again failed', { component: name, error }));
+      const restart = this.cluster
+        .restart(name)
+        .catch((error: unknown) => this.logger.error('starting a component again failed', { component: name, error }));
       this.restarting.add(restart);
       void restart.finally(() => this.restarting.delete(restart));
     }, delayMs);

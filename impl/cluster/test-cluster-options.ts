@@ -11,11 +11,20 @@ export const TestCompactionIntervalSeconds = 4;
  * Node lifecycle in seconds, not minutes: heartbeats every 2 s, a node silent for 10 s is
  * Unknown, and its pods go 5 s later (Kubernetes: 10 s, 50 s and 300 s).
  */
-export const TestNodeLifecycle = { nodeLeaseRenewIntervalSeconds: 2, nodeMonitorGracePeriodSeconds: 10, defaultTolerationSeconds: 5 };
+export const TestNodeLifecycle = {
+  nodeLeaseRenewIntervalSeconds: 2,
+  nodeMonitorGracePeriodSeconds: 10,
+  defaultTolerationSeconds: 5,
+};
 /** The pod garbage collector checks every 2 s and gives a missing node 4 s (Kubernetes: 20 s and 40 s). */
 export const TestPodGc = { podGcCheckPeriodSeconds: 2, podGcQuarantineSeconds: 4 };
 
 /** A controller manager's Lease lasts 6 s unrenewed, renewed every second (Kubernetes: 15 s and 2 s). */
 export const TestLeaderElection = { leaseDurationSeconds: 6, renewDeadlineSeconds: 4, retryPeriodSeconds: 1 };
 
-export const TestClusterOptions: ClusterOptions = { etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds, ...TestNodeLifecycle, ...TestPodGc, leaderElection: TestLeaderElection };
+export const TestClusterOptions: ClusterOptions = {
+  etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds,
+  ...TestNodeLifecycle,
+  ...TestPodGc,
+  leaderElection: TestLeaderElection,
+};

@@ -50,7 +50,11 @@ export function defineController<S extends SettingsSpec>(descriptor: ControllerD
  * The usual shape: one work queue, a reconciler whose handlers add keys to it, and `workers`
  * workers (kube-controller-manager's --concurrent-*-syncs).
  */
-export function queuedRunner(logger: Logger, workers: number, build: (enqueue: (key: string) => void) => Reconciler): Runner {
+export function queuedRunner(
+  logger: Logger,
+  workers: number,
+  build: (enqueue: (key: string) => void) => Reconciler,
+): Runner {
   const queue = new WorkQueue();
   const reconciler = build((key) => queue.add(key));
   return new ControllerRunner(reconciler, queue, logger, workers);

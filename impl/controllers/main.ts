@@ -16,7 +16,11 @@ export const LeaseNamespace = 'kube-system';
 export const LeaseName = 'kube-controller-manager';
 
 const settings = {
-  controllers: stringSetting('CONTROLLERS', '*', "which controllers run: '*' every default one, 'foo' adds foo, '-foo' leaves it out"),
+  controllers: stringSetting(
+    'CONTROLLERS',
+    '*',
+    "which controllers run: '*' every default one, 'foo' adds foo, '-foo' leaves it out",
+  ),
 };
 // A bad CONTROLLERS value or controller setting stops the process before it competes.
 const chosen = selectControllers(ControllerDescriptors, readSettings(settings).controllers);
@@ -31,8 +35,16 @@ await runComponent({
   leaderElection: { namespace: LeaseNamespace, name: LeaseName, identity: () => `${hostname()}_${randomUUID()}` },
   // The LeaderElection event kube-controller-manager records on its Lease: "<identity> became leader".
   onStartedLeading: async ({ client, logger }, identity) => {
-    const lease = await client.get({ group: 'coordination.k8s.io', resource: 'leases', namespace: LeaseNamespace, name: LeaseName }).catch(() => undefined);
-    if (lease) await new EventRecorder(client, 'kube-controller-manager', logger).record(lease, 'Normal', 'LeaderElection', `${identity} became leader`);
+    const lease = await client
+      .get({ group: 'coordination.k8s.io', resource: 'leases', namespace: LeaseNamespace, name: LeaseName })
+      .catch(() => undefined);
+    if (lease)
+      await new EventRecorder(client, 'kube-controller-manager', logger).record(
+        lease,
+        'Normal',
+        'LeaderElection',
+        `${identity} became leader`,
+      );
   },
   run: ({ client, logger, signal }) => runControllers(chosen, client, logger, signal),
 });

@@ -14,7 +14,12 @@ import type { ControllerDescriptor, Runner } from './descriptor.js';
 const DiscoveryRetryMs = 1000;
 
 // #region start-controllers
-export async function runControllers(descriptors: readonly ControllerDescriptor[], client: RestClient, logger: Logger, signal: AbortSignal): Promise<void> {
+export async function runControllers(
+  descriptors: readonly ControllerDescriptor[],
+  client: RestClient,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<void> {
   const informers = new SharedInformers(client, logger);
   const discover = () => discoverUntilDone(client, logger);
   const runners: Runner[] = [];

@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import type { ControllerDescriptor } from './descriptor.js';
 import { isControllerEnabled, selectControllers } from './select.js';
 
-const descriptor = (name: string, aliases: string[], enabledByDefault = true): ControllerDescriptor => ({ name, aliases, enabledByDefault, settings: {}, init: () => [] });
+const descriptor = (name: string, aliases: string[], enabledByDefault = true): ControllerDescriptor => ({
+  name,
+  aliases,
+  enabledByDefault,
+  settings: {},
+  init: () => [],
+});
 const replicaSet = descriptor('replicaset-controller', ['replicaset']);
 const podGc = descriptor('pod-garbage-collector-controller', ['podgc']);
 const optIn = descriptor('bootstrap-signer-controller', ['bootstrapsigner'], false);
@@ -16,7 +22,10 @@ test("'*' runs every controller enabled by default, not the others", () => {
 
 test("'-foo' leaves foo out, by its name or an alias; 'foo' adds one that is off by default", () => {
   assert.deepEqual(names('*,-podgc'), ['replicaset-controller']);
-  assert.deepEqual(names('*,-pod-garbage-collector-controller,bootstrapsigner'), ['replicaset-controller', 'bootstrap-signer-controller']);
+  assert.deepEqual(names('*,-pod-garbage-collector-controller,bootstrapsigner'), [
+    'replicaset-controller',
+    'bootstrap-signer-controller',
+  ]);
 });
 
 test('without a star only the named controllers run', () => {
@@ -30,5 +39,8 @@ test('the first entry that names a controller decides', () => {
 });
 
 test('a name no controller has is refused, with the known names', () => {
-  assert.throws(() => names('*,-replicaset-controler'), /"replicaset-controler" is not in the list of known controllers: replicaset-controller, pod-garbage-collector-controller, bootstrap-signer-controller/);
+  assert.throws(
+    () => names('*,-replicaset-controler'),
+    /"replicaset-controler" is not in the list of known controllers: replicaset-controller, pod-garbage-collector-controller, bootstrap-signer-controller/,
+  );
 });

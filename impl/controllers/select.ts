@@ -23,12 +23,17 @@ export function isControllerEnabled(descriptor: ControllerDescriptor, entries: r
 
 /** The enabled descriptors, in list order; throws for an entry that names no controller. */
 export function selectControllers(descriptors: readonly ControllerDescriptor[], flag: string): ControllerDescriptor[] {
-  const entries = flag.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = flag
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   const known = descriptors.flatMap((descriptor) => [descriptor.name, ...descriptor.aliases]);
   for (const entry of entries) {
     const name = entry.replace(/^-/, '');
     if (name !== '*' && !known.includes(name)) {
-      throw new Error(`"${name}" is not in the list of known controllers: ${descriptors.map((descriptor) => descriptor.name).join(', ')}`);
+      throw new Error(
+        `"${name}" is not in the list of known controllers: ${descriptors.map((descriptor) => descriptor.name).join(', ')}`,
+      );
     }
   }
   return descriptors.filter((descriptor) => isControllerEnabled(descriptor, entries));

@@ -46,7 +46,8 @@ export interface AlgorithmBenchmark {
 /** Schedules `pods` pods onto `nodes` synthetic nodes that already run `placedPods` pods. */
 export function benchmarkAlgorithm(nodes: number, pods: number, options: BenchmarkOptions = {}): AlgorithmBenchmark {
   const { placedPods = DefaultPlacedPods, warmupPods = DefaultWarmupPods } = options;
-  if (warmupPods > 0) scheduleAll(syntheticNodeInfos(Math.min(nodes, 1000), 0, seededRandom(1)), warmupPods, seededRandom(2));
+  if (warmupPods > 0)
+    scheduleAll(syntheticNodeInfos(Math.min(nodes, 1000), 0, seededRandom(1)), warmupPods, seededRandom(2));
   const random = seededRandom(42);
   const nodeInfos = syntheticNodeInfos(nodes, placedPods, random);
   const cpuBefore = process.cpuUsage();
@@ -70,7 +71,9 @@ export function benchmarkAlgorithm(nodes: number, pods: number, options: Benchma
 function scheduleAll(nodeInfos: NodeInfo[], pods: number, random: RandomInt): number {
   const framework = newFramework(DefaultProfile, newInTreeRegistry());
   const byName = new Map(nodeInfos.map((nodeInfo) => [nodeInfo.name, nodeInfo]));
-  const incoming = Array.from({ length: pods }, (_, index) => syntheticPod(`web-${index}`, `web-${index % 10}`, '100m', '128Mi'));
+  const incoming = Array.from({ length: pods }, (_, index) =>
+    syntheticPod(`web-${index}`, `web-${index % 10}`, '100m', '128Mi'),
+  );
   let startIndex = 0;
   let unschedulable = 0;
   for (const pod of incoming) {
@@ -88,12 +91,20 @@ export function syntheticNodeInfos(nodes: number, placedPods: number, random: Ra
   const nodeInfos = Array.from({ length: nodes }, (_, index) => {
     const name = `node-${index}`;
     const labels = { [LabelHostname]: name, [LabelTopologyZone]: Zones[index % Zones.length] ?? '' };
-    const taints = index < ControlPlaneNodes ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] : undefined;
+    const taints =
+      index < ControlPlaneNodes
+        ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }]
+        : undefined;
     return newNodeInfo(makeNode(name, { cpu: '4', memory: '16Gi', labels, ...(taints ? { taints } : {}) }));
   });
   for (let index = 0; index < placedPods && nodes > ControlPlaneNodes; index++) {
     const nodeInfo = nodeInfos[ControlPlaneNodes + random(nodes - ControlPlaneNodes)];
-    const pod = syntheticPod(`placed-${index}`, `batch-${index % 20}`, `${100 + random(5) * 100}m`, `${256 * (1 + random(4))}Mi`);
+    const pod = syntheticPod(
+      `placed-${index}`,
+      `batch-${index % 20}`,
+      `${100 + random(5) * 100}m`,
+      `${256 * (1 + random(4))}Mi`,
+    );
     if (nodeInfo) addPod(nodeInfo, assumedPod(pod, nodeInfo.name));
   }
   return nodeInfos;

@@ -33,7 +33,14 @@ export interface Explanation {
   outcome: ScheduleResult['outcome'];
   selectedNode?: string;
   message?: string;
-  search: { numAllNodes: number; startIndex: number; numNodesToFind: number; evaluatedNodes: number; feasibleNodes: number; rejectedNodes: number };
+  search: {
+    numAllNodes: number;
+    startIndex: number;
+    numNodesToFind: number;
+    evaluatedNodes: number;
+    feasibleNodes: number;
+    rejectedNodes: number;
+  };
   tiedAtTop: number;
   /** The best-scored feasible nodes (selected first), then the first rejected ones. */
   nodes: NodeExplanation[];
@@ -50,13 +57,20 @@ export function explanationJson(result: ScheduleResult, maxNodes = DefaultExplai
   const nodes: NodeExplanation[] = best.map((index) => ({
     node: result.feasibleNodes[index] ?? '',
     filters: passed,
-    ...(result.scorePlugins.length > 0 ? { totalScore: result.totalScores[index] ?? 0, scores: pluginScores(result, index) } : {}),
+    ...(result.scorePlugins.length > 0
+      ? { totalScore: result.totalScores[index] ?? 0, scores: pluginScores(result, index) }
+      : {}),
   }));
   for (const { node, status } of rejected) {
     const filters: Record<string, string> = {};
     // Filters after the rejecting one never ran on this node.
     for (const name of result.filterPlugins) {
-      filters[name] = name === status.plugin ? `${status.code}: ${status.reasons.join(', ')}` : skipped.has(name) ? 'Skip' : 'Success';
+      filters[name] =
+        name === status.plugin
+          ? `${status.code}: ${status.reasons.join(', ')}`
+          : skipped.has(name)
+            ? 'Skip'
+            : 'Success';
       if (name === status.plugin) break;
     }
     nodes.push({ node, filters });
@@ -88,28 +102,35 @@ export function explain(result: ScheduleResult, maxNodes = DefaultExplainedNodes
     `search: ${result.evaluatedNodes} of ${result.numAllNodes} nodes filtered from index ${result.startIndex}, stopping at ${result.numNodesToFind} feasible; ` +
       `${result.feasibleNodes.length} feasible, ${result.rejected.length} rejected`,
   );
-  if (result.skippedFilterPlugins.length > 0) lines.push(`filters skipped for this pod: ${result.skippedFilterPlugins.join(', ')}`);
+  if (result.skippedFilterPlugins.length > 0)
+    lines.push(`filters skipped for this pod: ${result.skippedFilterPlugins.join(', ')}`);
   if (result.scorePlugins.length > 0) {
     lines.push('scores (plugin raw→normalized×weight):');
     const best = bestIndices(result, maxNodes);
     const width = Math.max(...best.map((index) => result.feasibleNodes[index]?.length ?? 0));
-    for (const index of best) lines.push(`  ${result.feasibleNodes[index]?.padEnd(width)}  ${result.totalScores[index]}  ${scoreTerms(result, index)}`);
+    for (const index of best)
+      lines.push(
+        `  ${result.feasibleNodes[index]?.padEnd(width)}  ${result.totalScores[index]}  ${scoreTerms(result, index)}`,
+      );
     const skipped = result.scorePlugins.filter((plugin) => plugin.isSkipped).map((plugin) => plugin.plugin);
     if (skipped.length > 0) lines.push(`  (skipped for this pod: ${skipped.join(', ')})`);
   }
   if (result.rejected.length > 0) lines.push('rejected:');
   const rejected = result.rejected.slice(0, maxNodes);
   const width = Math.max(...rejected.map(({ node }) => node.length));
-  for (const { node, status } of rejected) lines.push(`  ${node.padEnd(width)}  ${status.plugin}: ${status.reasons.join(', ')}`);
+  for (const { node, status } of rejected)
+    lines.push(`  ${node.padEnd(width)}  ${status.plugin}: ${status.reasons.join(', ')}`);
   if (result.rejected.length > maxNodes) lines.push(`  ... and ${result.rejected.length - maxNodes} more`);
   const unseen = result.numAllNodes - result.evaluatedNodes;
-  if (unseen > 0 && result.status.code === 'Success') lines.push(`not evaluated: ${unseen} nodes (the search stopped once ${result.numNodesToFind} nodes fit)`);
+  if (unseen > 0 && result.status.code === 'Success')
+    lines.push(`not evaluated: ${unseen} nodes (the search stopped once ${result.numNodesToFind} nodes fit)`);
   return lines.join('\n');
 }
 
 function headline(result: ScheduleResult): string {
   if (result.outcome !== 'Scheduled') return `${result.pod}: ${result.outcome}: ${result.message ?? ''}`;
-  if (result.scorePlugins.length === 0) return `${result.pod}: Scheduled on ${result.selectedNode} (the only feasible node; scoring skipped)`;
+  if (result.scorePlugins.length === 0)
+    return `${result.pod}: Scheduled on ${result.selectedNode} (the only feasible node; scoring skipped)`;
   const top = result.top[0]?.score ?? 0;
   const ties = result.tiedAtTop > 1 ? `; ${result.tiedAtTop} nodes tied at the top, one picked at random` : '';
   return `${result.pod}: Scheduled on ${result.selectedNode} (total ${top}${ties})`;

@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { fitErrorMessage, NoteLengthLimit, truncateMessage } from './fit-error.js';
 import { newStatus } from './framework/status.js';
 
-const controlPlane = newStatus('UnschedulableAndUnresolvable', 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }');
+const controlPlane = newStatus(
+  'UnschedulableAndUnresolvable',
+  'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+);
 const noCpu = newStatus('Unschedulable', 'Insufficient cpu');
 
 describe('the FailedScheduling message (FitError.Error, Kubernetes 1.32)', () => {
@@ -25,7 +28,11 @@ describe('the FailedScheduling message (FitError.Error, Kubernetes 1.32)', () =>
     ],
     [
       'the preemption message follows after a space, with no extra period',
-      { numAllNodes: 1, nodeStatuses: [noCpu], postFilterMessage: 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.' },
+      {
+        numAllNodes: 1,
+        nodeStatuses: [noCpu],
+        postFilterMessage: 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      },
       '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
     ],
     [

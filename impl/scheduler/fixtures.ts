@@ -41,7 +41,10 @@ export function makeNode(name: string, shape: NodeShape = {}): Node {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name, labels: shape.labels ?? {} },
-    spec: { ...(shape.taints ? { taints: shape.taints } : {}), ...(shape.unschedulable ? { unschedulable: true } : {}) },
+    spec: {
+      ...(shape.taints ? { taints: shape.taints } : {}),
+      ...(shape.unschedulable ? { unschedulable: true } : {}),
+    },
     status: { capacity: { ...allocatable }, allocatable },
   };
 }
@@ -60,7 +63,9 @@ export function makePod(name: string, shape: PodShape = {}): Pod {
       ...(shape.owner ? { ownerReferences: [shape.owner] } : {}),
     },
     spec: {
-      containers: [{ name: 'main', image: 'sleeper', resources: { requests }, ...(shape.ports ? { ports: shape.ports } : {}) }],
+      containers: [
+        { name: 'main', image: 'sleeper', resources: { requests }, ...(shape.ports ? { ports: shape.ports } : {}) },
+      ],
       ...(shape.nodeName ? { nodeName: shape.nodeName } : {}),
       ...(shape.nodeSelector ? { nodeSelector: shape.nodeSelector } : {}),
       ...(shape.affinity ? { affinity: shape.affinity } : {}),
@@ -72,5 +77,12 @@ export function makePod(name: string, shape: PodShape = {}): Pod {
 
 /** A ReplicaSet controller reference, as the ReplicaSet controller sets it on its pods. */
 export function replicaSetOwner(name: string): OwnerReference {
-  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', name, uid: `uid-${name}`, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    name,
+    uid: `uid-${name}`,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }

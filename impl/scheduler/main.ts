@@ -9,7 +9,11 @@ import { DefaultProfile, DefaultSchedulerName, newInTreeRegistry } from './plugi
 import { Scheduler } from './scheduler.js';
 
 const settings = {
-  schedulerName: stringSetting('SCHEDULER_NAME', DefaultSchedulerName, 'the spec.schedulerName whose pods it schedules'),
+  schedulerName: stringSetting(
+    'SCHEDULER_NAME',
+    DefaultSchedulerName,
+    'the spec.schedulerName whose pods it schedules',
+  ),
   percentageOfNodesToScore: optionalCountSetting('PERCENTAGE_OF_NODES_TO_SCORE', "unset: Kubernetes' adaptive default"),
 };
 

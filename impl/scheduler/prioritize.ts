@@ -36,7 +36,13 @@ export interface Prioritized {
 
 // #region prioritize-nodes
 /** Runs PreScore and Score; `allNodes` is the whole snapshot, for plugins that count cluster-wide. */
-export function prioritizeNodes(framework: Framework, state: CycleState, pod: Pod, feasible: readonly NodeInfo[], allNodes: readonly NodeInfo[]): Prioritized {
+export function prioritizeNodes(
+  framework: Framework,
+  state: CycleState,
+  pod: Pod,
+  feasible: readonly NodeInfo[],
+  allNodes: readonly NodeInfo[],
+): Prioritized {
   if (framework.scorePlugins.length === 0) return { status: SuccessStatus, plugins: [], totals: feasible.map(() => 1) };
   const preScore = runPreScorePlugins(framework, state, pod, feasible, allNodes);
   if (!isSuccess(preScore.status)) return { status: preScore.status, plugins: [], totals: [] };
@@ -60,7 +66,12 @@ export function prioritizeNodes(framework: Framework, state: CycleState, pod: Po
 // #endregion prioritize-nodes
 
 /** Score, NormalizeScore and the range check for one plugin; an Error status if any step fails. */
-function runScorePlugin({ plugin, weight }: WeightedScorePlugin, state: CycleState, pod: Pod, feasible: readonly NodeInfo[]): PluginScores | Status {
+function runScorePlugin(
+  { plugin, weight }: WeightedScorePlugin,
+  state: CycleState,
+  pod: Pod,
+  feasible: readonly NodeInfo[],
+): PluginScores | Status {
   const scores: NodeScore[] = [];
   const raw: number[] = [];
   try {
@@ -75,7 +86,8 @@ function runScorePlugin({ plugin, weight }: WeightedScorePlugin, state: CycleSta
   }
   try {
     const status = plugin.normalizeScore?.(state, pod, scores) ?? SuccessStatus;
-    if (!isSuccess(status)) return errorWhile(`running Normalize on Score plugin "${plugin.name}"`, status, plugin.name);
+    if (!isSuccess(status))
+      return errorWhile(`running Normalize on Score plugin "${plugin.name}"`, status, plugin.name);
   } catch (error) {
     return errorWhile(`running Normalize on Score plugin "${plugin.name}"`, asErrorStatus(error), plugin.name);
   }

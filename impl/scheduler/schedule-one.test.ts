@@ -23,16 +23,34 @@ describe('how many feasible nodes end the search (percentageOfNodesToScore)', ()
     ['a configured 5% of 1000 nodes is still at least 100', 5, 1000, 100],
     ['a configured 100% means every node', 100, 5000, 5000],
   ];
-  for (const [name, percentage, nodes, expected] of cases) it(name, () => assert.equal(numFeasibleNodesToFind(percentage, nodes), expected));
+  for (const [name, percentage, nodes, expected] of cases)
+    it(name, () => assert.equal(numFeasibleNodesToFind(percentage, nodes), expected));
 });
 
 describe('finding feasible nodes', () => {
-  const nodeInfos = Array.from({ length: 300 }, (_, index) => newNodeInfo(makeNode(`node-${index}`, index % 100 === 0 ? { taints: [controlPlaneTaint] } : {})));
+  const nodeInfos = Array.from({ length: 300 }, (_, index) =>
+    newNodeInfo(makeNode(`node-${index}`, index % 100 === 0 ? { taints: [controlPlaneTaint] } : {})),
+  );
   it('stops once enough nodes fit, and says where the next search starts', () => {
     // 300 nodes: 50 − 2 = 48% → 144 feasible nodes end the search; 2 tainted nodes were rejected on the way.
     const search = findNodesThatFit(framework, new Map(), makePod('p'), nodeInfos, { startIndex: 0 });
-    assert.deepEqual([search.numNodesToFind, search.feasible.length, search.rejected.length, search.evaluatedNodes, search.nextStartIndex], [144, 144, 2, 146, 146]);
-    assert.deepEqual(search.rejected.map((rejection) => [rejection.node, rejection.status.plugin]), [['node-0', 'TaintToleration'], ['node-100', 'TaintToleration']]);
+    assert.deepEqual(
+      [
+        search.numNodesToFind,
+        search.feasible.length,
+        search.rejected.length,
+        search.evaluatedNodes,
+        search.nextStartIndex,
+      ],
+      [144, 144, 2, 146, 146],
+    );
+    assert.deepEqual(
+      search.rejected.map((rejection) => [rejection.node, rejection.status.plugin]),
+      [
+        ['node-0', 'TaintToleration'],
+        ['node-100', 'TaintToleration'],
+      ],
+    );
   });
   it('starts where the previous search stopped and wraps around', () => {
     const search = findNodesThatFit(framework, new Map(), makePod('p'), nodeInfos, { startIndex: 250 });
@@ -46,10 +64,19 @@ describe('finding feasible nodes', () => {
 });
 
 describe('selecting the host', () => {
-  const scores = [{ name: 'a', score: 10 }, { name: 'b', score: 30 }, { name: 'c', score: 30 }, { name: 'd', score: 20 }, { name: 'e', score: 30 }];
+  const scores = [
+    { name: 'a', score: 10 },
+    { name: 'b', score: 30 },
+    { name: 'c', score: 30 },
+    { name: 'd', score: 20 },
+    { name: 'e', score: 30 },
+  ];
   it('the highest total wins, and the next best are reported', () => {
     const selection = selectHost(scores, alwaysFirst);
-    assert.deepEqual([selection.selected.name, selection.tiedAtTop, selection.top.map((entry) => entry.name)], ['b', 3, ['b', 'c', 'e']]);
+    assert.deepEqual(
+      [selection.selected.name, selection.tiedAtTop, selection.top.map((entry) => entry.name)],
+      ['b', 3, ['b', 'c', 'e']],
+    );
   });
   it('ties are broken at random, every tied node winning about equally often', () => {
     const random = seededRandom(7);
@@ -66,7 +93,11 @@ describe('selecting the host', () => {
 
 describe('one scheduling attempt', () => {
   it('explains a pod that fits nowhere with the exact FailedScheduling message', () => {
-    const nodes = [newNodeInfo(makeNode('control-plane', { taints: [controlPlaneTaint] })), newNodeInfo(makeNode('small-1', { cpu: '1' })), newNodeInfo(makeNode('small-2', { cpu: '1' }))];
+    const nodes = [
+      newNodeInfo(makeNode('control-plane', { taints: [controlPlaneTaint] })),
+      newNodeInfo(makeNode('small-1', { cpu: '1' })),
+      newNodeInfo(makeNode('small-2', { cpu: '1' })),
+    ];
     const result = schedulePod(framework, makePod('big', { cpu: '2' }), nodes, { startIndex: 0, random: alwaysFirst });
     assert.equal(result.outcome, 'Unschedulable');
     assert.equal(
@@ -76,8 +107,16 @@ describe('one scheduling attempt', () => {
     );
   });
   it('a pod that may not preempt says so', () => {
-    const result = schedulePod(framework, makePod('big', { cpu: '2', preemptionPolicy: 'Never' }), [newNodeInfo(makeNode('small', { cpu: '1' }))], { startIndex: 0, random: alwaysFirst });
-    assert.equal(result.message, '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.');
+    const result = schedulePod(
+      framework,
+      makePod('big', { cpu: '2', preemptionPolicy: 'Never' }),
+      [newNodeInfo(makeNode('small', { cpu: '1' }))],
+      { startIndex: 0, random: alwaysFirst },
+    );
+    assert.equal(
+      result.message,
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.',
+    );
   });
   it('an empty cluster has no nodes available', () => {
     const result = schedulePod(framework, makePod('p'), [], { startIndex: 0, random: alwaysFirst });
@@ -90,8 +129,16 @@ describe('one scheduling attempt', () => {
   });
   it('picks the emptier node, by the sum of weighted plugin scores', () => {
     const hostname = (name: string) => ({ labels: { 'kubernetes.io/hostname': name } });
-    const nodes = [newNodeInfo(makeNode('busy', hostname('busy')), [makePod('other', { cpu: '2', memory: '4Gi' })]), newNodeInfo(makeNode('empty', hostname('empty')))];
-    const result = schedulePod(framework, makePod('p', { cpu: '1', memory: '2Gi', owner: replicaSetOwner('web') }), nodes, { startIndex: 0, random: alwaysFirst });
+    const nodes = [
+      newNodeInfo(makeNode('busy', hostname('busy')), [makePod('other', { cpu: '2', memory: '4Gi' })]),
+      newNodeInfo(makeNode('empty', hostname('empty'))),
+    ];
+    const result = schedulePod(
+      framework,
+      makePod('p', { cpu: '1', memory: '2Gi', owner: replicaSetOwner('web') }),
+      nodes,
+      { startIndex: 0, random: alwaysFirst },
+    );
     // TaintToleration 100×3 + NodeResourcesFit (25 or 75)×1 + PodTopologySpread 100×2 + BalancedAllocation 100×1.
     assert.deepEqual([result.selectedNode, result.totalScores], ['empty', [625, 675]]);
     const fit = result.scorePlugins.find((plugin) => plugin.plugin === 'NodeResourcesFit');
@@ -99,13 +146,34 @@ describe('one scheduling attempt', () => {
     assert.equal(result.scorePlugins.find((plugin) => plugin.plugin === 'NodeAffinity')?.isSkipped, true);
   });
   it('a plugin that throws fails the attempt with an Error, not the process', () => {
-    const broken = newFramework({ schedulerName: 's', plugins: [{ name: 'Broken' }] }, new Map([['Broken', () => ({ name: 'Broken', filter: () => { throw new Error('boom'); } })]]));
-    const result = schedulePod(broken, makePod('p'), [newNodeInfo(makeNode('n'))], { startIndex: 0, random: alwaysFirst });
+    const broken = newFramework(
+      { schedulerName: 's', plugins: [{ name: 'Broken' }] },
+      new Map([
+        [
+          'Broken',
+          () => ({
+            name: 'Broken',
+            filter: () => {
+              throw new Error('boom');
+            },
+          }),
+        ],
+      ]),
+    );
+    const result = schedulePod(broken, makePod('p'), [newNodeInfo(makeNode('n'))], {
+      startIndex: 0,
+      random: alwaysFirst,
+    });
     assert.deepEqual([result.outcome, result.message], ['Error', 'running "Broken" filter plugin: boom']);
   });
   it('a host selection that throws fails the attempt with an Error, as selectHost returning an error does', () => {
     const nodes = [newNodeInfo(makeNode('a')), newNodeInfo(makeNode('b'))];
-    const result = schedulePod(framework, makePod('p'), nodes, { startIndex: 0, random: () => { throw new Error('no randomness'); } });
+    const result = schedulePod(framework, makePod('p'), nodes, {
+      startIndex: 0,
+      random: () => {
+        throw new Error('no randomness');
+      },
+    });
     assert.deepEqual([result.outcome, result.message, result.selectedNode], ['Error', 'no randomness', undefined]);
   });
 });

@@ -96,16 +96,35 @@ export function numFeasibleNodesToFind(percentageOfNodesToScore: number | undefi
 
 // #region find-nodes-that-fit
 /** PreFilter, then Filter from startIndex on, until enough nodes fit or every node was seen. */
-export function findNodesThatFit(framework: Framework, state: CycleState, pod: Pod, nodeInfos: readonly NodeInfo[], options: Omit<ScheduleOptions, 'random'>): FilterSearch {
+export function findNodesThatFit(
+  framework: Framework,
+  state: CycleState,
+  pod: Pod,
+  nodeInfos: readonly NodeInfo[],
+  options: Omit<ScheduleOptions, 'random'>,
+): FilterSearch {
   const numAllNodes = nodeInfos.length;
   const startIndex = numAllNodes === 0 ? 0 : options.startIndex % numAllNodes;
-  const search: FilterSearch = { status: SuccessStatus, numNodesToFind: 0, startIndex, nextStartIndex: startIndex, evaluatedNodes: 0, feasible: [], rejected: [], filterPlugins: [], skippedFilterPlugins: [] };
+  const search: FilterSearch = {
+    status: SuccessStatus,
+    numNodesToFind: 0,
+    startIndex,
+    nextStartIndex: startIndex,
+    evaluatedNodes: 0,
+    feasible: [],
+    rejected: [],
+    filterPlugins: [],
+    skippedFilterPlugins: [],
+  };
   const preFilter = runPreFilterPlugins(framework, state, pod);
   if (!isSuccess(preFilter.status)) return { ...search, status: preFilter.status };
   const filters = framework.filterPlugins.filter((plugin) => !preFilter.skipped.has(plugin.name));
   search.filterPlugins = framework.filterPlugins.map((plugin) => plugin.name);
   search.skippedFilterPlugins = search.filterPlugins.filter((name) => preFilter.skipped.has(name));
-  search.numNodesToFind = numFeasibleNodesToFind(options.percentageOfNodesToScore ?? framework.profile.percentageOfNodesToScore, numAllNodes);
+  search.numNodesToFind = numFeasibleNodesToFind(
+    options.percentageOfNodesToScore ?? framework.profile.percentageOfNodesToScore,
+    numAllNodes,
+  );
   // With nothing to rank by, the first feasible node is as good as any.
   if (framework.scorePlugins.length === 0) search.numNodesToFind = Math.min(1, numAllNodes);
   for (let offset = 0; offset < numAllNodes && search.feasible.length < search.numNodesToFind; offset++) {
@@ -124,7 +143,12 @@ export function findNodesThatFit(framework: Framework, state: CycleState, pod: P
 
 // #region schedule-pod
 /** One whole attempt for one pod: the decision and its explanation. Never throws for a plugin's or selectHost's sake. */
-export function schedulePod(framework: Framework, pod: Pod, nodeInfos: readonly NodeInfo[], options: ScheduleOptions): ScheduleResult {
+export function schedulePod(
+  framework: Framework,
+  pod: Pod,
+  nodeInfos: readonly NodeInfo[],
+  options: ScheduleOptions,
+): ScheduleResult {
   const state: CycleState = new Map();
   const search = findNodesThatFit(framework, state, pod, nodeInfos, options);
   const { feasible, ...searchFields } = search;
@@ -139,22 +163,39 @@ export function schedulePod(framework: Framework, pod: Pod, nodeInfos: readonly 
     top: [],
     tiedAtTop: 0,
   };
-  if (nodeInfos.length === 0) return { ...result, outcome: 'Unschedulable', status: newStatus('UnschedulableAndUnresolvable', NoNodesAvailableMessage), message: NoNodesAvailableMessage };
+  if (nodeInfos.length === 0)
+    return {
+      ...result,
+      outcome: 'Unschedulable',
+      status: newStatus('UnschedulableAndUnresolvable', NoNodesAvailableMessage),
+      message: NoNodesAvailableMessage,
+    };
   if (search.status.code === 'Error') return { ...result, outcome: 'Error', message: statusMessage(search.status) };
   if (feasible.length === 0) return unschedulable(framework, state, pod, nodeInfos, result);
   const [only] = feasible;
   if (feasible.length === 1 && only) return { ...result, selectedNode: only.name, tiedAtTop: 1 };
   const scores = prioritizeNodes(framework, state, pod, feasible, nodeInfos);
-  if (!isSuccess(scores.status)) return { ...result, outcome: 'Error', status: scores.status, message: statusMessage(scores.status) };
+  if (!isSuccess(scores.status))
+    return { ...result, outcome: 'Error', status: scores.status, message: statusMessage(scores.status) };
   let selection: HostSelection;
   try {
-    selection = selectHost(feasible.map((nodeInfo, index) => ({ name: nodeInfo.name, score: scores.totals[index] ?? 0 })), options.random);
+    selection = selectHost(
+      feasible.map((nodeInfo, index) => ({ name: nodeInfo.name, score: scores.totals[index] ?? 0 })),
+      options.random,
+    );
   } catch (error) {
     // Kubernetes' selectHost returns its error, and the attempt fails as a plugin error would.
     const status = asErrorStatus(error);
     return { ...result, outcome: 'Error', status, message: statusMessage(status) };
   }
-  return { ...result, selectedNode: selection.selected.name, scorePlugins: scores.plugins, totalScores: scores.totals, top: selection.top, tiedAtTop: selection.tiedAtTop };
+  return {
+    ...result,
+    selectedNode: selection.selected.name,
+    scorePlugins: scores.plugins,
+    totalScores: scores.totals,
+    top: selection.top,
+    tiedAtTop: selection.tiedAtTop,
+  };
 }
 // #endregion schedule-pod
 
@@ -182,14 +223,23 @@ export function selectHost(scores: readonly NodeScore[], random: RandomInt): Hos
 // #endregion select-host
 
 /** Nothing fit: ask the PostFilter plugins (preemption), then build the FailedScheduling message. */
-function unschedulable(framework: Framework, state: CycleState, pod: Pod, nodeInfos: readonly NodeInfo[], result: ScheduleResult): ScheduleResult {
+function unschedulable(
+  framework: Framework,
+  state: CycleState,
+  pod: Pod,
+  nodeInfos: readonly NodeInfo[],
+  result: ScheduleResult,
+): ScheduleResult {
   const preFilterFailed = result.status.code !== 'Success';
   // A PreFilter rejection stands for every node (Kubernetes' absent-nodes status).
   const nodeStatuses = new Map<string, Status>(
-    preFilterFailed ? nodeInfos.map((nodeInfo) => [nodeInfo.name, result.status]) : result.rejected.map(({ node, status }) => [node, status]),
+    preFilterFailed
+      ? nodeInfos.map((nodeInfo) => [nodeInfo.name, result.status])
+      : result.rejected.map(({ node, status }) => [node, status]),
   );
   const postFilterStatus = runPostFilterPlugins(framework, state, pod, nodeInfos.length, nodeStatuses);
-  if (postFilterStatus.code === 'Error') return { ...result, outcome: 'Error', status: postFilterStatus, message: statusMessage(postFilterStatus) };
+  if (postFilterStatus.code === 'Error')
+    return { ...result, outcome: 'Error', status: postFilterStatus, message: statusMessage(postFilterStatus) };
   const message = fitErrorMessage({
     numAllNodes: nodeInfos.length,
     nodeStatuses: nodeStatuses.values(),
@@ -205,7 +255,11 @@ function highestScores(scores: readonly NodeScore[], selected: NodeScore, count:
   const others: NodeScore[] = [];
   for (const candidate of scores) {
     if (candidate === selected) continue;
-    if (others.length === count - 1 && (others[others.length - 1]?.score ?? Number.NEGATIVE_INFINITY) >= candidate.score) continue;
+    if (
+      others.length === count - 1 &&
+      (others[others.length - 1]?.score ?? Number.NEGATIVE_INFINITY) >= candidate.score
+    )
+      continue;
     others.push(candidate);
     others.sort((a, b) => b.score - a.score);
     if (others.length > count - 1) others.pop();

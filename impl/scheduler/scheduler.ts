@@ -47,7 +47,12 @@ export class Scheduler {
   private readonly recorder: EventRecorder;
   private startIndex = 0;
 
-  constructor(private readonly client: RestClient, private readonly framework: Framework, private readonly logger: Logger, private readonly options: SchedulerOptions) {
+  constructor(
+    private readonly client: RestClient,
+    private readonly framework: Framework,
+    private readonly logger: Logger,
+    private readonly options: SchedulerOptions,
+  ) {
     this.recorder = new EventRecorder(client, options.schedulerName, logger);
     this.pods = new Informer<Pod>(client, { resource: 'pods' }, logger);
     this.nodes = new Informer<Node>(client, { resource: 'nodes' }, logger);
@@ -82,7 +87,11 @@ export class Scheduler {
       this.cache.setNode(node);
       this.queue.moveAllToActive();
     };
-    this.nodes.addEventHandler({ onAdd: onNode, onUpdate: (_previous, node) => onNode(node), onDelete: (node) => this.cache.removeNode(node) });
+    this.nodes.addEventHandler({
+      onAdd: onNode,
+      onUpdate: (_previous, node) => onNode(node),
+      onDelete: (node) => this.cache.removeNode(node),
+    });
   }
   // #endregion event-handlers
 
@@ -91,7 +100,10 @@ export class Scheduler {
     void this.nodes.run(signal);
     void this.pods.run(signal);
     await Promise.all([this.nodes.waitForSync(), this.pods.waitForSync()]);
-    this.logger.info('caches synced, scheduling', { nodes: this.nodes.list().length, pending: this.queue.pendingCount });
+    this.logger.info('caches synced, scheduling', {
+      nodes: this.nodes.list().length,
+      pending: this.queue.pendingCount,
+    });
     for (let pod = await this.queue.pop(); pod !== undefined; pod = await this.queue.pop()) {
       await this.scheduleOne(pod as Pod);
       // Let watch events and binding answers in before the next pod, as kube-scheduler's binding
@@ -126,14 +138,22 @@ export class Scheduler {
   private async bind(pod: Pod, nodeName: string, explanationAnnotation: string, explanation: string): Promise<void> {
     const { namespace, name } = pod.metadata;
     try {
-      await this.client.create({ resource: 'pods', namespace, name, subresource: 'binding' }, {
-        apiVersion: 'v1',
-        kind: 'Binding',
-        metadata: { name, namespace, annotations: { [ExplanationAnnotation]: explanationAnnotation } },
-        target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
-      });
+      await this.client.create(
+        { resource: 'pods', namespace, name, subresource: 'binding' },
+        {
+          apiVersion: 'v1',
+          kind: 'Binding',
+          metadata: { name, namespace, annotations: { [ExplanationAnnotation]: explanationAnnotation } },
+          target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
+        },
+      );
       this.logger.info('bound', { pod: keyOf(pod), node: nodeName, explanation });
-      await this.recorder.record(pod, 'Normal', ScheduledReason, `Successfully assigned ${namespace}/${name} to ${nodeName}`);
+      await this.recorder.record(
+        pod,
+        'Normal',
+        ScheduledReason,
+        `Successfully assigned ${namespace}/${name} to ${nodeName}`,
+      );
     } catch (error) {
       // The API refused (the pod was deleted or bound by someone else): undo the assumption.
       this.logger.error('binding failed', { pod: keyOf(pod), node: nodeName, error });
@@ -160,19 +180,33 @@ export class Scheduler {
       lastTransitionTime: `${new Date().toISOString().slice(0, 19)}Z`,
     };
     await this.client
-      .patch({ resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' }, { status: { conditions: [condition] } }, 'strategic')
-      .catch((error: unknown) => this.logger.error('updating the PodScheduled condition failed', { pod: keyOf(pod), error }));
+      .patch(
+        { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' },
+        { status: { conditions: [condition] } },
+        'strategic',
+      )
+      .catch((error: unknown) =>
+        this.logger.error('updating the PodScheduled condition failed', { pod: keyOf(pod), error }),
+      );
   }
   // #endregion handle-scheduling-failure
 
   /** A scheduler takes only the pods that name it (an empty name means the default scheduler). */
   private isResponsibleFor(pod: Pod): boolean {
-    return (pod.spec.schedulerName ?? 'default-scheduler') === this.options.schedulerName && !pod.metadata.deletionTimestamp;
+    return (
+      (pod.spec.schedulerName ?? 'default-scheduler') === this.options.schedulerName && !pod.metadata.deletionTimestamp
+    );
   }
 }
 
 /** Whether an update could change a scheduling decision: spec, labels or annotations (isPodUpdated). */
 function isSchedulingRelevantUpdate(previous: Pod, current: Pod): boolean {
-  const relevant = (pod: Pod) => canonicalJson({ spec: pod.spec, labels: pod.metadata.labels, annotations: pod.metadata.annotations, deleting: pod.metadata.deletionTimestamp });
+  const relevant = (pod: Pod) =>
+    canonicalJson({
+      spec: pod.spec,
+      labels: pod.metadata.labels,
+      annotations: pod.metadata.annotations,
+      deleting: pod.metadata.deletionTimestamp,
+    });
   return relevant(previous) !== relevant(current);
 }

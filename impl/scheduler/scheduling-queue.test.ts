@@ -3,13 +3,22 @@ import { describe, it } from 'node:test';
 import type { KubeObject } from '../client/types.js';
 import { SchedulingQueue } from './scheduling-queue.js';
 
-const pod = (name: string, priority = 0): KubeObject => ({ metadata: { name, namespace: 'default' }, spec: { priority } });
+const pod = (name: string, priority = 0): KubeObject => ({
+  metadata: { name, namespace: 'default' },
+  spec: { priority },
+});
 
 describe('scheduling queue', () => {
   it('hands out higher priority first, then first come first served', async () => {
     let clock = 0;
     const queue = new SchedulingQueue(() => clock++);
-    for (const [name, priority] of [['low', 0], ['high', 1000], ['low-later', 0], ['mid', 10]] as const) queue.add(pod(name, priority));
+    for (const [name, priority] of [
+      ['low', 0],
+      ['high', 1000],
+      ['low-later', 0],
+      ['mid', 10],
+    ] as const)
+      queue.add(pod(name, priority));
     const order: string[] = [];
     for (let i = 0; i < 4; i++) order.push((await queue.pop())?.metadata.name ?? '');
     assert.deepEqual(order, ['high', 'mid', 'low', 'low-later']);

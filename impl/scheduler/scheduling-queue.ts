@@ -42,7 +42,13 @@ export class SchedulingQueue {
   add(pod: KubeObject): void {
     const key = keyOf(pod);
     this.unschedulable.delete(key);
-    const entry = { key, pod, priority: Number(pod.spec?.priority ?? 0), enqueuedAt: this.active.get(key)?.enqueuedAt ?? this.now(), sequence: this.sequence++ };
+    const entry = {
+      key,
+      pod,
+      priority: Number(pod.spec?.priority ?? 0),
+      enqueuedAt: this.active.get(key)?.enqueuedAt ?? this.now(),
+      sequence: this.sequence++,
+    };
     this.active.set(key, entry);
     this.push(entry);
     this.wake();
@@ -69,7 +75,9 @@ export class SchedulingQueue {
         return top.pod;
       }
       if (this.isClosed) return undefined;
-      await new Promise<void>((resolve) => { this.waiter = resolve; });
+      await new Promise<void>((resolve) => {
+        this.waiter = resolve;
+      });
     }
   }
   // #endregion pop
@@ -97,7 +105,11 @@ export class SchedulingQueue {
       waitMs = Math.max(waitMs, enqueuedAt + backoff - this.now());
     }
     if (waitMs <= 0) for (const { pod } of parked) this.add(pod);
-    else this.later(parked.map(({ pod }) => pod), waitMs);
+    else
+      this.later(
+        parked.map(({ pod }) => pod),
+        waitMs,
+      );
   }
   // #endregion move-all-to-active
 

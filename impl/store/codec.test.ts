@@ -3,12 +3,25 @@ import { describe, it } from 'node:test';
 import type { KubeObject } from '../client/types.js';
 import { decodeObject, encodeObject, isSameObject } from './codec.js';
 
-const base: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', resourceVersion: '5' }, data: { x: '1' } };
+const base: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'a', resourceVersion: '5' },
+  data: { x: '1' },
+};
 
 describe('what counts as a change', () => {
   const cases: Array<[string, KubeObject, boolean]> = [
-    ['keys in another order are no change', { kind: 'ConfigMap', apiVersion: 'v1', data: { x: '1' }, metadata: { resourceVersion: '5', name: 'a' } }, true],
-    ['a null field is an unset field', { ...base, metadata: { ...base.metadata, creationTimestamp: null as unknown as string } }, true],
+    [
+      'keys in another order are no change',
+      { kind: 'ConfigMap', apiVersion: 'v1', data: { x: '1' }, metadata: { resourceVersion: '5', name: 'a' } },
+      true,
+    ],
+    [
+      'a null field is an unset field',
+      { ...base, metadata: { ...base.metadata, creationTimestamp: null as unknown as string } },
+      true,
+    ],
     ['a new resourceVersion alone is no change', { ...base, metadata: { name: 'a', resourceVersion: '9' } }, true],
     ['a changed value is a change', { ...base, data: { x: '2' } }, false],
   ];

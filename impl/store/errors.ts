@@ -19,7 +19,10 @@ export class StorageError extends Error {}
 
 /** A create found its key taken (ErrCodeKeyExists); `existing` is the object stored there. */
 export class KeyExistsError extends StorageError {
-  constructor(readonly key: string, readonly existing?: KubeObject) {
+  constructor(
+    readonly key: string,
+    readonly existing?: KubeObject,
+  ) {
     super(`key exists: ${key}`);
   }
 }

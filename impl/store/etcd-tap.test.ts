@@ -16,21 +16,33 @@ describe('etcd tap: a KV call as the audit log shows it', () => {
     [
       'a create is a transaction that requires the key to be absent',
       'Txn',
-      { compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: 0 }], success: [{ request_put: { key: bytes(key), value: bytes('{}') } }], failure: [{ request_range: { key: bytes(key), limit: 1 } }] },
+      {
+        compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: 0 }],
+        success: [{ request_put: { key: bytes(key), value: bytes('{}') } }],
+        failure: [{ request_range: { key: bytes(key), limit: 1 } }],
+      },
       { header: header('42'), succeeded: true, responses: [] },
       { op: 'txn', key, compare: 'mod_revision == 0', write: 'put', succeeded: true, revision: 42 },
     ],
     [
       'an update compares the revision it read, and may lose',
       'Txn',
-      { compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: '17' }], success: [{ request_put: { key: bytes(key), value: bytes('{}') } }], failure: [] },
+      {
+        compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: '17' }],
+        success: [{ request_put: { key: bytes(key), value: bytes('{}') } }],
+        failure: [],
+      },
       { header: header('18'), succeeded: false },
       { op: 'txn', key, compare: 'mod_revision == 17', write: 'put', succeeded: false, revision: 18 },
     ],
     [
       'a delete is a transaction whose success branch deletes',
       'Txn',
-      { compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: '17' }], success: [{ request_delete_range: { key: bytes(key) } }], failure: [] },
+      {
+        compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: '17' }],
+        success: [{ request_delete_range: { key: bytes(key) } }],
+        failure: [],
+      },
       { header: header('19'), succeeded: true },
       { op: 'txn', key, compare: 'mod_revision == 17', write: 'delete', succeeded: true, revision: 19 },
     ],
@@ -58,14 +70,23 @@ describe('etcd tap: a KV call as the audit log shows it', () => {
     [
       'a list reads a prefix, at the revision it asked for',
       'Range',
-      { key: bytes('/registry/configmaps/demo/'), range_end: bytes('/registry/configmaps/demo0'), revision: '30', limit: '2' },
+      {
+        key: bytes('/registry/configmaps/demo/'),
+        range_end: bytes('/registry/configmaps/demo0'),
+        revision: '30',
+        limit: '2',
+      },
       { header: header('42'), kvs: [kv, kv], count: '5', more: true },
       { op: 'range', key: '/registry/configmaps/demo/', isPrefix: true, revision: 30, count: 2 },
     ],
     [
       "a list's later page still reads its prefix",
       'Range',
-      { key: bytes('/registry/configmaps/demo/b\u0000'), range_end: bytes('/registry/configmaps/demo0'), revision: '30' },
+      {
+        key: bytes('/registry/configmaps/demo/b\u0000'),
+        range_end: bytes('/registry/configmaps/demo0'),
+        revision: '30',
+      },
       { header: header('42'), kvs: [kv] },
       { op: 'range', key: '/registry/configmaps/demo/', isPrefix: true, revision: 30, count: 1 },
     ],
@@ -76,7 +97,13 @@ describe('etcd tap: a KV call as the audit log shows it', () => {
       { header: header('3'), kvs: [] },
       { op: 'range', key: '/a', rangeEnd: '\u0000', revision: 3, count: 0 },
     ],
-    ['a bare put', 'Put', { key: bytes('/k'), value: bytes('v') }, { header: header('6') }, { op: 'put', key: '/k', revision: 6 }],
+    [
+      'a bare put',
+      'Put',
+      { key: bytes('/k'), value: bytes('v') },
+      { header: header('6') },
+      { op: 'put', key: '/k', revision: 6 },
+    ],
     [
       'a delete of a prefix counts what it removed',
       'DeleteRange',
@@ -97,14 +124,23 @@ describe('etcd tap: a KV call etcd refused', () => {
     [
       'a read below the compacted revision names the revision it asked for',
       'Range',
-      { key: bytes('/registry/configmaps/demo/'), range_end: bytes('/registry/configmaps/demo0'), revision: '132', limit: '1' },
+      {
+        key: bytes('/registry/configmaps/demo/'),
+        range_end: bytes('/registry/configmaps/demo0'),
+        revision: '132',
+        limit: '1',
+      },
       compacted,
       { op: 'range', key: '/registry/configmaps/demo/', isPrefix: true, revision: 132, error: compacted },
     ],
     [
       'a transaction keeps its guard and its write, and has no outcome',
       'Txn',
-      { compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: '17' }], success: [{ request_put: { key: bytes(key), value: bytes('{}') } }], failure: [] },
+      {
+        compare: [{ key: bytes(key), result: 0, target: 2, mod_revision: '17' }],
+        success: [{ request_put: { key: bytes(key), value: bytes('{}') } }],
+        failure: [],
+      },
       'etcdserver: request timed out',
       { op: 'txn', key, compare: 'mod_revision == 17', write: 'put', error: 'etcdserver: request timed out' },
     ],
@@ -119,7 +155,14 @@ describe('etcd tap: a message on the Watch stream', () => {
   const cases: Array<[string, WatchRequest, EtcdOperation | undefined]> = [
     [
       'creating a watch on a prefix from a revision',
-      { create_request: { key: bytes('/registry/configmaps/demo/'), range_end: bytes('/registry/configmaps/demo0'), start_revision: '31', prev_kv: true } as WatchRequest['create_request'] },
+      {
+        create_request: {
+          key: bytes('/registry/configmaps/demo/'),
+          range_end: bytes('/registry/configmaps/demo0'),
+          start_revision: '31',
+          prev_kv: true,
+        } as WatchRequest['create_request'],
+      },
       { op: 'watch', key: '/registry/configmaps/demo/', isPrefix: true, revision: 31 },
     ],
     ['creating a watch on one key from now', { create_request: { key: bytes('/k') } }, { op: 'watch', key: '/k' }],

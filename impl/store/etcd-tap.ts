@@ -22,14 +22,28 @@ const KvService = '/etcdserverpb.KV/';
 const WatchMethod = '/etcdserverpb.Watch/Watch';
 /** etcd's CompareTarget, by number and by name, as the field of the key it compares. */
 const CompareFields: Record<string, keyof Compare> = {
-  0: 'version', VERSION: 'version',
-  1: 'create_revision', CREATE: 'create_revision',
-  2: 'mod_revision', MOD: 'mod_revision',
-  3: 'value', VALUE: 'value',
-  4: 'lease', LEASE: 'lease',
+  0: 'version',
+  VERSION: 'version',
+  1: 'create_revision',
+  CREATE: 'create_revision',
+  2: 'mod_revision',
+  MOD: 'mod_revision',
+  3: 'value',
+  VALUE: 'value',
+  4: 'lease',
+  LEASE: 'lease',
 };
 /** etcd's CompareResult, by number and by name. */
-const CompareOperators: Record<string, string> = { 0: '==', EQUAL: '==', 1: '>', GREATER: '>', 2: '<', LESS: '<', 3: '!=', NOT_EQUAL: '!=' };
+const CompareOperators: Record<string, string> = {
+  0: '==',
+  EQUAL: '==',
+  1: '>',
+  GREATER: '>',
+  2: '<',
+  LESS: '<',
+  3: '!=',
+  NOT_EQUAL: '!=',
+};
 
 /** Sees every operation; it runs inside the gRPC call's callbacks, so it must not throw. */
 export type EtcdOperationReporter = (operation: EtcdOperation) => void;
@@ -135,7 +149,11 @@ function tapKvCall(method: string, call: NextInterceptingCall, report: EtcdOpera
   });
 }
 
-function tapWatchStream(call: NextInterceptingCall, report: EtcdOperationReporter, detached: AsyncResource): InterceptingCall {
+function tapWatchStream(
+  call: NextInterceptingCall,
+  report: EtcdOperationReporter,
+  detached: AsyncResource,
+): InterceptingCall {
   return new InterceptingCall(call, {
     start(metadata, _listener, next) {
       next(metadata, {
@@ -166,7 +184,12 @@ export function kvOperation(method: string, request: unknown, response: KvRespon
     case 'Put':
       return definedFields({ op: 'put', ...keyOf(request as KeyRange), revision });
     case 'DeleteRange':
-      return definedFields({ op: 'delete', ...keyOf(request as KeyRange), revision, count: toNumber(response.deleted) });
+      return definedFields({
+        op: 'delete',
+        ...keyOf(request as KeyRange),
+        revision,
+        count: toNumber(response.deleted),
+      });
     default:
       return undefined;
   }
@@ -235,7 +258,9 @@ function prefixOfRangeEnd(end: Buffer): Buffer | undefined {
 
 function bytes(value: Bytes | undefined): Buffer {
   if (value === undefined) return Buffer.alloc(0);
-  return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return typeof value === 'string'
+    ? Buffer.from(value, 'utf8')
+    : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
 function text(value: Bytes): string {

@@ -14,7 +14,13 @@
 import type { Etcd3, IKeyValue } from 'etcd3';
 import type { KubeObject } from '../client/types.js';
 import { decodeObject, encodeObject, isSameObject } from './codec.js';
-import { InvalidContinueTokenError, KeyExistsError, KeyNotFoundError, RevisionCompactedError, StorageError } from './errors.js';
+import {
+  InvalidContinueTokenError,
+  KeyExistsError,
+  KeyNotFoundError,
+  RevisionCompactedError,
+  StorageError,
+} from './errors.js';
 import { listPrefix, objectKey, type KeyedResource } from './registry-keys.js';
 import { openWatch, type StoreWatch, type StoreWatchHandler } from './watch.js';
 
@@ -95,7 +101,12 @@ export class Store {
    * otherwise take the value etcd returned and try again. The caller's function sees the
    * freshest object every time, so it is where a stale resourceVersion becomes a Conflict.
    */
-  async guaranteedUpdate(resource: KeyedResource, namespace: string | undefined, name: string, tryUpdate: UpdateFunction): Promise<KubeObject> {
+  async guaranteedUpdate(
+    resource: KeyedResource,
+    namespace: string | undefined,
+    name: string,
+    tryUpdate: UpdateFunction,
+  ): Promise<KubeObject> {
     const key = objectKey(resource, namespace, name);
     let kv = await this.readKey(key);
     for (;;) {
@@ -117,7 +128,12 @@ export class Store {
   // #endregion guaranteed-update
 
   /** Deletes the key if it still holds what `check` approved; returns the last state. */
-  async delete(resource: KeyedResource, namespace: string | undefined, name: string, check?: (current: KubeObject) => void): Promise<KubeObject> {
+  async delete(
+    resource: KeyedResource,
+    namespace: string | undefined,
+    name: string,
+    check?: (current: KubeObject) => void,
+  ): Promise<KubeObject> {
     const key = objectKey(resource, namespace, name);
     let kv = await this.readKey(key);
     for (;;) {
@@ -135,7 +151,12 @@ export class Store {
   }
 
   /** Streams every change after `afterRevision`, in order. */
-  watch(resource: KeyedResource, namespace: string | undefined, afterRevision: number, handler: StoreWatchHandler): Promise<StoreWatch> {
+  watch(
+    resource: KeyedResource,
+    namespace: string | undefined,
+    afterRevision: number,
+    handler: StoreWatchHandler,
+  ): Promise<StoreWatch> {
     const prefix = listPrefix(resource, namespace);
     return openWatch(this.etcd, prefix, afterRevision, handler);
   }
@@ -197,8 +218,13 @@ function encodeContinue(revision: number, start: string): string {
 
 function decodeContinue(token: string): { revision: number; start: string } {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: string; rv?: number; start?: string };
-    if (parsed.v !== 'meta.k8s.io/v1' || typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') throw new Error('bad token');
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      v?: string;
+      rv?: number;
+      start?: string;
+    };
+    if (parsed.v !== 'meta.k8s.io/v1' || typeof parsed.rv !== 'number' || typeof parsed.start !== 'string')
+      throw new Error('bad token');
     return { revision: parsed.rv, start: parsed.start };
   } catch {
     throw new InvalidContinueTokenError();

@@ -27,7 +27,12 @@ export interface StoreWatch {
 }
 
 // #region open-watch
-export async function openWatch(etcd: Etcd3, prefix: string, afterRevision: number, handler: StoreWatchHandler): Promise<StoreWatch> {
+export async function openWatch(
+  etcd: Etcd3,
+  prefix: string,
+  afterRevision: number,
+  handler: StoreWatchHandler,
+): Promise<StoreWatch> {
   // A revision that compaction removed cannot be replayed: refuse before streaming anything.
   await assertNotCompacted(etcd, prefix, afterRevision);
   const watcher: Watcher = await etcd

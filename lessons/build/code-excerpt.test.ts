@@ -7,7 +7,17 @@ import { dedent, extractRegion } from './code-excerpt.js';
 const lines = (...text: string[]) => text.join('\n');
 
 test('an excerpt drops nested markers and the common indent', () => {
-  const text = lines('class A {', '  // #region outer', '  f() {', '    // #region inner', '    g();', '    // #endregion inner', '  }', '  // #endregion', '}');
+  const text = lines(
+    'class A {',
+    '  // #region outer',
+    '  f() {',
+    '    // #region inner',
+    '    g();',
+    '    // #endregion inner',
+    '  }',
+    '  // #endregion',
+    '}',
+  );
   assert.equal(extractRegion(text, 'outer')?.code, lines('f() {', '  g();', '}'));
   assert.equal(extractRegion(text, 'inner')?.code, 'g();');
   assert.equal(extractRegion(text, 'missing'), undefined);

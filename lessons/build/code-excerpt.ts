@@ -76,6 +76,14 @@ export function headerComment(file: string): string[] {
 
 function languageOf(file: string): string {
   const extension = file.split('.').pop() ?? '';
-  const languages: Record<string, string> = { ts: 'typescript', mjs: 'javascript', js: 'javascript', sh: 'bash', json: 'json', yaml: 'yaml', yml: 'yaml' };
+  const languages: Record<string, string> = {
+    ts: 'typescript',
+    mjs: 'javascript',
+    js: 'javascript',
+    sh: 'bash',
+    json: 'json',
+    yaml: 'yaml',
+    yml: 'yaml',
+  };
   return languages[extension] ?? 'plaintext';
 }

@@ -25,13 +25,16 @@ export async function renderLesson(lesson: Lesson, source: string): Promise<Rend
     // GitHub-flavoured Markdown: tables, for the key layouts and status codes the lessons list.
     mdxOptions: (options) => ({ ...options, remarkPlugins: [...(options.remarkPlugins ?? []), remarkGfm] }),
   });
-  if (errors.length > 0) throw new Error(`renderLesson: ${lesson.slug}.mdx: ${errors.map((error) => error.text).join('; ')}`);
+  if (errors.length > 0)
+    throw new Error(`renderLesson: ${lesson.slug}.mdx: ${errors.map((error) => error.text).join('; ')}`);
   const Content = getMDXComponent(code);
   const { components, headings } = lessonComponents();
   try {
     const html = renderToStaticMarkup(createElement(Content, { components }));
     return { html, headings };
   } catch (error) {
-    throw new Error(`renderLesson: ${lesson.slug}.mdx: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`renderLesson: ${lesson.slug}.mdx: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

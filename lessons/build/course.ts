@@ -50,8 +50,12 @@ export function loadCourse(): Course {
 
 function toLesson(row: unknown, index: number): Lesson {
   const area = row as Partial<Area>;
-  const isValid = typeof area.number === 'number' && typeof area.slug === 'string' && /^[a-z0-9-]+$/.test(area.slug)
-    && typeof area.title === 'string' && typeof area.summary === 'string';
+  const isValid =
+    typeof area.number === 'number' &&
+    typeof area.slug === 'string' &&
+    /^[a-z0-9-]+$/.test(area.slug) &&
+    typeof area.title === 'string' &&
+    typeof area.summary === 'string';
   if (!isValid) throw new Error(`loadCourse: area ${index + 1} needs number, slug (a-z, 0-9, -), title and summary`);
   const { number, slug, title, summary } = area as Area;
   const sourcePath = path.join(ContentDir, `${slug}.mdx`);

@@ -44,9 +44,13 @@ export interface ExplanationTable {
 }
 
 export function loadExplanation(name: string): SavedExplanation {
-  const saved = JSON.parse(readFileSync(path.join(ExplanationsDir, `${name}.json`), 'utf8')) as Partial<SavedExplanation>;
+  const saved = JSON.parse(
+    readFileSync(path.join(ExplanationsDir, `${name}.json`), 'utf8'),
+  ) as Partial<SavedExplanation>;
   if (typeof saved.title !== 'string' || !Array.isArray(saved.explanation?.nodes)) {
-    throw new Error(`loadExplanation: lessons/explanations/${name}.json needs a "title" and an "explanation" with "nodes"`);
+    throw new Error(
+      `loadExplanation: lessons/explanations/${name}.json needs a "title" and an "explanation" with "nodes"`,
+    );
   }
   return { name, title: saved.title, scenario: saved.scenario, explanation: saved.explanation };
 }
@@ -60,7 +64,9 @@ export function explanationTable(explanation: Explanation): ExplanationTable {
     nodes: nodes.map((node) => ({ name: node.node, isSelected: node.node === explanation.selectedNode })),
     filters: filterPlugins.map((plugin) => ({ plugin, cells: nodes.map((node) => filterCell(node, plugin)) })),
     scores: scorePlugins.map((plugin) => ({ plugin, cells: nodes.map((node) => scoreCell(node, plugin)) })),
-    totals: nodes.map((node) => (node.totalScore === undefined ? { text: '—', kind: 'not-run' } : { text: String(node.totalScore), kind: 'total' })),
+    totals: nodes.map((node) =>
+      node.totalScore === undefined ? { text: '—', kind: 'not-run' } : { text: String(node.totalScore), kind: 'total' },
+    ),
     search: searchSentence(explanation),
   };
 }
@@ -83,7 +89,8 @@ function scoreCell(node: NodeExplanation, plugin: string): ExplanationCell {
 
 function searchSentence(explanation: Explanation): string {
   const { numAllNodes, evaluatedNodes, feasibleNodes, rejectedNodes, numNodesToFind } = explanation.search;
-  const ties = explanation.tiedAtTop > 1 ? `; ${explanation.tiedAtTop} nodes tied at the top, and one was picked at random` : '';
+  const ties =
+    explanation.tiedAtTop > 1 ? `; ${explanation.tiedAtTop} nodes tied at the top, and one was picked at random` : '';
   const omitted = explanation.omittedNodes > 0 ? ` (${explanation.omittedNodes} more not shown)` : '';
   return `${evaluatedNodes} of ${numAllNodes} nodes filtered, stopping at ${numNodesToFind} feasible: ${feasibleNodes} feasible, ${rejectedNodes} rejected${omitted}${ties}.`;
 }

@@ -7,7 +7,8 @@
 
 import { escapeHtml } from './html.js';
 
-const SectionKeyword = /^(\s*)(Feature|Rule|Background|Scenario Outline|Scenario Template|Scenario|Example|Examples|Scenarios):(.*)$/;
+const SectionKeyword =
+  /^(\s*)(Feature|Rule|Background|Scenario Outline|Scenario Template|Scenario|Example|Examples|Scenarios):(.*)$/;
 const StepKeyword = /^(\s*)(Given|When|Then|And|But|\*)( .*)$/;
 const RuleLine = /^\s*Rule:\s*(.*)$/;
 

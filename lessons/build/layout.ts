@@ -52,7 +52,9 @@ ${lesson ? pager(course, lesson) : ''}
 /** The index: what the course is, and the course map in learning order. */
 export function renderCourseMap(course: Course): string {
   const items = course.lessons.map((lesson) => {
-    const title = lesson.isWritten ? `<a href="${lesson.href}">${escapeHtml(lesson.title)}</a>` : `${escapeHtml(lesson.title)} <span class="badge">coming</span>`;
+    const title = lesson.isWritten
+      ? `<a href="${lesson.href}">${escapeHtml(lesson.title)}</a>`
+      : `${escapeHtml(lesson.title)} <span class="badge">coming</span>`;
     return `<li class="${lesson.isWritten ? 'written' : 'coming'}"><span class="number">${lesson.number}</span><div><h3>${title}</h3><p>${escapeHtml(lesson.summary)}</p></div></li>`;
   });
   return `<ol class="course-index">\n${items.join('\n')}\n</ol>`;
@@ -62,9 +64,10 @@ function navEntry(entry: Lesson, current: Lesson | undefined, headings: Heading[
   const label = `<span class="number">${entry.number}</span> ${escapeHtml(entry.title)}`;
   if (!entry.isWritten) return `<li class="coming">${label} <span class="badge">coming</span></li>`;
   const isCurrent = entry.slug === current?.slug;
-  const sections = isCurrent && headings.length > 0
-    ? `<ol class="sections">${headings.map((heading) => `<li><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join('')}</ol>`
-    : '';
+  const sections =
+    isCurrent && headings.length > 0
+      ? `<ol class="sections">${headings.map((heading) => `<li><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join('')}</ol>`
+      : '';
   return `<li class="${isCurrent ? 'current' : 'written'}"><a href="${entry.href}"${isCurrent ? ' aria-current="page"' : ''}>${label}</a>${sections}</li>`;
 }
 
@@ -74,6 +77,8 @@ function pager(course: Course, lesson: Lesson): string {
   const previous = written[index - 1];
   const next = written[index + 1];
   const link = (entry: Lesson | undefined, rel: string, label: string) =>
-    entry ? `<a rel="${rel}" href="${entry.href}"><span>${label}</span>${entry.number}. ${escapeHtml(entry.title)}</a>` : '<span></span>';
+    entry
+      ? `<a rel="${rel}" href="${entry.href}"><span>${label}</span>${entry.number}. ${escapeHtml(entry.title)}</a>`
+      : '<span></span>';
   return `<nav class="pager" aria-label="Lessons">${link(previous, 'prev', 'Previous')}${link(next, 'next', 'Next')}</nav>`;
 }

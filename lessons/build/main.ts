@@ -20,7 +20,9 @@ if (command !== 'build' && command !== 'serve') {
 try {
   const started = performance.now();
   const site = await buildSite();
-  console.log(`Built ${site.pages.length} pages into lessons/dist in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Built ${site.pages.length} pages into lessons/dist in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   if (command === 'serve') {
     const served = await serveOnFreePort(site.directory);
     console.log(`\nThe course is at ${served.url}\nPress Ctrl-C to stop.`);

@@ -20,10 +20,14 @@ const Attribute = /(\w+)="([^"]*)"/g;
 
 export function lessonCitations(): Citation[] {
   const citations: Citation[] = [];
-  for (const file of readdirSync(ContentDir).filter((name) => name.endsWith('.mdx')).sort()) {
+  for (const file of readdirSync(ContentDir)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()) {
     const source = readFileSync(path.join(ContentDir, file), 'utf8');
     for (const [, component = '', attributeText = ''] of source.matchAll(Tag)) {
-      const attributes = Object.fromEntries([...attributeText.matchAll(Attribute)].map(([, key = '', value = '']) => [key, value]));
+      const attributes = Object.fromEntries(
+        [...attributeText.matchAll(Attribute)].map(([, key = '', value = '']) => [key, value]),
+      );
       citations.push({ lesson: file.replace(/\.mdx$/, ''), component, attributes });
     }
   }

@@ -10,7 +10,8 @@ import { PROJECT_DIR } from '../../impl/project-root.js';
 
 export function repositoryPath(relativePath: string): string {
   const absolute = path.resolve(PROJECT_DIR, relativePath);
-  if (!absolute.startsWith(PROJECT_DIR + path.sep)) throw new Error(`repositoryPath: "${relativePath}" is outside the repository`);
+  if (!absolute.startsWith(PROJECT_DIR + path.sep))
+    throw new Error(`repositoryPath: "${relativePath}" is outside the repository`);
   return absolute;
 }
 

@@ -77,13 +77,22 @@ function drawMessage(message: SequenceMessage, lines: string[], x: (participant:
     const loopTop = y - 8;
     const loopBottom = y + 6;
     const path = `<path class="seq-line seq-${style}" d="M${from} ${loopTop} H${right} V${loopBottom} H${from + ArrowHead}"/>`;
-    const text = lines.map((line, index) => `<text class="seq-label" x="${right + 8}" y="${labelY(index) + 6}">${escapeHtml(line)}</text>`).join('');
+    const text = lines
+      .map(
+        (line, index) => `<text class="seq-label" x="${right + 8}" y="${labelY(index) + 6}">${escapeHtml(line)}</text>`,
+      )
+      .join('');
     return `${path}${arrowHead(from, loopBottom, -1, style)}${text}`;
   }
   const direction = to > from ? 1 : -1;
   const line = `<line class="seq-line seq-${style}" x1="${from}" y1="${y}" x2="${to - direction * ArrowHead}" y2="${y}"/>`;
   const middle = (from + to) / 2;
-  const text = lines.map((label, index) => `<text class="seq-label" x="${middle}" y="${labelY(index)}" text-anchor="middle">${escapeHtml(label)}</text>`).join('');
+  const text = lines
+    .map(
+      (label, index) =>
+        `<text class="seq-label" x="${middle}" y="${labelY(index)}" text-anchor="middle">${escapeHtml(label)}</text>`,
+    )
+    .join('');
   return `${line}${arrowHead(to, y, direction, style)}${text}`;
 }
 
@@ -99,7 +108,12 @@ function drawNote(note: SequenceNote, lines: string[], x: (participant: string) 
   const width = Math.max(textWidth + 20, Math.abs(x(last) - x(first)) + 40);
   const top = y - lines.length * LineHeight - 2;
   const rect = `<rect class="seq-note" x="${center - width / 2}" y="${top}" width="${width}" height="${lines.length * LineHeight + 10}" rx="3"/>`;
-  const text = lines.map((line, index) => `<text class="seq-note-label" x="${center}" y="${top + 16 + index * LineHeight}" text-anchor="middle">${escapeHtml(line)}</text>`).join('');
+  const text = lines
+    .map(
+      (line, index) =>
+        `<text class="seq-note-label" x="${center}" y="${top + 16 + index * LineHeight}" text-anchor="middle">${escapeHtml(line)}</text>`,
+    )
+    .join('');
   return `${rect}${text}`;
 }
 
@@ -111,7 +125,11 @@ function layoutColumns(diagram: SequenceDiagram): { x: Map<string, number>; widt
     if (found === -1) throw new Error(`renderSequenceSvg: "${participant}" is not a participant of "${diagram.title}"`);
     return found;
   };
-  const gaps = participants.slice(1).map((participant, i) => Math.max(MinGap, (headerWidth(participants[i] ?? '') + headerWidth(participant)) / 2 + 24));
+  const gaps = participants
+    .slice(1)
+    .map((participant, i) =>
+      Math.max(MinGap, (headerWidth(participants[i] ?? '') + headerWidth(participant)) / 2 + 24),
+    );
   let rightOverhang = headerWidth(participants[participants.length - 1] ?? '') / 2;
   let leftOverhang = headerWidth(participants[0] ?? '') / 2;
   for (const step of diagram.steps) {

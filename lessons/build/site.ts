@@ -27,7 +27,10 @@ export async function buildSite(outputDir: string = SiteDir): Promise<BuiltSite>
   const pages = [writeIndex(course, outputDir)];
   for (const lesson of course.lessons.filter((entry) => entry.isWritten)) {
     const { html, headings } = await renderLesson(lesson, readFileSync(lesson.sourcePath, 'utf8'));
-    writeFileSync(path.join(outputDir, lesson.href), renderPage({ course, title: lesson.title, body: html, lesson, headings }));
+    writeFileSync(
+      path.join(outputDir, lesson.href),
+      renderPage({ course, title: lesson.title, body: html, lesson, headings }),
+    );
     pages.push(lesson.href);
   }
   for (const asset of Assets) copyFileSync(path.join(LessonsDir, 'site', asset), path.join(outputDir, asset));

@@ -34,7 +34,10 @@ export function serveDirectory(directory: string, port: number): Promise<ServedS
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    response.writeHead(200, { 'Content-Type': ContentTypes[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    response.writeHead(200, {
+      'Content-Type': ContentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });

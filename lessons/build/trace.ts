@@ -32,8 +32,15 @@ export interface Trace {
 }
 
 const StatusTexts: Record<number, string> = {
-  200: 'OK', 201: 'Created', 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict',
-  410: 'Gone', 422: 'Invalid', 500: 'InternalError',
+  200: 'OK',
+  201: 'Created',
+  400: 'BadRequest',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  410: 'Gone',
+  422: 'Invalid',
+  500: 'InternalError',
 };
 
 export function loadTrace(name: string): Trace {
@@ -49,7 +56,11 @@ export function loadTrace(name: string): Trace {
 export function traceToSequence(trace: Trace): SequenceDiagram {
   const clients: string[] = [];
   const steps: SequenceStep[] = [];
-  const watchCompletions = new Set(trace.events.filter((event) => event.stage !== 'WatchEvent' && event.verb === 'watch').map((event) => event.auditID));
+  const watchCompletions = new Set(
+    trace.events
+      .filter((event) => event.stage !== 'WatchEvent' && event.verb === 'watch')
+      .map((event) => event.auditID),
+  );
   const openedWatches = new Set<string | undefined>();
   for (const event of trace.events) {
     const client = clientName(event.userAgent) || 'client';
@@ -58,7 +69,9 @@ export function traceToSequence(trace: Trace): SequenceDiagram {
       // A watch whose completion is in the trace is drawn opening before its first event.
       if (event.auditID !== undefined && watchCompletions.has(event.auditID) && !openedWatches.has(event.auditID)) {
         openedWatches.add(event.auditID);
-        const completion = trace.events.find((other) => other.auditID === event.auditID && other.stage !== 'WatchEvent');
+        const completion = trace.events.find(
+          (other) => other.auditID === event.auditID && other.stage !== 'WatchEvent',
+        );
         if (completion) steps.push(...watchOpening(completion, client));
       }
       steps.push({ from: ApiServer, to: client, label: watchEventLabel(event), style: 'event' });
@@ -79,7 +92,12 @@ function requestSteps(event: TraceEvent, client: string): SequenceStep[] {
   return [
     { from: client, to: ApiServer, label: requestLabel(event) },
     ...etcdSteps(event.etcd ?? []),
-    { from: ApiServer, to: client, label: `${code} ${reason}${event.verb === 'watch' ? ', then the stream ends' : ''}`.trim(), style: code >= 400 ? 'failure' : 'reply' },
+    {
+      from: ApiServer,
+      to: client,
+      label: `${code} ${reason}${event.verb === 'watch' ? ', then the stream ends' : ''}`.trim(),
+      style: code >= 400 ? 'failure' : 'reply',
+    },
   ];
 }
 
@@ -96,14 +114,21 @@ function etcdSteps(operations: EtcdOperation[]): SequenceStep[] {
     const request: SequenceStep = { from: ApiServer, to: Etcd, label: etcdLabel(operation) };
     if (operation.op === 'watch') return [request];
     const isFailure = operation.succeeded === false || operation.error !== undefined;
-    return [request, { from: Etcd, to: ApiServer, label: etcdResult(operation), style: isFailure ? 'failure' : 'reply' }];
+    return [
+      request,
+      { from: Etcd, to: ApiServer, label: etcdResult(operation), style: isFailure ? 'failure' : 'reply' },
+    ];
   });
 }
 
 function requestLabel(event: TraceEvent): string {
   const ref = event.objectRef ?? {};
   const resource = [ref.resource, ref.subresource].filter(Boolean).join('/');
-  const where = ref.name ? [ref.namespace, ref.name].filter(Boolean).join('/') : ref.namespace ? `in ${ref.namespace}` : '';
+  const where = ref.name
+    ? [ref.namespace, ref.name].filter(Boolean).join('/')
+    : ref.namespace
+      ? `in ${ref.namespace}`
+      : '';
   return [event.verb, resource, where].filter(Boolean).join(' ');
 }
 
@@ -113,7 +138,8 @@ function etcdLabel(operation: EtcdOperation): string | string[] {
     const write = operation.write ?? 'put';
     return operation.compare ? [`txn if ${operation.compare}`, `then ${write} ${key}`] : `txn ${write} ${key}`;
   }
-  if (operation.op === 'watch') return operation.revision !== undefined ? `watch ${key} from revision ${operation.revision}` : `watch ${key}`;
+  if (operation.op === 'watch')
+    return operation.revision !== undefined ? `watch ${key} from revision ${operation.revision}` : `watch ${key}`;
   return `${operation.op} ${key}`;
 }
 

@@ -38,10 +38,17 @@ const requested = new Set<string>();
 const consoleErrors: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(path.join(SiteDir, 'index.html')), 'lessons/dist/index.html is missing: run `npm run lessons:build` first');
+  assert.ok(
+    existsSync(path.join(SiteDir, 'index.html')),
+    'lessons/dist/index.html is missing: run `npm run lessons:build` first',
+  );
   site = await serveDirectory(SiteDir, 0);
   userDataDir = mkdtempSync(path.join(tmpdir(), 'kubelab-lessons-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, { executablePath: ChromiumPath, headless: true, args: LaunchArgs });
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: ChromiumPath,
+    headless: true,
+    args: LaunchArgs,
+  });
   context.on('request', (request) => requested.add(request.url()));
   context.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${message.location().url}: ${message.text()}`);
@@ -64,9 +71,19 @@ async function open(relative: string): Promise<Page> {
 test('the index lists the course map in learning order, linking only written lessons', async () => {
   const page = await open('index.html');
   const items = await page.locator('.course-index > li').evaluateAll((elements) =>
-    elements.map((element) => ({ title: element.querySelector('h3')?.textContent ?? '', link: element.querySelector('h3 a')?.getAttribute('href') ?? undefined })));
-  assert.deepEqual(items.map((item) => item.title.replace(/\s*coming$/, '')), course.lessons.map((lesson) => lesson.title));
-  assert.deepEqual(items.map((item) => item.link), course.lessons.map((lesson) => (lesson.isWritten ? lesson.href : undefined)));
+    elements.map((element) => ({
+      title: element.querySelector('h3')?.textContent ?? '',
+      link: element.querySelector('h3 a')?.getAttribute('href') ?? undefined,
+    })),
+  );
+  assert.deepEqual(
+    items.map((item) => item.title.replace(/\s*coming$/, '')),
+    course.lessons.map((lesson) => lesson.title),
+  );
+  assert.deepEqual(
+    items.map((item) => item.link),
+    course.lessons.map((lesson) => (lesson.isWritten ? lesson.href : undefined)),
+  );
   await page.close();
 });
 
@@ -84,7 +101,11 @@ for (const lesson of written) {
     for (const excerpt of excerpts) assert.ok(excerpt.trim().length > 0, 'an empty code excerpt');
     for (const table of await page.locator('figure.explanation table').all()) {
       assert.ok((await table.locator('tbody td.score').count()) > 0, 'an explanation table without scores');
-      assert.equal(await table.locator('thead th.selected').count(), 1, 'an explanation table that does not mark the selected node');
+      assert.equal(
+        await table.locator('thead th.selected').count(),
+        1,
+        'an explanation table that does not mark the selected node',
+      );
     }
     for (const svg of await page.locator('figure.trace svg, figure.sequence svg').all()) {
       assert.ok((await svg.locator('text').count()) > 3, 'a sequence diagram without labels');
@@ -105,9 +126,14 @@ test('every internal link and #anchor resolves, crawling from the index', async 
     if (visited.has(current)) continue;
     visited.add(current);
     const page = await open(current);
-    anchorsByPage.set(current, new Set(await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id))));
+    anchorsByPage.set(
+      current,
+      new Set(await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id))),
+    );
     const pageUrl = page.url();
-    const attributes = await page.locator('a[href], link[href]').evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
+    const attributes = await page
+      .locator('a[href], link[href]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
     const hrefs = attributes.map((href) => new URL(href, pageUrl).href);
     await page.close();
     for (const href of hrefs) {
@@ -125,7 +151,11 @@ test('every internal link and #anchor resolves, crawling from the index', async 
     const response = await context.request.get(`${origin}/${target}`);
     assert.equal(response.status(), 200, `${from} links to ${href}, which answers ${response.status()}`);
     const anchor = decodeURIComponent(url.hash.slice(1));
-    if (anchor) assert.ok(anchorsByPage.get(target)?.has(anchor), `${from} links to ${href}, but ${target} has no element with id "${anchor}"`);
+    if (anchor)
+      assert.ok(
+        anchorsByPage.get(target)?.has(anchor),
+        `${from} links to ${href}, but ${target} has no element with id "${anchor}"`,
+      );
   }
 });
 

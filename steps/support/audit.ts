@@ -28,13 +28,36 @@ export function causalRevision(event: AuditEvent): number {
  * order: each write, then what it caused.
  */
 export function replicaSetReconcile(events: AuditEvent[], namespace: string, name: string): AuditEvent[] {
-  const concerned = events.filter((event) => event.objectRef?.namespace === namespace && (event.objectRef.resource === 'replicasets' ? event.objectRef.name === name : event.objectRef?.resource === 'pods' && event.objectRef.name?.startsWith(`${name}-`)));
+  const concerned = events.filter(
+    (event) =>
+      event.objectRef?.namespace === namespace &&
+      (event.objectRef.resource === 'replicasets'
+        ? event.objectRef.name === name
+        : event.objectRef?.resource === 'pods' && event.objectRef.name?.startsWith(`${name}-`)),
+  );
   const ordered = concerned.sort((a, b) => causalRevision(a) - causalRevision(b));
-  const scale = ordered.findLastIndex((event) => event.stage === 'ResponseComplete' && clientName(event.userAgent) === 'kubectl' && event.objectRef?.resource === 'replicasets' && event.verb !== 'get' && event.verb !== 'list' && event.verb !== 'watch');
+  const scale = ordered.findLastIndex(
+    (event) =>
+      event.stage === 'ResponseComplete' &&
+      clientName(event.userAgent) === 'kubectl' &&
+      event.objectRef?.resource === 'replicasets' &&
+      event.verb !== 'get' &&
+      event.verb !== 'list' &&
+      event.verb !== 'watch',
+  );
   if (scale < 0) return [];
   const isController = (event: AuditEvent) => clientName(event.userAgent) === 'kube-controller-manager';
-  const after = ordered.slice(scale + 1).filter((event) => isController(event) && (event.stage === 'WatchEvent' || (event.verb !== 'get' && event.verb !== 'list' && event.verb !== 'watch')));
+  const after = ordered
+    .slice(scale + 1)
+    .filter(
+      (event) =>
+        isController(event) &&
+        (event.stage === 'WatchEvent' || (event.verb !== 'get' && event.verb !== 'list' && event.verb !== 'watch')),
+    );
   const lastCreate = after.findLastIndex((event) => event.stage === 'ResponseComplete' && event.verb === 'create');
-  const status = after.findIndex((event, index) => index > lastCreate && event.stage === 'ResponseComplete' && event.objectRef?.subresource === 'status');
+  const status = after.findIndex(
+    (event, index) =>
+      index > lastCreate && event.stage === 'ResponseComplete' && event.objectRef?.subresource === 'status',
+  );
   return [ordered[scale] as AuditEvent, ...after.slice(0, status < 0 ? after.length : status + 1)];
 }

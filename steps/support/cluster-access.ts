@@ -58,16 +58,20 @@ export async function accessToExistingCluster(kubeconfigPath: string): Promise<C
 
 /** Why a scenario with these tags cannot run against this cluster, or undefined if it can. */
 export function whyNotApplicable(tags: string[], access: ClusterAccess): string | undefined {
-  if (tags.includes('@needs-etcd') && access.etcdUrl === undefined) return "it reads etcd directly, and this cluster's etcd is not reachable from here";
-  if (tags.includes('@needs-audit') && access.auditLogPath === undefined) return "it reads the API server's audit log, which this cluster does not share";
-  if (tags.includes('@needs-component-control') && !access.canControlComponents) return 'it kills and starts control-plane components, which only a cluster this run started allows';
+  if (tags.includes('@needs-etcd') && access.etcdUrl === undefined)
+    return "it reads etcd directly, and this cluster's etcd is not reachable from here";
+  if (tags.includes('@needs-audit') && access.auditLogPath === undefined)
+    return "it reads the API server's audit log, which this cluster does not share";
+  if (tags.includes('@needs-component-control') && !access.canControlComponents)
+    return 'it kills and starts control-plane components, which only a cluster this run started allows';
   return undefined;
 }
 
 /** Follows the logs of containers known by id, as `docker logs -f` would: component name → container id. */
 function followContainers(containerIds: Record<string, string>): FollowComponentLogs {
   return (onLine) => {
-    const follow = ([component, id]: [string, string]) => followLogs(containerLog(id), (line) => onLine(component, line));
+    const follow = ([component, id]: [string, string]) =>
+      followLogs(containerLog(id), (line) => onLine(component, line));
     const stops = Object.entries(containerIds).map(follow);
     return () => {
       for (const stop of stops) stop();
@@ -89,9 +93,14 @@ function serverOf(kubeconfigPath: string): string {
 
 function startKubectlProxy(kubeconfigPath: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfigPath, 'proxy', '--port=0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('kubectl', ['--kubeconfig', kubeconfigPath, 'proxy', '--port=0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`kubectl proxy did not start within ${ProxyStartMs} ms: ${output}`)), ProxyStartMs);
+    const timer = setTimeout(
+      () => fail(new Error(`kubectl proxy did not start within ${ProxyStartMs} ms: ${output}`)),
+      ProxyStartMs,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill();

@@ -18,9 +18,16 @@ import { podsOwnedBy } from './scheduling.js';
 import type { KubeWorld } from './world.js';
 
 /** The controller manager's replicas, as the component table runs them. */
-export const ControllerManagers: readonly string[] = ComponentInstances.filter((instance) => instance.row.name === 'controller-manager').map((instance) => instance.name);
+export const ControllerManagers: readonly string[] = ComponentInstances.filter(
+  (instance) => instance.row.name === 'controller-manager',
+).map((instance) => instance.name);
 export type ControllerManager = string;
-const lease = { group: 'coordination.k8s.io', resource: 'leases', namespace: 'kube-system', name: 'kube-controller-manager' };
+const lease = {
+  group: 'coordination.k8s.io',
+  resource: 'leases',
+  namespace: 'kube-system',
+  name: 'kube-controller-manager',
+};
 
 export interface LeaseSpec {
   holderIdentity?: string;
@@ -43,7 +50,10 @@ export function replicaNamed(world: KubeWorld, holderIdentity: string | undefine
 export async function leader(world: KubeWorld): Promise<ControllerManager> {
   const spec = await controllerManagerLease(world);
   const replica = replicaNamed(world, spec.holderIdentity);
-  assert.ok(replica, `the Lease kube-system/kube-controller-manager is held by "${spec.holderIdentity}", not by one of ${ControllerManagers.join(', ')}`);
+  assert.ok(
+    replica,
+    `the Lease kube-system/kube-controller-manager is held by "${spec.holderIdentity}", not by one of ${ControllerManagers.join(', ')}`,
+  );
   return replica;
 }
 
@@ -68,20 +78,29 @@ export async function start(world: KubeWorld, component: ComponentName): Promise
  */
 export async function firstPodCreated(world: KubeWorld, label: string): Promise<void> {
   const { name } = world.recall(label);
-  const isOurs = (pod: KubeObject) => Boolean(pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.name === name));
+  const isOurs = (pod: KubeObject) =>
+    Boolean(pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.name === name));
   const list = await world.api.list({ resource: 'pods', namespace: world.namespace });
   if (list.items.some(isOurs)) return;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), 30_000);
   // A controller that cannot create says so in the set's status: no need to wait out the limit.
-  const checkFailure = setInterval(() => void whyReplicaSetsFail(world).then((why) => unsolvedExerciseIn(why) !== undefined && abort.abort()), 1000);
+  const checkFailure = setInterval(
+    () => void whyReplicaSetsFail(world).then((why) => unsolvedExerciseIn(why) !== undefined && abort.abort()),
+    1000,
+  );
   let isCreated = false;
   await world.api
-    .watch<KubeObject>({ resource: 'pods', namespace: world.namespace }, { resourceVersion: list.metadata.resourceVersion ?? '' }, (event) => {
-      if (event.type !== 'ADDED' || !isOurs(event.object)) return;
-      isCreated = true;
-      abort.abort();
-    }, abort.signal)
+    .watch<KubeObject>(
+      { resource: 'pods', namespace: world.namespace },
+      { resourceVersion: list.metadata.resourceVersion ?? '' },
+      (event) => {
+        if (event.type !== 'ADDED' || !isOurs(event.object)) return;
+        isCreated = true;
+        abort.abort();
+      },
+      abort.signal,
+    )
     .catch(() => undefined);
   clearTimeout(timer);
   clearInterval(checkFailure);
@@ -92,17 +111,27 @@ export async function firstPodCreated(world: KubeWorld, label: string): Promise<
 export async function assertInTheMiddle(world: KubeWorld, label: string, total: number): Promise<void> {
   const count = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp).length;
   world.notes.set(`pods of ${label} when interrupted`, String(count));
-  assert.ok(count > 0 && count < total, `the scale-up was not interrupted in the middle: ${count} of ${total} pods existed`);
+  assert.ok(
+    count > 0 && count < total,
+    `the scale-up was not interrupted in the middle: ${count} of ${total} pods existed`,
+  );
 }
 
 /** Waits until the replica set has exactly `total` pods not being deleted, and its status says so. */
 export async function waitForExactly(world: KubeWorld, label: string, total: number, seconds: number): Promise<void> {
   const { name } = world.recall(label);
-  await eventually(async () => {
-    const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
-    const rs = await world.api.get({ group: 'apps', resource: 'replicasets', namespace: world.namespace, name });
-    assert.deepEqual({ pods: pods.length, statusReplicas: rs.status?.replicas }, { pods: total, statusReplicas: total }, `replica set "${label}" has ${pods.length} pods and says ${rs.status?.replicas}${await whyReplicaSetsFail(world)}`);
-  }, { timeoutMs: seconds * 1000, intervalMs: 500 });
+  await eventually(
+    async () => {
+      const pods = (await podsOwnedBy(world, label)).filter((pod) => !pod.metadata.deletionTimestamp);
+      const rs = await world.api.get({ group: 'apps', resource: 'replicasets', namespace: world.namespace, name });
+      assert.deepEqual(
+        { pods: pods.length, statusReplicas: rs.status?.replicas },
+        { pods: total, statusReplicas: total },
+        `replica set "${label}" has ${pods.length} pods and says ${rs.status?.replicas}${await whyReplicaSetsFail(world)}`,
+      );
+    },
+    { timeoutMs: seconds * 1000, intervalMs: 500 },
+  );
 }
 
 /** The successful pod creates and deletes the controller manager made for the replica set, from the audit log. */
@@ -150,7 +179,12 @@ export async function killFromOutside(world: KubeWorld, component: ComponentName
 /** Whether the component's container runs, and was started after `since` (not just left running). */
 export async function startedAgainSince(component: ComponentName, world: KubeWorld, since: Date): Promise<void> {
   const engine = await containerEngine();
-  const state = (await engine.container.inspect(engine.container.getById(world.cluster.containerIds()[component] ?? ''))).State;
+  const state = (
+    await engine.container.inspect(engine.container.getById(world.cluster.containerIds()[component] ?? ''))
+  ).State;
   assert.ok(state.Running, `the ${component} container is not running (${state.Status}, exit code ${state.ExitCode})`);
-  assert.ok(Date.parse(state.StartedAt) > since.getTime(), `the ${component} container runs since ${state.StartedAt}, before it was killed at ${since.toISOString()}`);
+  assert.ok(
+    Date.parse(state.StartedAt) > since.getTime(),
+    `the ${component} container runs since ${state.StartedAt}, before it was killed at ${since.toISOString()}`,
+  );
 }

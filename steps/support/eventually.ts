@@ -22,13 +22,17 @@ export function endWaitsWhen(settled: (() => string | undefined) | undefined): v
   settledOutcome = settled;
 }
 
-export async function eventually<T>(check: () => Promise<T> | T, { timeoutMs, intervalMs = 100 }: EventuallyOptions): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  { timeoutMs, intervalMs = 100 }: EventuallyOptions,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await check();
     } catch (error) {
-      if (Date.now() >= deadline || (error instanceof Error && unsolvedExerciseIn(error.message) !== undefined)) throw error;
+      if (Date.now() >= deadline || (error instanceof Error && unsolvedExerciseIn(error.message) !== undefined))
+        throw error;
       const settled = settledOutcome?.();
       if (settled !== undefined) throw withReason(error, settled);
     }

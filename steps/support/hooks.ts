@@ -28,7 +28,10 @@ BeforeAll({ timeout: 600_000 }, async function () {
     shared.access = await accessToExistingCluster(existing);
     return;
   }
-  shared.cluster = await startCluster({ name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test', ...TestClusterOptions });
+  shared.cluster = await startCluster({
+    name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test',
+    ...TestClusterOptions,
+  });
   shared.access = accessToStartedCluster(shared.cluster);
 });
 
@@ -44,7 +47,12 @@ AfterAll({ timeout: 60_000 }, async function () {
 });
 
 Before({ tags: '@needs-etcd or @needs-audit or @needs-component-control' }, function (this: KubeWorld, { pickle }) {
-  const reason = shared.access && whyNotApplicable(pickle.tags.map((tag) => tag.name), shared.access);
+  const reason =
+    shared.access &&
+    whyNotApplicable(
+      pickle.tags.map((tag) => tag.name),
+      shared.access,
+    );
   if (reason === undefined) return undefined;
   this.log(`${NotApplicablePrefix}${reason}`);
   return 'skipped';
@@ -59,10 +67,18 @@ Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
     const report = shared.stubReports?.find(started, [this.namespace, ...this.nodeNames.values()]);
     return report && describeStubReport(report);
   });
-  await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
+  await this.api.create(
+    { resource: 'namespaces' },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } },
+  );
   // The last cleanup: the namespace controller deletes whatever the scenario left in it, unwaited for.
   const namespace = this.namespace;
-  this.cleanups.push(() => this.api.delete({ resource: 'namespaces', name: namespace }).then(() => undefined, () => undefined));
+  this.cleanups.push(() =>
+    this.api.delete({ resource: 'namespaces', name: namespace }).then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
 });
 
 After(async function (this: KubeWorld, { result }) {

@@ -23,7 +23,9 @@ export async function stopHeartbeats(world: KubeWorld, name: string): Promise<vo
   world.cleanups.push(async () => {
     await resumeHeartbeats(world, name).catch(() => undefined);
     // A pod deleted while its kubelet was silent is finished by the kubelet once it is back.
-    await eventually(async () => assert.deepEqual(await terminatingPodsOn(world, name), []), { timeoutMs: 15_000 }).catch(() => undefined);
+    await eventually(async () => assert.deepEqual(await terminatingPodsOn(world, name), []), {
+      timeoutMs: 15_000,
+    }).catch(() => undefined);
   });
 }
 
@@ -40,7 +42,9 @@ export function conditionOf(node: Node, type: string): NodeCondition | undefined
 }
 
 export function taintsOf(node: Node): string[] {
-  return (node.spec?.taints ?? []).map((taint: Taint) => `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`);
+  return (node.spec?.taints ?? []).map(
+    (taint: Taint) => `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`,
+  );
 }
 
 /** The STATUS column of `kubectl get node`. */
@@ -51,23 +55,39 @@ export async function kubectlNodeStatus(world: KubeWorld, label: string): Promis
 }
 
 /** A pod of this scenario pinned to a node by its hostname label, with extra tolerations; waits until it runs. */
-export async function runPodOn(world: KubeWorld, label: string, nodeLabel: string, tolerations: Array<Record<string, unknown>> = []): Promise<void> {
+export async function runPodOn(
+  world: KubeWorld,
+  label: string,
+  nodeLabel: string,
+  tolerations: Array<Record<string, unknown>> = [],
+): Promise<void> {
   const spec: Record<string, unknown> = { nodeSelector: { 'kubernetes.io/hostname': nodeName(world, nodeLabel) } };
   if (tolerations.length > 0) spec.tolerations = tolerations;
   await createPod(world, label, spec);
-  await eventually(async () => {
-    const pod = await getPod(world, label);
-    assert.equal(pod.status?.phase, 'Running', `pod "${label}" is ${pod.status?.phase}${whyPending(pod)}`);
-  }, { timeoutMs: 15_000 });
+  await eventually(
+    async () => {
+      const pod = await getPod(world, label);
+      assert.equal(pod.status?.phase, 'Running', `pod "${label}" is ${pod.status?.phase}${whyPending(pod)}`);
+    },
+    { timeoutMs: 15_000 },
+  );
 }
 
 /** What the taint-eviction controller leaves on a pod it evicted: a deletionTimestamp, the DisruptionTarget condition, and an event. */
 export async function assertEvictedByTaintManager(world: KubeWorld, pod: Pod, podLabel: string): Promise<void> {
   assert.ok(pod.metadata.deletionTimestamp, `pod ${pod.metadata.name} is not marked for deletion`);
   const condition = pod.status?.conditions?.find((candidate) => candidate.type === 'DisruptionTarget');
-  assert.deepEqual({ status: condition?.status, reason: condition?.reason, message: condition?.message }, { status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' });
-  const messages = (await eventsOf(world, podLabel)).filter((event) => event.reason === 'TaintManagerEviction').map((event) => String(event.message));
-  assert.ok(messages.includes(`Marking for deletion Pod ${world.namespace}/${pod.metadata.name}`), `TaintManagerEviction events: ${JSON.stringify(messages)}`);
+  assert.deepEqual(
+    { status: condition?.status, reason: condition?.reason, message: condition?.message },
+    { status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' },
+  );
+  const messages = (await eventsOf(world, podLabel))
+    .filter((event) => event.reason === 'TaintManagerEviction')
+    .map((event) => String(event.message));
+  assert.ok(
+    messages.includes(`Marking for deletion Pod ${world.namespace}/${pod.metadata.name}`),
+    `TaintManagerEviction events: ${JSON.stringify(messages)}`,
+  );
 }
 
 async function setHeartbeatAnnotation(world: KubeWorld, name: string, value: string | null): Promise<void> {
@@ -79,12 +99,18 @@ async function terminatingPodsOn(world: KubeWorld, node: string): Promise<string
     if (error instanceof ApiError) return { items: [] as KubeObject[] };
     throw error;
   });
-  return pods.items.filter((pod) => pod.spec?.nodeName === node && pod.metadata.deletionTimestamp).map((pod) => pod.metadata.name ?? '');
+  return pods.items
+    .filter((pod) => pod.spec?.nodeName === node && pod.metadata.deletionTimestamp)
+    .map((pod) => pod.metadata.name ?? '');
 }
 
 /** Records every change to one pod from now on, for asserting later how it went away. */
 export function watchPod(world: KubeWorld, pod: KubeObject): void {
-  const recorder = new WatchRecorder(world.api, { resource: 'pods', namespace: world.namespace }, { fieldSelector: `metadata.name=${pod.metadata.name}`, resourceVersion: pod.metadata.resourceVersion ?? '' });
+  const recorder = new WatchRecorder(
+    world.api,
+    { resource: 'pods', namespace: world.namespace },
+    { fieldSelector: `metadata.name=${pod.metadata.name}`, resourceVersion: pod.metadata.resourceVersion ?? '' },
+  );
   world.watches.push(recorder);
   world.notes.set(`watch of pod ${pod.metadata.name}`, String(world.watches.length - 1));
 }
@@ -98,11 +124,27 @@ export async function assertGarbageCollected(world: KubeWorld, name: string, exp
   const recorder = world.watches[Number(world.notes.get(`watch of pod ${name}`))];
   assert.ok(recorder, `the scenario started no watch of pod ${name}`);
   const events = recorder.eventsFor(name);
-  const seen = events.map((event) => `${event.type} ${(event.object as Pod).status?.phase ?? ''}${event.object.metadata?.deletionTimestamp ? ' terminating' : ''}`);
-  const failed = events.findIndex((event) => event.type === 'MODIFIED' && (event.object as Pod).status?.phase === 'Failed');
+  const seen = events.map(
+    (event) =>
+      `${event.type} ${(event.object as Pod).status?.phase ?? ''}${event.object.metadata?.deletionTimestamp ? ' terminating' : ''}`,
+  );
+  const failed = events.findIndex(
+    (event) => event.type === 'MODIFIED' && (event.object as Pod).status?.phase === 'Failed',
+  );
   const deleted = events.findIndex((event) => event.type === 'DELETED');
-  assert.ok(failed >= 0 && deleted > failed, `pod ${name} was not marked Failed and then deleted; its watch saw: ${seen.join(', ') || 'nothing'}`);
-  const condition = (events[failed]?.object as Pod | undefined)?.status?.conditions?.find((candidate) => candidate.type === expected.type);
-  assert.deepEqual({ type: condition?.type, status: condition?.status, reason: condition?.reason, message: condition?.message }, expected);
-  assert.ok(!events.slice(0, deleted).some((event) => event.object.metadata?.deletionTimestamp), `pod ${name} was deleted gracefully, not at once; its watch saw: ${seen.join(', ')}`);
+  assert.ok(
+    failed >= 0 && deleted > failed,
+    `pod ${name} was not marked Failed and then deleted; its watch saw: ${seen.join(', ') || 'nothing'}`,
+  );
+  const condition = (events[failed]?.object as Pod | undefined)?.status?.conditions?.find(
+    (candidate) => candidate.type === expected.type,
+  );
+  assert.deepEqual(
+    { type: condition?.type, status: condition?.status, reason: condition?.reason, message: condition?.message },
+    expected,
+  );
+  assert.ok(
+    !events.slice(0, deleted).some((event) => event.object.metadata?.deletionTimestamp),
+    `pod ${name} was deleted gracefully, not at once; its watch saw: ${seen.join(', ')}`,
+  );
 }

@@ -20,13 +20,21 @@ export interface PodSnapshot {
 }
 
 export class PodCensus {
-  private constructor(private readonly initial: KubeObject[], private readonly initialVersion: string, private readonly recorder: WatchRecorder) {}
+  private constructor(
+    private readonly initial: KubeObject[],
+    private readonly initialVersion: string,
+    private readonly recorder: WatchRecorder,
+  ) {}
 
   /** Starts counting the pods `labelSelector` selects in the scenario's namespace. */
   static async start(world: KubeWorld, labelSelector: string): Promise<PodCensus> {
     const list = await world.api.list({ resource: 'pods', namespace: world.namespace }, { labelSelector });
     const version = list.metadata.resourceVersion ?? '';
-    const recorder = new WatchRecorder(world.api, { resource: 'pods', namespace: world.namespace }, { labelSelector, resourceVersion: version });
+    const recorder = new WatchRecorder(
+      world.api,
+      { resource: 'pods', namespace: world.namespace },
+      { labelSelector, resourceVersion: version },
+    );
     world.watches.push(recorder);
     return new PodCensus(list.items, version, recorder);
   }

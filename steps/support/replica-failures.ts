@@ -12,12 +12,19 @@ const replicaSets = { group: 'apps', resource: 'replicasets' } as const;
 
 /** `; replica set <name>: ReplicaFailure (<reason>): <message>` for each failing set of the namespace, or ''. */
 export async function whyReplicaSetsFail(world: KubeWorld): Promise<string> {
-  const sets = (await world.api.list({ ...replicaSets, namespace: world.namespace }).catch(() => ({ items: [] }))).items;
+  const sets = (await world.api.list({ ...replicaSets, namespace: world.namespace }).catch(() => ({ items: [] })))
+    .items;
   return sets
     .flatMap((rs) => {
-      const conditions = (Array.isArray(rs.status?.conditions) ? rs.status.conditions : []) as Array<Record<string, unknown>>;
-      const failure = conditions.find((condition) => condition.type === 'ReplicaFailure' && condition.status === 'True');
-      return failure ? [`; replica set ${rs.metadata.name}: ReplicaFailure (${String(failure.reason)}): ${String(failure.message)}`] : [];
+      const conditions = (Array.isArray(rs.status?.conditions) ? rs.status.conditions : []) as Array<
+        Record<string, unknown>
+      >;
+      const failure = conditions.find(
+        (condition) => condition.type === 'ReplicaFailure' && condition.status === 'True',
+      );
+      return failure
+        ? [`; replica set ${rs.metadata.name}: ReplicaFailure (${String(failure.reason)}): ${String(failure.message)}`]
+        : [];
     })
     .join('');
 }

@@ -39,7 +39,11 @@ export function parseLabel(text: string): Record<string, string> {
 export async function onlyTheseNodes(world: KubeWorld, shapes: NodeShape[]): Promise<void> {
   const existing = await world.api.list({ resource: 'nodes' });
   for (const node of existing.items) {
-    assert.equal(node.metadata.annotations?.[SimulatedNodeAnnotation], 'true', `node ${node.metadata.name} is not a simulated node: this scenario needs a cluster of its own`);
+    assert.equal(
+      node.metadata.annotations?.[SimulatedNodeAnnotation],
+      'true',
+      `node ${node.metadata.name} is not a simulated node: this scenario needs a cluster of its own`,
+    );
     await world.api.delete({ resource: 'nodes', name: node.metadata.name });
   }
   for (const shape of shapes) await addNode(world, shape);
@@ -47,11 +51,19 @@ export async function onlyTheseNodes(world: KubeWorld, shapes: NodeShape[]): Pro
 
 /** Waits until the node agent reports the node Ready, as `kubectl wait --for=condition=Ready` does. */
 export async function waitUntilReady(world: KubeWorld, name: string): Promise<void> {
-  await eventuallyExplained(world, async () => {
-    const node = await world.api.get({ resource: 'nodes', name });
-    const conditions = (node.status?.conditions ?? []) as Array<Record<string, unknown>>;
-    assert.equal(conditions.find((condition) => condition.type === 'Ready')?.status, 'True', `node ${name} is not Ready yet`);
-  }, { timeoutMs: 30_000 }); // long enough for a node agent to reconnect after a scenario restarted the API server
+  await eventuallyExplained(
+    world,
+    async () => {
+      const node = await world.api.get({ resource: 'nodes', name });
+      const conditions = (node.status?.conditions ?? []) as Array<Record<string, unknown>>;
+      assert.equal(
+        conditions.find((condition) => condition.type === 'Ready')?.status,
+        'True',
+        `node ${name} is not Ready yet`,
+      );
+    },
+    { timeoutMs: 30_000 },
+  ); // long enough for a node agent to reconnect after a scenario restarted the API server
 }
 
 export async function addNode(world: KubeWorld, shape: NodeShape): Promise<string> {
@@ -59,12 +71,21 @@ export async function addNode(world: KubeWorld, shape: NodeShape): Promise<strin
   const node: KubeObject = {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name, annotations: { [SimulatedNodeAnnotation]: 'true' }, labels: { 'kubernetes.io/hostname': name, ...shape.labels } },
+    metadata: {
+      name,
+      annotations: { [SimulatedNodeAnnotation]: 'true' },
+      labels: { 'kubernetes.io/hostname': name, ...shape.labels },
+    },
     spec: shape.taints ? { taints: shape.taints } : {},
     status: { capacity: { cpu: shape.cpu ?? '4', memory: '8Gi', pods: '110' } },
   };
   await world.api.create({ resource: 'nodes' }, node);
-  world.cleanups.push(() => world.api.delete({ resource: 'nodes', name }).then(() => undefined, () => undefined));
+  world.cleanups.push(() =>
+    world.api.delete({ resource: 'nodes', name }).then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
   world.nodeNames.set(shape.label, name);
   await waitUntilReady(world, name);
   return name;
@@ -77,13 +98,33 @@ export function nodeName(world: KubeWorld, label: string): string {
 }
 
 /** A pod of one container, shaped by `spec` (requests, selectors, tolerations, ...). */
-export async function createPod(world: KubeWorld, label: string, spec: Record<string, unknown> = {}, container: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}): Promise<void> {
+export async function createPod(
+  world: KubeWorld,
+  label: string,
+  spec: Record<string, unknown> = {},
+  container: Record<string, unknown> = {},
+  metadata: Record<string, unknown> = {},
+): Promise<void> {
   const name = world.uniqueName(label.replace(/\s+/g, '-'));
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name, ...metadata }, spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }], ...spec } };
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, ...metadata },
+    spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }], ...spec },
+  };
   await world.api.create({ resource: 'pods', namespace: world.namespace }, pod as KubeObject);
   // Pending pods outlive their scenario and would take later scenarios' nodes: remove them.
-  world.cleanups.push(() => world.api.delete({ resource: 'pods', namespace: world.namespace, name }, { gracePeriodSeconds: 0 }).then(() => undefined, () => undefined));
-  world.remember(label, { kind: { words: 'pod', kind: 'Pod', ref: { resource: 'pods' }, namespaced: true, manifest: () => pod as KubeObject }, name, namespace: world.namespace });
+  world.cleanups.push(() =>
+    world.api.delete({ resource: 'pods', namespace: world.namespace, name }, { gracePeriodSeconds: 0 }).then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  world.remember(label, {
+    kind: { words: 'pod', kind: 'Pod', ref: { resource: 'pods' }, namespaced: true, manifest: () => pod as KubeObject },
+    name,
+    namespace: world.namespace,
+  });
 }
 
 export function requesting(cpu: string): Record<string, unknown> {
@@ -96,38 +137,91 @@ export async function getPod(world: KubeWorld, label: string): Promise<Pod> {
 
 export async function eventsOf(world: KubeWorld, label: string): Promise<KubeObject[]> {
   const { name } = world.recall(label);
-  const list = await world.api.list({ resource: 'events', namespace: world.namespace }, { fieldSelector: `involvedObject.name=${name}` });
+  const list = await world.api.list(
+    { resource: 'events', namespace: world.namespace },
+    { fieldSelector: `involvedObject.name=${name}` },
+  );
   return list.items;
 }
 
-export async function waitUntilBound(world: KubeWorld, label: string, seconds: number, nodeLabels: string[]): Promise<string> {
+export async function waitUntilBound(
+  world: KubeWorld,
+  label: string,
+  seconds: number,
+  nodeLabels: string[],
+): Promise<string> {
   const allowed = nodeLabels.map((nodeLabel) => nodeName(world, nodeLabel));
-  return eventuallyExplained(world, async () => {
-    const pod = await getPod(world, label);
-    assert.ok(pod.spec.nodeName, `pod "${label}" is not bound yet${whyPending(pod)}`);
-    assert.ok(allowed.includes(pod.spec.nodeName), `pod "${label}" is on ${pod.spec.nodeName}, not on ${allowed.join(' or ')}`);
-    return pod.spec.nodeName;
-  }, { timeoutMs: seconds * 1000 });
+  return eventuallyExplained(
+    world,
+    async () => {
+      const pod = await getPod(world, label);
+      assert.ok(pod.spec.nodeName, `pod "${label}" is not bound yet${whyPending(pod)}`);
+      assert.ok(
+        allowed.includes(pod.spec.nodeName),
+        `pod "${label}" is on ${pod.spec.nodeName}, not on ${allowed.join(' or ')}`,
+      );
+      return pod.spec.nodeName;
+    },
+    { timeoutMs: seconds * 1000 },
+  );
 }
 
-export async function waitForFailedScheduling(world: KubeWorld, label: string, seconds: number, message: string): Promise<void> {
-  await eventually(async () => {
-    const messages = (await eventsOf(world, label)).filter((event) => event.reason === 'FailedScheduling').map((event) => String(event.message));
-    assert.ok(messages.includes(message), `FailedScheduling events of "${label}": ${JSON.stringify(messages)}`);
-  }, { timeoutMs: seconds * 1000 });
+export async function waitForFailedScheduling(
+  world: KubeWorld,
+  label: string,
+  seconds: number,
+  message: string,
+): Promise<void> {
+  await eventually(
+    async () => {
+      const messages = (await eventsOf(world, label))
+        .filter((event) => event.reason === 'FailedScheduling')
+        .map((event) => String(event.message));
+      assert.ok(messages.includes(message), `FailedScheduling events of "${label}": ${JSON.stringify(messages)}`);
+    },
+    { timeoutMs: seconds * 1000 },
+  );
 }
 
 /** A ReplicaSet of `replicas` pods, for its controller to create; remembered under `label`. */
-export async function createReplicaSet(world: KubeWorld, label: string, replicas: number, container: Record<string, unknown> = {}): Promise<void> {
+export async function createReplicaSet(
+  world: KubeWorld,
+  label: string,
+  replicas: number,
+  container: Record<string, unknown> = {},
+): Promise<void> {
   // A name chosen earlier (a stray pod already carries its labels) is kept.
   const name = world.notes.get(`name of ${label}`) ?? world.uniqueName(label);
-  const template = { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }] } };
-  const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name }, spec: { replicas, selector: { matchLabels: { app: name } }, template } };
+  const template = {
+    metadata: { labels: { app: name } },
+    spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }] },
+  };
+  const rs = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template },
+  };
   await world.api.create({ group: 'apps', resource: 'replicasets', namespace: world.namespace }, rs as KubeObject);
-  world.remember(label, { kind: { words: 'replica set', kind: 'ReplicaSet', ref: { group: 'apps', resource: 'replicasets' }, namespaced: true, manifest: () => rs as KubeObject }, name, namespace: world.namespace });
+  world.remember(label, {
+    kind: {
+      words: 'replica set',
+      kind: 'ReplicaSet',
+      ref: { group: 'apps', resource: 'replicasets' },
+      namespaced: true,
+      manifest: () => rs as KubeObject,
+    },
+    name,
+    namespace: world.namespace,
+  });
   world.cleanups.push(async () => {
-    await world.api.delete({ group: 'apps', resource: 'replicasets', namespace: world.namespace, name }).catch(() => undefined);
-    for (const pod of await podsOwnedBy(world, label)) await world.api.delete({ resource: 'pods', namespace: world.namespace, name: pod.metadata.name }, { gracePeriodSeconds: 0 }).catch(() => undefined);
+    await world.api
+      .delete({ group: 'apps', resource: 'replicasets', namespace: world.namespace, name })
+      .catch(() => undefined);
+    for (const pod of await podsOwnedBy(world, label))
+      await world.api
+        .delete({ resource: 'pods', namespace: world.namespace, name: pod.metadata.name }, { gracePeriodSeconds: 0 })
+        .catch(() => undefined);
   });
 }
 
@@ -135,7 +229,11 @@ export async function createReplicaSet(world: KubeWorld, label: string, replicas
 export async function podsOwnedBy(world: KubeWorld, label: string): Promise<KubeObject[]> {
   const { name } = world.recall(label);
   const pods = await world.api.list({ resource: 'pods', namespace: world.namespace });
-  return pods.items.filter((pod) => pod.metadata.ownerReferences?.some((reference) => reference.controller && reference.kind === 'ReplicaSet' && reference.name === name));
+  return pods.items.filter((pod) =>
+    pod.metadata.ownerReferences?.some(
+      (reference) => reference.controller && reference.kind === 'ReplicaSet' && reference.name === name,
+    ),
+  );
 }
 
 /** What the scheduler last said about a pending pod, as `; PodScheduled=False (reason): message`, or ''. */
@@ -164,7 +262,12 @@ export async function saveExplanation(world: KubeWorld, label: string, name: str
  * One pod at a time: create it, wait until it is bound, delete it and wait until it is gone, so
  * the next one meets the same empty nodes. Returns the node each one was bound to.
  */
-export async function placeOneAtATime(world: KubeWorld, label: string, times: number, nodeLabels: string[]): Promise<string[]> {
+export async function placeOneAtATime(
+  world: KubeWorld,
+  label: string,
+  times: number,
+  nodeLabels: string[],
+): Promise<string[]> {
   const chosen: string[] = [];
   for (let i = 0; i < times; i++) {
     const podLabel = `${label} ${i}`;
@@ -172,16 +275,19 @@ export async function placeOneAtATime(world: KubeWorld, label: string, times: nu
     chosen.push(await waitUntilBound(world, podLabel, 10, nodeLabels));
     const ref = world.refFor(world.recall(podLabel));
     await world.api.delete(ref, { gracePeriodSeconds: 0 });
-    await eventually(async () => {
-      const found = await world.api.get(ref).then(
-        () => true,
-        (error: unknown) => {
-          if (isNotFound(error)) return false;
-          throw error;
-        },
-      );
-      assert.ok(!found, `pod "${podLabel}" is still there after its deletion`);
-    }, { timeoutMs: 10_000 });
+    await eventually(
+      async () => {
+        const found = await world.api.get(ref).then(
+          () => true,
+          (error: unknown) => {
+            if (isNotFound(error)) return false;
+            throw error;
+          },
+        );
+        assert.ok(!found, `pod "${podLabel}" is still there after its deletion`);
+      },
+      { timeoutMs: 10_000 },
+    );
   }
   return chosen;
 }

@@ -12,12 +12,23 @@ const quoted = 5;
 
 export async function recentWarnings(world: KubeWorld): Promise<string[]> {
   const namespaces = [...new Set([world.namespace, 'default'])];
-  const lists = await Promise.all(namespaces.map((namespace) => world.api.list({ resource: 'events', namespace }, { fieldSelector: 'type=Warning' }).catch(() => ({ items: [] }))));
-  return lists.flatMap((list) => list.items).slice(-quoted).map((event) => `${String(event.reason)}: ${String(event.message)}`);
+  const lists = await Promise.all(
+    namespaces.map((namespace) =>
+      world.api.list({ resource: 'events', namespace }, { fieldSelector: 'type=Warning' }).catch(() => ({ items: [] })),
+    ),
+  );
+  return lists
+    .flatMap((list) => list.items)
+    .slice(-quoted)
+    .map((event) => `${String(event.reason)}: ${String(event.message)}`);
 }
 
 /** `eventually`, whose final failure also quotes the cluster's recent Warning events. */
-export async function eventuallyExplained<T>(world: KubeWorld, check: () => Promise<T> | T, options: EventuallyOptions): Promise<T> {
+export async function eventuallyExplained<T>(
+  world: KubeWorld,
+  check: () => Promise<T> | T,
+  options: EventuallyOptions,
+): Promise<T> {
   try {
     return await eventually(check, options);
   } catch (error) {

@@ -74,7 +74,8 @@ export class KubeWorld extends World {
 
   /** The API server's audit log; scenarios that read it are tagged @needs-audit. */
   get auditLogPath(): string {
-    if (this.access.auditLogPath === undefined) throw new Error('KubeWorld: this cluster shares no audit log; tag the scenario @needs-audit');
+    if (this.access.auditLogPath === undefined)
+      throw new Error('KubeWorld: this cluster shares no audit log; tag the scenario @needs-audit');
     return this.access.auditLogPath;
   }
 
@@ -105,7 +106,10 @@ export class KubeWorld extends World {
 
   recall(label: string): Remembered {
     const remembered = this.objects.get(label);
-    if (!remembered) throw new Error(`recall: the scenario has no object called "${label}"; it has ${[...this.objects.keys()].join(', ') || 'none'}`);
+    if (!remembered)
+      throw new Error(
+        `recall: the scenario has no object called "${label}"; it has ${[...this.objects.keys()].join(', ') || 'none'}`,
+      );
     return remembered;
   }
 
@@ -114,9 +118,21 @@ export class KubeWorld extends World {
     const name = this.uniqueName(kind.kind.toLowerCase());
     const ns = kind.namespaced ? namespace : undefined;
     const object = await this.api.create({ ...kind.ref, namespace: ns }, kind.manifest(name));
-    if (!kind.namespaced) this.cleanups.push(() => this.api.delete({ ...kind.ref, name }).then(() => undefined, () => undefined));
+    if (!kind.namespaced)
+      this.cleanups.push(() =>
+        this.api.delete({ ...kind.ref, name }).then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
     this.lastLabel = label;
-    return this.remember(label, { kind, name, namespace: ns, resourceVersion: object.metadata.resourceVersion, object });
+    return this.remember(label, {
+      kind,
+      name,
+      namespace: ns,
+      resourceVersion: object.metadata.resourceVersion,
+      object,
+    });
   }
 
   /** Runs an API call and keeps its answer, success or Status error, for the Then steps. */
@@ -133,7 +149,9 @@ export class KubeWorld extends World {
 
   /** Replaces {name} and {namespace} in a template with the remembered object's. */
   expand(template: string, remembered?: Remembered): string {
-    return template.replaceAll('{name}', remembered?.name ?? '').replaceAll('{namespace}', remembered?.namespace ?? this.namespace);
+    return template
+      .replaceAll('{name}', remembered?.name ?? '')
+      .replaceAll('{namespace}', remembered?.namespace ?? this.namespace);
   }
 
   async kubectl(args: string[], input?: string): Promise<CommandResult> {
@@ -144,8 +162,14 @@ export class KubeWorld extends World {
   /** Reads etcd directly, as `etcdctl get -w json` does. */
   async etcdGet(key: string, options: string[] = []): Promise<{ revision: number; kvs: EtcdKeyValue[] }> {
     const endpoint = this.access.etcdUrl;
-    if (endpoint === undefined) throw new Error("KubeWorld: this cluster's etcd is not reachable; tag the scenario @needs-etcd");
-    const result = await runCommand('etcdctl', ['--endpoints', endpoint, 'get', key, '-w', 'json', ...options], undefined, { ETCDCTL_API: '3' });
+    if (endpoint === undefined)
+      throw new Error("KubeWorld: this cluster's etcd is not reachable; tag the scenario @needs-etcd");
+    const result = await runCommand(
+      'etcdctl',
+      ['--endpoints', endpoint, 'get', key, '-w', 'json', ...options],
+      undefined,
+      { ETCDCTL_API: '3' },
+    );
     if (result.exitCode !== 0) throw new Error(`etcdctl get ${key} failed (${result.exitCode}): ${result.stderr}`);
     return parseEtcdctlJson(result.stdout);
   }

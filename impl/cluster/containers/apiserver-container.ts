@@ -71,7 +71,10 @@ export function renderKubeconfig(server: string): string {
     clusters: [{ name: KUBECONFIG_CLUSTER, cluster: { server } }],
     users: [{ name: KUBECONFIG_USER, user: {} }],
     contexts: [
-      { name: KUBECONFIG_CONTEXT, context: { cluster: KUBECONFIG_CLUSTER, user: KUBECONFIG_USER, namespace: 'default' } },
+      {
+        name: KUBECONFIG_CONTEXT,
+        context: { cluster: KUBECONFIG_CLUSTER, user: KUBECONFIG_USER, namespace: 'default' },
+      },
     ],
     'current-context': KUBECONFIG_CONTEXT,
     preferences: {},

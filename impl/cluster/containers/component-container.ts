@@ -13,7 +13,13 @@ import { withLogsWhenNotReady } from '../container-logs.js';
 
 export class ComponentContainer extends GenericContainer {
   /** Runs impl/`entry`/main.js, ready once it logs `readyLine` (both from its row in components.ts). */
-  constructor(image: string, entry: string, readyLine: string, apiServerUrl: string, environment: Record<string, string> = {}) {
+  constructor(
+    image: string,
+    entry: string,
+    readyLine: string,
+    apiServerUrl: string,
+    environment: Record<string, string> = {},
+  ) {
     super(image);
     runComponentProcess(this, entry)
       .withEnvironment({ APISERVER_URL: apiServerUrl, ...environment })

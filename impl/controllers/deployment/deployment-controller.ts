@@ -22,7 +22,16 @@ import { canonicalJson } from '../../client/canonical-json.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
 import { controllerOf } from '../../client/owner-references.js';
 import { isRollingUpdate, replicasOf } from './fenceposts.js';
-import { countsOf, findNewReplicaSet, maxRevision, newReplicaSetName, replicaSetsToCleanUp, RevisionAnnotation, revisionOf, syncReplicaSetAnnotations } from './replica-sets.js';
+import {
+  countsOf,
+  findNewReplicaSet,
+  maxRevision,
+  newReplicaSetName,
+  replicaSetsToCleanUp,
+  RevisionAnnotation,
+  revisionOf,
+  syncReplicaSetAnnotations,
+} from './replica-sets.js';
 import { HashCollisionError, ReplicaSetControl } from './replica-set-control.js';
 import { countedReplicas, newReplicaSetReplicas, oldReplicaSetSizes } from './rolling-update.js';
 import { isScalingEvent, scaledSizes } from './scaling.js';
@@ -52,13 +61,21 @@ export class DeploymentController implements Reconciler {
     this.control = new ReplicaSetControl(client, this.name, logger);
     // Handlers only enqueue. A ReplicaSet maps to its Deployment through the controller
     // reference; an orphan to every Deployment whose selector matches it.
-    this.deployments.addEventHandler({ onAdd: (d) => this.enqueue(keyOf(d)), onUpdate: (_old, d) => this.enqueue(keyOf(d)), onDelete: (d) => this.enqueue(keyOf(d)) });
+    this.deployments.addEventHandler({
+      onAdd: (d) => this.enqueue(keyOf(d)),
+      onUpdate: (_old, d) => this.enqueue(keyOf(d)),
+      onDelete: (d) => this.enqueue(keyOf(d)),
+    });
     this.sets.addEventHandler({
       onAdd: (rs) => this.replicaSetChanged(rs),
       onUpdate: (old, rs) => {
         if (old.metadata.resourceVersion === rs.metadata.resourceVersion) return;
         // A ReplicaSet that changed hands or labels concerns its former Deployment too.
-        if (controllerOf(old)?.uid !== controllerOf(rs)?.uid || canonicalJson(old.metadata.labels) !== canonicalJson(rs.metadata.labels)) this.replicaSetChanged(old);
+        if (
+          controllerOf(old)?.uid !== controllerOf(rs)?.uid ||
+          canonicalJson(old.metadata.labels) !== canonicalJson(rs.metadata.labels)
+        )
+          this.replicaSetChanged(old);
         this.replicaSetChanged(rs);
       },
       onDelete: (rs) => this.replicaSetChanged(rs),
@@ -81,9 +98,12 @@ export class DeploymentController implements Reconciler {
     // 4. Pausing and resuming show in Progressing, so a paused rollout never "times out".
     this.checkPausedCondition(deployment);
     // 5. Paused, or replicas changed since the ReplicaSets were sized: resize, roll nothing out.
-    if (deployment.spec?.paused || isScalingEvent(deployment.spec ?? {}, owned.map(countsOf))) return this.sync(deployment, owned);
+    if (deployment.spec?.paused || isScalingEvent(deployment.spec ?? {}, owned.map(countsOf)))
+      return this.sync(deployment, owned);
     // 6. Otherwise take the next step of the rollout, by the strategy's rules.
-    return isRollingUpdate(deployment.spec ?? {}) ? this.rolloutRolling(deployment, owned) : this.rolloutRecreate(deployment, owned);
+    return isRollingUpdate(deployment.spec ?? {})
+      ? this.rolloutRolling(deployment, owned)
+      : this.rolloutRecreate(deployment, owned);
   }
   // #endregion sync-deployment
 
@@ -95,7 +115,10 @@ export class DeploymentController implements Reconciler {
     const replicas = replicasOf(deployment.spec);
     // 1. Grow (or trim) the new ReplicaSet as far as maxSurge allows, old pods not yet deleted included.
     const total = countedReplicas([...oldSets, newSet].map(countsOf));
-    const newSize = (newSet.spec?.replicas ?? 0) > replicas ? replicas : newReplicaSetReplicas(deployment.spec ?? {}, total, newSet.spec?.replicas ?? 0);
+    const newSize =
+      (newSet.spec?.replicas ?? 0) > replicas
+        ? replicas
+        : newReplicaSetReplicas(deployment.spec ?? {}, total, newSet.spec?.replicas ?? 0);
     if (newSize !== newSet.spec?.replicas) {
       const grown = await this.control.scale(deployment, newSet, newSize);
       return this.syncRolloutStatus(deployment, oldSets, grown);
@@ -120,7 +143,11 @@ export class DeploymentController implements Reconciler {
     let { newSet, oldSets } = await this.syncRevision(deployment, owned, false);
     const activeOld = oldSets.filter((rs) => (rs.spec?.replicas ?? 0) > 0);
     if (activeOld.length > 0) {
-      const shrunk = await this.resize(deployment, oldSets, new Map(activeOld.map((rs) => [rs.metadata.name ?? '', 0])));
+      const shrunk = await this.resize(
+        deployment,
+        oldSets,
+        new Map(activeOld.map((rs) => [rs.metadata.name ?? '', 0])),
+      );
       return this.syncRolloutStatus(deployment, shrunk, newSet);
     }
     if (this.hasOldPods(newSet, oldSets)) return this.syncRolloutStatus(deployment, oldSets, newSet);
@@ -135,7 +162,12 @@ export class DeploymentController implements Reconciler {
   /** Resize the ReplicaSets for a scaling event or a paused Deployment; no rollout (sync). */
   private async sync(deployment: Deployment, owned: ReplicaSet[]): Promise<Result> {
     const { newSet, oldSets } = await this.syncRevision(deployment, owned, false);
-    const sizes = scaledSizes(deployment.spec ?? {}, deployment.status?.replicas ?? 0, newSet && countsOf(newSet), oldSets.map(countsOf));
+    const sizes = scaledSizes(
+      deployment.spec ?? {},
+      deployment.status?.replicas ?? 0,
+      newSet && countsOf(newSet),
+      oldSets.map(countsOf),
+    );
     const resized = await this.resize(deployment, [...oldSets, ...(newSet ? [newSet] : [])], sizes);
     const resizedNew = resized.find((rs) => rs.metadata.uid === newSet?.metadata.uid);
     const resizedOld = resized.filter((rs) => rs !== resizedNew);
@@ -147,7 +179,10 @@ export class DeploymentController implements Reconciler {
 
   private async syncStatusOnly(deployment: Deployment, owned: ReplicaSet[]): Promise<Result> {
     const { newSet, oldSets } = await this.syncRevision(deployment, owned, false);
-    await this.writeStatus(deployment, status.calculateStatus(deployment, [...oldSets, ...(newSet ? [newSet] : [])], newSet, this.now()));
+    await this.writeStatus(
+      deployment,
+      status.calculateStatus(deployment, [...oldSets, ...(newSet ? [newSet] : [])], newSet, this.now()),
+    );
     return {};
   }
 
@@ -166,30 +201,56 @@ export class DeploymentController implements Reconciler {
       const isMinReadyChanged = (copy.spec?.minReadySeconds ?? 0) !== (deployment.spec?.minReadySeconds ?? 0);
       if (syncReplicaSetAnnotations(deployment, copy, revision, true) || isMinReadyChanged) {
         const { minReadySeconds: _old, ...spec } = copy.spec ?? {};
-        copy.spec = deployment.spec?.minReadySeconds ? { ...spec, minReadySeconds: deployment.spec.minReadySeconds } : spec;
+        copy.spec = deployment.spec?.minReadySeconds
+          ? { ...spec, minReadySeconds: deployment.spec.minReadySeconds }
+          : spec;
         newSet = await this.control.update(copy);
       }
       this.setRevision(deployment, revisionOf(newSet));
-      if (status.hasProgressDeadline(deployment) && !status.getCondition(deployment.status, 'Progressing')) this.setCondition(deployment, 'True', status.FoundNewReplicaSetReason, status.foundNewReplicaSetMessage(newSet.metadata.name ?? ''));
+      if (status.hasProgressDeadline(deployment) && !status.getCondition(deployment.status, 'Progressing'))
+        this.setCondition(
+          deployment,
+          'True',
+          status.FoundNewReplicaSetReason,
+          status.foundNewReplicaSetMessage(newSet.metadata.name ?? ''),
+        );
       return { newSet, oldSets };
     }
     if (!shouldCreate) return { oldSets };
     const total = countedReplicas(oldSets.map(countsOf));
-    return { newSet: await this.createNewReplicaSet(deployment, revision, newReplicaSetReplicas(deployment.spec ?? {}, total, 0)), oldSets };
+    return {
+      newSet: await this.createNewReplicaSet(
+        deployment,
+        revision,
+        newReplicaSetReplicas(deployment.spec ?? {}, total, 0),
+      ),
+      oldSets,
+    };
   }
 
   private async createNewReplicaSet(deployment: Deployment, revision: number, replicas: number): Promise<ReplicaSet> {
     try {
       const { rs, isCreated } = await this.control.create(deployment, revision, replicas);
       this.setRevision(deployment, revision);
-      if (isCreated && status.hasProgressDeadline(deployment)) this.setCondition(deployment, 'True', status.NewReplicaSetReason, status.createdNewReplicaSetMessage(rs.metadata.name ?? ''));
+      if (isCreated && status.hasProgressDeadline(deployment))
+        this.setCondition(
+          deployment,
+          'True',
+          status.NewReplicaSetReason,
+          status.createdNewReplicaSetMessage(rs.metadata.name ?? ''),
+        );
       return rs;
     } catch (error) {
       // A different template under the same name: count the collision, hash anew next time.
-      if (error instanceof HashCollisionError) deployment.status = { ...deployment.status, collisionCount: (deployment.status?.collisionCount ?? 0) + 1 };
+      if (error instanceof HashCollisionError)
+        deployment.status = { ...deployment.status, collisionCount: (deployment.status?.collisionCount ?? 0) + 1 };
       else {
-        const message = status.failedCreateMessage(newReplicaSetName(deployment), error instanceof Error ? error.message : String(error));
-        if (status.hasProgressDeadline(deployment)) this.setCondition(deployment, 'False', status.FailedReplicaSetCreateReason, message);
+        const message = status.failedCreateMessage(
+          newReplicaSetName(deployment),
+          error instanceof Error ? error.message : String(error),
+        );
+        if (status.hasProgressDeadline(deployment))
+          this.setCondition(deployment, 'False', status.FailedReplicaSetCreateReason, message);
         await this.control.warn(deployment, status.FailedReplicaSetCreateReason, message);
       }
       await this.writeStatus(deployment, deployment.status ?? {});
@@ -199,7 +260,11 @@ export class DeploymentController implements Reconciler {
   // #endregion sync-revision
 
   /** Writes the Progressing condition a rollout step earned, and comes back before its deadline. */
-  private async syncRolloutStatus(deployment: Deployment, oldSets: ReplicaSet[], newSet: ReplicaSet | undefined): Promise<Result> {
+  private async syncRolloutStatus(
+    deployment: Deployment,
+    oldSets: ReplicaSet[],
+    newSet: ReplicaSet | undefined,
+  ): Promise<Result> {
     const next = status.rolloutStatus(deployment, [...oldSets, ...(newSet ? [newSet] : [])], newSet, this.now());
     if (await this.writeStatus(deployment, next)) return {};
     const after = status.progressCheckAfterMs(deployment, next, this.now());
@@ -212,9 +277,19 @@ export class DeploymentController implements Reconciler {
    */
   private async writeStatus(deployment: Deployment, next: DeploymentStatus): Promise<boolean> {
     const cached = this.deployments.get(keyOf(deployment)) as Deployment | undefined;
-    const isUnchanged = canonicalJson(cached?.status) === canonicalJson(next) && canonicalJson(cached?.metadata.annotations) === canonicalJson(deployment.metadata.annotations);
+    const isUnchanged =
+      canonicalJson(cached?.status) === canonicalJson(next) &&
+      canonicalJson(cached?.metadata.annotations) === canonicalJson(deployment.metadata.annotations);
     if (isUnchanged) return false;
-    await this.client.update({ ...deployments, namespace: deployment.metadata.namespace, name: deployment.metadata.name, subresource: 'status' }, { ...deployment, status: next });
+    await this.client.update(
+      {
+        ...deployments,
+        namespace: deployment.metadata.namespace,
+        name: deployment.metadata.name,
+        subresource: 'status',
+      },
+      { ...deployment, status: next },
+    );
     return true;
   }
 
@@ -237,7 +312,12 @@ export class DeploymentController implements Reconciler {
     if (oldSets.some((rs) => (rs.status?.replicas ?? 0) > 0)) return true;
     const oldUids = new Set(oldSets.map((rs) => rs.metadata.uid));
     const namespace = newSet?.metadata.namespace ?? oldSets[0]?.metadata.namespace ?? '';
-    return this.pods.byIndex('namespace', namespace).some((pod) => oldUids.has(controllerOf(pod)?.uid) && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed');
+    return this.pods
+      .byIndex('namespace', namespace)
+      .some(
+        (pod) =>
+          oldUids.has(controllerOf(pod)?.uid) && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed',
+      );
   }
 
   private checkPausedCondition(deployment: Deployment): void {
@@ -245,11 +325,18 @@ export class DeploymentController implements Reconciler {
     const progressing = status.getCondition(deployment.status, 'Progressing');
     if (progressing?.reason === status.TimedOutReason) return;
     const isPausedShown = progressing?.reason === status.PausedDeployReason;
-    if (deployment.spec?.paused && !isPausedShown) this.setCondition(deployment, 'Unknown', status.PausedDeployReason, 'Deployment is paused');
-    else if (!deployment.spec?.paused && isPausedShown) this.setCondition(deployment, 'Unknown', status.ResumedDeployReason, 'Deployment is resumed');
+    if (deployment.spec?.paused && !isPausedShown)
+      this.setCondition(deployment, 'Unknown', status.PausedDeployReason, 'Deployment is paused');
+    else if (!deployment.spec?.paused && isPausedShown)
+      this.setCondition(deployment, 'Unknown', status.ResumedDeployReason, 'Deployment is resumed');
   }
 
-  private setCondition(deployment: Deployment, value: 'True' | 'False' | 'Unknown', reason: string, message: string): void {
+  private setCondition(
+    deployment: Deployment,
+    value: 'True' | 'False' | 'Unknown',
+    reason: string,
+    message: string,
+  ): void {
     deployment.status ??= {};
     status.setCondition(deployment.status, status.newCondition('Progressing', value, reason, message, this.now()));
   }
@@ -274,7 +361,9 @@ export class DeploymentController implements Reconciler {
     const rs = owner?.kind === 'ReplicaSet' ? this.sets.get(`${pod.metadata.namespace}/${owner.name}`) : undefined;
     const deploymentRef = rs && controllerOf(rs);
     if (deploymentRef?.kind !== 'Deployment') return;
-    const deployment = this.deployments.get(`${pod.metadata.namespace}/${deploymentRef.name}`) as Deployment | undefined;
+    const deployment = this.deployments.get(`${pod.metadata.namespace}/${deploymentRef.name}`) as
+      | Deployment
+      | undefined;
     if (deployment && !isRollingUpdate(deployment.spec ?? {})) this.enqueue(keyOf(deployment));
   }
 }

@@ -11,6 +11,18 @@ export const DeploymentControllerDescriptor = defineController({
   enabledByDefault: true,
   settings: {},
   init: ({ client, logger, informers }) => [
-    queuedRunner(logger, 4, (enqueue) => new DeploymentController(client, informers.deployments(), informers.replicaSets(), informers.pods(), enqueue, logger)),
+    queuedRunner(
+      logger,
+      4,
+      (enqueue) =>
+        new DeploymentController(
+          client,
+          informers.deployments(),
+          informers.replicaSets(),
+          informers.pods(),
+          enqueue,
+          logger,
+        ),
+    ),
   ],
 });

@@ -20,7 +20,11 @@ export interface Fenceposts {
 
 // #region resolve-fenceposts
 /** The absolute maxSurge and maxUnavailable for `desired` replicas (ResolveFenceposts). */
-export function resolveFenceposts(maxSurge: IntOrString | undefined, maxUnavailable: IntOrString | undefined, desired: number): Fenceposts {
+export function resolveFenceposts(
+  maxSurge: IntOrString | undefined,
+  maxUnavailable: IntOrString | undefined,
+  desired: number,
+): Fenceposts {
   const surge = valueFromIntOrPercent(maxSurge ?? 0, desired, true);
   const unavailable = valueFromIntOrPercent(maxUnavailable ?? 0, desired, false);
   // Both zero would allow neither a new pod nor a missing one: the rollout could never start.
@@ -32,7 +36,10 @@ export function resolveFenceposts(maxSurge: IntOrString | undefined, maxUnavaila
 export function valueFromIntOrPercent(value: IntOrString, total: number, roundUp: boolean): number {
   if (typeof value === 'number') return value;
   const match = /^(-?\d+)%$/.exec(value);
-  if (!match) throw new TerminalError(`valueFromIntOrPercent: invalid value for IntOrString: invalid value "${value}": not a number or a percentage`);
+  if (!match)
+    throw new TerminalError(
+      `valueFromIntOrPercent: invalid value for IntOrString: invalid value "${value}": not a number or a percentage`,
+    );
   const scaled = (Number(match[1]) * total) / 100;
   return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
 }
@@ -50,7 +57,10 @@ export function maxUnavailable(spec: DeploymentSpec): number {
   const replicas = replicasOf(spec);
   if (!isRollingUpdate(spec) || replicas === 0) return 0;
   const rollingUpdate = spec.strategy?.rollingUpdate;
-  return Math.min(resolveFenceposts(rollingUpdate?.maxSurge, rollingUpdate?.maxUnavailable, replicas).maxUnavailable, replicas);
+  return Math.min(
+    resolveFenceposts(rollingUpdate?.maxSurge, rollingUpdate?.maxUnavailable, replicas).maxUnavailable,
+    replicas,
+  );
 }
 
 export function isRollingUpdate(spec: DeploymentSpec): boolean {

@@ -23,7 +23,8 @@ import { controllerReference, equalIgnoreHash, newReplicaSetFor, setReplicasAnno
 
 export const ScalingReplicaSetReason = 'ScalingReplicaSet';
 export const scaledUpNewMessage = (name: string, replicas: number) => `Scaled up replica set ${name} to ${replicas}`;
-export const scaledMessage = (name: string, from: number, to: number) => `Scaled ${to > from ? 'up' : 'down'} replica set ${name} from ${from} to ${to}`;
+export const scaledMessage = (name: string, from: number, to: number) =>
+  `Scaled ${to > from ? 'up' : 'down'} replica set ${name} from ${from} to ${to}`;
 
 const replicaSets = { group: 'apps', resource: 'replicasets' };
 
@@ -33,7 +34,11 @@ export class HashCollisionError extends Error {}
 export class ReplicaSetControl {
   private readonly recorder: EventRecorder;
 
-  constructor(private readonly client: RestClient, component: string, logger: Logger) {
+  constructor(
+    private readonly client: RestClient,
+    component: string,
+    logger: Logger,
+  ) {
     this.recorder = new EventRecorder(client, component, logger);
   }
 
@@ -69,18 +74,35 @@ export class ReplicaSetControl {
    * finds its own earlier attempt returns that one; a name taken by another template throws
    * HashCollisionError, for the caller to bump collisionCount.
    */
-  async create(deployment: Deployment, revision: number, replicas: number): Promise<{ rs: ReplicaSet; isCreated: boolean }> {
+  async create(
+    deployment: Deployment,
+    revision: number,
+    replicas: number,
+  ): Promise<{ rs: ReplicaSet; isCreated: boolean }> {
     const draft = newReplicaSetFor(deployment, revision, replicas);
     try {
-      const rs = await this.client.create<ReplicaSet>({ ...replicaSets, namespace: deployment.metadata.namespace }, draft);
+      const rs = await this.client.create<ReplicaSet>(
+        { ...replicaSets, namespace: deployment.metadata.namespace },
+        draft,
+      );
       if (replicas > 0) await this.record(deployment, scaledUpNewMessage(rs.metadata.name ?? '', replicas));
       return { rs, isCreated: true };
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
       // Ask the API server, not the cache: the cache may not have our own create yet.
-      const existing = await this.client.get<ReplicaSet>({ ...replicaSets, namespace: deployment.metadata.namespace, name: draft.metadata.name });
-      if (controllerOf(existing)?.uid === deployment.metadata.uid && equalIgnoreHash(existing.spec?.template, deployment.spec?.template)) return { rs: existing, isCreated: false };
-      throw new HashCollisionError(`create: replica set ${draft.metadata.name} exists with another template: ${error.message}`);
+      const existing = await this.client.get<ReplicaSet>({
+        ...replicaSets,
+        namespace: deployment.metadata.namespace,
+        name: draft.metadata.name,
+      });
+      if (
+        controllerOf(existing)?.uid === deployment.metadata.uid &&
+        equalIgnoreHash(existing.spec?.template, deployment.spec?.template)
+      )
+        return { rs: existing, isCreated: false };
+      throw new HashCollisionError(
+        `create: replica set ${draft.metadata.name} exists with another template: ${error.message}`,
+      );
     }
   }
   // #endregion create-new-replica-set
@@ -92,14 +114,20 @@ export class ReplicaSetControl {
     const isAnnotationChanged = setReplicasAnnotations(deployment, copy);
     if (from === replicas && !isAnnotationChanged) return rs;
     copy.spec = { ...copy.spec, replicas };
-    const updated = await this.client.update<ReplicaSet>({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name }, copy);
+    const updated = await this.client.update<ReplicaSet>(
+      { ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name },
+      copy,
+    );
     if (from !== replicas) await this.record(deployment, scaledMessage(rs.metadata.name ?? '', from, replicas));
     return updated;
   }
 
   /** Writes annotations or minReadySeconds that changed on an existing ReplicaSet. */
   update(rs: ReplicaSet): Promise<ReplicaSet> {
-    return this.client.update<ReplicaSet>({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name }, rs);
+    return this.client.update<ReplicaSet>(
+      { ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name },
+      rs,
+    );
   }
 
   async delete(rs: ReplicaSet): Promise<void> {
@@ -121,23 +149,46 @@ export class ReplicaSetControl {
 
   /** Strategic merge: our reference joins the list by uid; `uid` makes the patch fail on a namesake. */
   private adopt(deployment: Deployment, rs: ReplicaSet): Promise<ReplicaSet> {
-    const patch = { metadata: { ownerReferences: [controllerReference(deployment)], uid: rs.metadata.uid } } as unknown as JsonValue;
-    return this.client.patch<ReplicaSet>({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name }, patch, 'strategic');
+    const patch = {
+      metadata: { ownerReferences: [controllerReference(deployment)], uid: rs.metadata.uid },
+    } as unknown as JsonValue;
+    return this.client.patch<ReplicaSet>(
+      { ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name },
+      patch,
+      'strategic',
+    );
   }
 
   private async release(deployment: Deployment, rs: ReplicaSet): Promise<void> {
-    const patch = { metadata: { ownerReferences: [{ $patch: 'delete', uid: deployment.metadata.uid }], uid: rs.metadata.uid } } as unknown as JsonValue;
+    const patch = {
+      metadata: { ownerReferences: [{ $patch: 'delete', uid: deployment.metadata.uid }], uid: rs.metadata.uid },
+    } as unknown as JsonValue;
     try {
-      await this.client.patch({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name }, patch, 'strategic');
+      await this.client.patch(
+        { ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name },
+        patch,
+        'strategic',
+      );
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
   }
 
   private async checkStillExists(deployment: Deployment): Promise<void> {
-    const fresh = await this.client.get({ group: 'apps', resource: 'deployments', namespace: deployment.metadata.namespace, name: deployment.metadata.name });
-    if (fresh.metadata.uid !== deployment.metadata.uid) throw new Error(`claim: original Deployment ${deployment.metadata.namespace}/${deployment.metadata.name} is gone: got uid ${fresh.metadata.uid}, wanted ${deployment.metadata.uid}`);
-    if (fresh.metadata.deletionTimestamp) throw new Error(`claim: ${deployment.metadata.namespace}/${deployment.metadata.name} has just been deleted at ${fresh.metadata.deletionTimestamp}`);
+    const fresh = await this.client.get({
+      group: 'apps',
+      resource: 'deployments',
+      namespace: deployment.metadata.namespace,
+      name: deployment.metadata.name,
+    });
+    if (fresh.metadata.uid !== deployment.metadata.uid)
+      throw new Error(
+        `claim: original Deployment ${deployment.metadata.namespace}/${deployment.metadata.name} is gone: got uid ${fresh.metadata.uid}, wanted ${deployment.metadata.uid}`,
+      );
+    if (fresh.metadata.deletionTimestamp)
+      throw new Error(
+        `claim: ${deployment.metadata.namespace}/${deployment.metadata.name} has just been deleted at ${fresh.metadata.deletionTimestamp}`,
+      );
   }
 }
 

@@ -31,7 +31,14 @@ const DeprecatedRollbackToAnnotation = 'deprecated.deployment.rollback.to';
 const MaxRevisionHistoryLengthInChars = 2000;
 
 /** Annotations that belong to the Deployment or the ReplicaSet alone, never copied across. */
-const annotationsToSkip = new Set([LastAppliedConfigAnnotation, RevisionAnnotation, RevisionHistoryAnnotation, DesiredReplicasAnnotation, MaxReplicasAnnotation, DeprecatedRollbackToAnnotation]);
+const annotationsToSkip = new Set([
+  LastAppliedConfigAnnotation,
+  RevisionAnnotation,
+  RevisionHistoryAnnotation,
+  DesiredReplicasAnnotation,
+  MaxReplicasAnnotation,
+  DeprecatedRollbackToAnnotation,
+]);
 
 /** The revision annotation as a number; 0 when absent or not a number. */
 export function revisionOf(object: { metadata: { annotations?: Record<string, string> } }): number {
@@ -54,7 +61,9 @@ export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSp
 
 /** The oldest ReplicaSet whose template is the Deployment's: the new one (FindNewReplicaSet). */
 export function findNewReplicaSet(deployment: Deployment, sets: ReplicaSet[]): ReplicaSet | undefined {
-  return [...sets].sort((a, b) => byCreation(countsOf(a), countsOf(b))).find((rs) => equalIgnoreHash(rs.spec?.template, deployment.spec?.template));
+  return [...sets]
+    .sort((a, b) => byCreation(countsOf(a), countsOf(b)))
+    .find((rs) => equalIgnoreHash(rs.spec?.template, deployment.spec?.template));
 }
 
 // #region new-replica-set
@@ -74,7 +83,12 @@ export function newReplicaSetFor(deployment: Deployment, revision: number, repli
   const rs: ReplicaSet = {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
-    metadata: { name: newReplicaSetName(deployment), namespace: deployment.metadata.namespace, labels: { ...labels }, ownerReferences: [controllerReference(deployment)] },
+    metadata: {
+      name: newReplicaSetName(deployment),
+      namespace: deployment.metadata.namespace,
+      labels: { ...labels },
+      ownerReferences: [controllerReference(deployment)],
+    },
     spec: { replicas, selector, template },
   };
   // minReadySeconds 0 is left out, as Go's omitempty leaves it out.
@@ -89,7 +103,12 @@ export function newReplicaSetFor(deployment: Deployment, revision: number, repli
  * is lower, keeping the former revision in revision-history; a ReplicaSet being created also
  * gets its size annotations. True if anything changed (SetNewReplicaSetAnnotations).
  */
-export function syncReplicaSetAnnotations(deployment: Deployment, rs: ReplicaSet, revision: number, exists: boolean): boolean {
+export function syncReplicaSetAnnotations(
+  deployment: Deployment,
+  rs: ReplicaSet,
+  revision: number,
+  exists: boolean,
+): boolean {
   const annotations = { ...rs.metadata.annotations };
   let isChanged = false;
   for (const [key, value] of Object.entries(deployment.metadata.annotations ?? {})) {
@@ -102,7 +121,11 @@ export function syncReplicaSetAnnotations(deployment: Deployment, rs: ReplicaSet
     annotations[RevisionAnnotation] = String(revision);
     isChanged = true;
     // A ReplicaSet that had a revision and gets a higher one is being rolled back to: keep the old.
-    if (oldRevision !== undefined) annotations[RevisionHistoryAnnotation] = appendRevisionHistory(annotations[RevisionHistoryAnnotation], oldRevision);
+    if (oldRevision !== undefined)
+      annotations[RevisionHistoryAnnotation] = appendRevisionHistory(
+        annotations[RevisionHistoryAnnotation],
+        oldRevision,
+      );
   }
   rs.metadata.annotations = annotations;
   if (!exists && setReplicasAnnotations(deployment, rs)) isChanged = true;
@@ -131,7 +154,14 @@ export function replicaSetsToCleanUp(deployment: Deployment, oldSets: ReplicaSet
   const excess = alive.length - limit;
   if (excess <= 0) return [];
   const lowestFirst = alive.sort((a, b) => revisionOf(a) - revisionOf(b) || byCreation(countsOf(a), countsOf(b)));
-  return lowestFirst.slice(0, excess).filter((rs) => (rs.status?.replicas ?? 0) === 0 && (rs.spec?.replicas ?? 0) === 0 && (rs.metadata.generation ?? 0) <= (rs.status?.observedGeneration ?? 0));
+  return lowestFirst
+    .slice(0, excess)
+    .filter(
+      (rs) =>
+        (rs.status?.replicas ?? 0) === 0 &&
+        (rs.spec?.replicas ?? 0) === 0 &&
+        (rs.metadata.generation ?? 0) <= (rs.status?.observedGeneration ?? 0),
+    );
 }
 // #endregion cleanup
 
@@ -171,7 +201,9 @@ function withoutHash(template: PodTemplateSpec | undefined): PodTemplateSpec {
 function withoutEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(withoutEmpty);
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).map(([key, field]) => [key, withoutEmpty(field)] as const).filter(([, field]) => field !== undefined);
+  const entries = Object.entries(value)
+    .map(([key, field]) => [key, withoutEmpty(field)] as const)
+    .filter(([, field]) => field !== undefined);
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 

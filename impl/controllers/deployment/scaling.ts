@@ -25,7 +25,9 @@ export interface ScaledSetCounts extends SetCounts {
 
 /** Did spec.replicas change since the active ReplicaSets were last sized? (isScalingEvent) */
 export function isScalingEvent(spec: DeploymentSpec, sets: ScaledSetCounts[]): boolean {
-  return sets.some((set) => set.replicas > 0 && set.desiredReplicas !== undefined && set.desiredReplicas !== replicasOf(spec));
+  return sets.some(
+    (set) => set.replicas > 0 && set.desiredReplicas !== undefined && set.desiredReplicas !== replicasOf(spec),
+  );
 }
 
 // #region proportional-scaling
@@ -35,13 +37,23 @@ export function isScalingEvent(spec: DeploymentSpec, sets: ScaledSetCounts[]): b
  * Mid-rollout every active set is listed, even at its current size, so that its annotations
  * record the new deployment size and the scaling event is over.
  */
-export function scaledSizes(spec: DeploymentSpec, statusReplicas: number, newSet: ScaledSetCounts | undefined, oldSets: ScaledSetCounts[]): Map<string, number> {
+export function scaledSizes(
+  spec: DeploymentSpec,
+  statusReplicas: number,
+  newSet: ScaledSetCounts | undefined,
+  oldSets: ScaledSetCounts[],
+): Map<string, number> {
   const replicas = replicasOf(spec);
   // 1. One active ReplicaSet (or none: then the newest) takes the whole size.
   const only = activeOrLatest(newSet, oldSets);
   if (only) return new Map(only.replicas === replicas ? [] : [[only.name, replicas]]);
   // 2. A new ReplicaSet that is complete leaves nothing to the old ones.
-  if (newSet && newSet.replicas === replicas && newSet.desiredReplicas === replicas && newSet.availableReplicas === replicas) {
+  if (
+    newSet &&
+    newSet.replicas === replicas &&
+    newSet.desiredReplicas === replicas &&
+    newSet.availableReplicas === replicas
+  ) {
     return new Map(oldSets.filter((set) => set.replicas > 0).map((set) => [set.name, 0]));
   }
   // 3. Mid-rollout: share the difference in proportion. Recreate never has two active sets.
@@ -66,7 +78,13 @@ export function scaledSizes(spec: DeploymentSpec, statusReplicas: number, newSet
 }
 
 /** This set's share of `toAdd`, never beyond what is left to add (GetProportion). */
-function proportion(set: ScaledSetCounts, spec: DeploymentSpec, statusReplicas: number, toAdd: number, added: number): number {
+function proportion(
+  set: ScaledSetCounts,
+  spec: DeploymentSpec,
+  statusReplicas: number,
+  toAdd: number,
+  added: number,
+): number {
   if (set.replicas === 0 || toAdd === added) return 0;
   const allowed = toAdd - added;
   const fraction = replicaSetFraction(set, spec, statusReplicas);

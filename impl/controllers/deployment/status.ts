@@ -37,15 +37,22 @@ type Subject = { kind: 'ReplicaSet' | 'Deployment'; name: string };
 export const progressingMessage = ({ kind, name }: Subject) => `${kind} "${name}" is progressing.`;
 export const progressedMessage = ({ kind, name }: Subject) => `${kind} "${name}" has successfully progressed.`;
 export const timedOutMessage = ({ kind, name }: Subject) => `${kind} "${name}" has timed out progressing.`;
-export const failedCreateMessage = (name: string, error: string) => `Failed to create new replica set "${name}": ${error}`;
+export const failedCreateMessage = (name: string, error: string) =>
+  `Failed to create new replica set "${name}": ${error}`;
 
 /** progressDeadlineSeconds at this value means "no deadline" (math.MaxInt32). */
 const NoProgressDeadline = 2147483647;
 
 // #region calculate-status
 /** Counts summed over all the deployment's ReplicaSets, and the Available condition (calculateStatus). */
-export function calculateStatus(deployment: Deployment, allSets: ReplicaSet[], newSet: ReplicaSet | undefined, now: Date): DeploymentStatus {
-  const total = (count: (rs: ReplicaSet) => number | undefined, sets = allSets) => sets.reduce((sum, rs) => sum + (count(rs) ?? 0), 0);
+export function calculateStatus(
+  deployment: Deployment,
+  allSets: ReplicaSet[],
+  newSet: ReplicaSet | undefined,
+  now: Date,
+): DeploymentStatus {
+  const total = (count: (rs: ReplicaSet) => number | undefined, sets = allSets) =>
+    sets.reduce((sum, rs) => sum + (count(rs) ?? 0), 0);
   const available = total((rs) => rs.status?.availableReplicas);
   const status: DeploymentStatus = {
     observedGeneration: deployment.metadata.generation ?? 0,
@@ -59,21 +66,42 @@ export function calculateStatus(deployment: Deployment, allSets: ReplicaSet[], n
   };
   if (deployment.status?.collisionCount !== undefined) status.collisionCount = deployment.status.collisionCount;
   // The counts are `omitempty` in Kubernetes' Go types: a zero is not written at all.
-  for (const field of ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) {
+  for (const field of [
+    'observedGeneration',
+    'replicas',
+    'updatedReplicas',
+    'readyReplicas',
+    'availableReplicas',
+    'unavailableReplicas',
+  ] as const) {
     if (status[field] === 0) delete status[field];
   }
   const spec = deployment.spec ?? {};
-  if (available >= replicasOf(spec) - maxUnavailable(spec)) setCondition(status, newCondition('Available', 'True', MinimumReplicasAvailable, MinimumReplicasAvailableMessage, now));
-  else setCondition(status, newCondition('Available', 'False', MinimumReplicasUnavailable, MinimumReplicasUnavailableMessage, now));
+  if (available >= replicasOf(spec) - maxUnavailable(spec))
+    setCondition(
+      status,
+      newCondition('Available', 'True', MinimumReplicasAvailable, MinimumReplicasAvailableMessage, now),
+    );
+  else
+    setCondition(
+      status,
+      newCondition('Available', 'False', MinimumReplicasUnavailable, MinimumReplicasUnavailableMessage, now),
+    );
   return status;
 }
 // #endregion calculate-status
 
 // #region rollout-status
 /** calculateStatus plus the Progressing condition a rollout earns (syncRolloutStatus). */
-export function rolloutStatus(deployment: Deployment, allSets: ReplicaSet[], newSet: ReplicaSet | undefined, now: Date): DeploymentStatus {
+export function rolloutStatus(
+  deployment: Deployment,
+  allSets: ReplicaSet[],
+  newSet: ReplicaSet | undefined,
+  now: Date,
+): DeploymentStatus {
   const status = calculateStatus(deployment, allSets, newSet, now);
-  if (!hasProgressDeadline(deployment)) status.conditions = status.conditions?.filter((condition) => condition.type !== 'Progressing');
+  if (!hasProgressDeadline(deployment))
+    status.conditions = status.conditions?.filter((condition) => condition.type !== 'Progressing');
   else setProgressing(deployment, status, newSet, now);
   const failure = replicaFailure(allSets, newSet);
   if (failure) setCondition(status, failure);
@@ -82,13 +110,23 @@ export function rolloutStatus(deployment: Deployment, allSets: ReplicaSet[], new
 }
 // #endregion rollout-status
 
-function setProgressing(deployment: Deployment, status: DeploymentStatus, newSet: ReplicaSet | undefined, now: Date): void {
+function setProgressing(
+  deployment: Deployment,
+  status: DeploymentStatus,
+  newSet: ReplicaSet | undefined,
+  now: Date,
+): void {
   const current = getCondition(deployment.status, 'Progressing');
   // A finished rollout stays finished until a new one starts: resyncs estimate nothing.
   if (status.replicas === status.updatedReplicas && current?.reason === NewReplicaSetAvailableReason) return;
-  const subject: Subject = newSet ? { kind: 'ReplicaSet', name: newSet.metadata.name ?? '' } : { kind: 'Deployment', name: deployment.metadata.name ?? '' };
+  const subject: Subject = newSet
+    ? { kind: 'ReplicaSet', name: newSet.metadata.name ?? '' }
+    : { kind: 'Deployment', name: deployment.metadata.name ?? '' };
   if (deploymentComplete(deployment, status)) {
-    setCondition(status, newCondition('Progressing', 'True', NewReplicaSetAvailableReason, progressedMessage(subject), now));
+    setCondition(
+      status,
+      newCondition('Progressing', 'True', NewReplicaSetAvailableReason, progressedMessage(subject), now),
+    );
   } else if (deploymentProgressing(deployment, status)) {
     // Progress moves lastUpdateTime even when the reason stays the same; the transition time stays.
     const condition = newCondition('Progressing', 'True', ReplicaSetUpdatedReason, progressingMessage(subject), now);
@@ -105,7 +143,8 @@ function setProgressing(deployment: Deployment, status: DeploymentStatus, newSet
  * (ReplicaSetToDeploymentCondition).
  */
 export function replicaFailure(allSets: ReplicaSet[], newSet: ReplicaSet | undefined): DeploymentCondition | undefined {
-  const failureOf = (rs: ReplicaSet | undefined) => rs?.status?.conditions?.find((condition) => condition.type === 'ReplicaFailure');
+  const failureOf = (rs: ReplicaSet | undefined) =>
+    rs?.status?.conditions?.find((condition) => condition.type === 'ReplicaFailure');
   const failure = failureOf(newSet) ?? allSets.map(failureOf).find((condition) => condition !== undefined);
   if (!failure) return undefined;
   const { type, status, reason, message, lastTransitionTime } = failure;
@@ -115,7 +154,12 @@ export function replicaFailure(allSets: ReplicaSet[], newSet: ReplicaSet | undef
 /** Every replica updated and available, and nothing else running (DeploymentComplete). */
 export function deploymentComplete(deployment: Deployment, status: DeploymentStatus | undefined): boolean {
   const replicas = replicasOf(deployment.spec);
-  return status?.updatedReplicas === replicas && status.replicas === replicas && status.availableReplicas === replicas && (status.observedGeneration ?? 0) >= (deployment.metadata.generation ?? 0);
+  return (
+    status?.updatedReplicas === replicas &&
+    status.replicas === replicas &&
+    status.availableReplicas === replicas &&
+    (status.observedGeneration ?? 0) >= (deployment.metadata.generation ?? 0)
+  );
 }
 
 /** More updated, fewer old, more ready or more available than last time (DeploymentProgressing). */
@@ -123,14 +167,21 @@ function deploymentProgressing(deployment: Deployment, status: DeploymentStatus)
   const old = deployment.status ?? {};
   const oldOldReplicas = (old.replicas ?? 0) - (old.updatedReplicas ?? 0);
   const newOldReplicas = (status.replicas ?? 0) - (status.updatedReplicas ?? 0);
-  return (status.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) || newOldReplicas < oldOldReplicas || (status.readyReplicas ?? 0) > (old.readyReplicas ?? 0) || (status.availableReplicas ?? 0) > (old.availableReplicas ?? 0);
+  return (
+    (status.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) ||
+    newOldReplicas < oldOldReplicas ||
+    (status.readyReplicas ?? 0) > (old.readyReplicas ?? 0) ||
+    (status.availableReplicas ?? 0) > (old.availableReplicas ?? 0)
+  );
 }
 
 function deploymentTimedOut(deployment: Deployment, status: DeploymentStatus, now: Date): boolean {
   const condition = getCondition(status, 'Progressing');
   if (!condition || condition.reason === NewReplicaSetAvailableReason) return false;
   if (condition.reason === TimedOutReason) return true;
-  return Date.parse(condition.lastUpdateTime ?? '') + (deployment.spec?.progressDeadlineSeconds ?? 0) * 1000 < now.getTime();
+  return (
+    Date.parse(condition.lastUpdateTime ?? '') + (deployment.spec?.progressDeadlineSeconds ?? 0) * 1000 < now.getTime()
+  );
 }
 
 /**
@@ -141,7 +192,8 @@ export function progressCheckAfterMs(deployment: Deployment, status: DeploymentS
   const current = getCondition(deployment.status, 'Progressing');
   if (!hasProgressDeadline(deployment) || !current) return undefined;
   if (deploymentComplete(deployment, status) || current.reason === TimedOutReason) return undefined;
-  const after = Date.parse(current.lastUpdateTime ?? '') + (deployment.spec?.progressDeadlineSeconds ?? 0) * 1000 - now.getTime();
+  const after =
+    Date.parse(current.lastUpdateTime ?? '') + (deployment.spec?.progressDeadlineSeconds ?? 0) * 1000 - now.getTime();
   // A second more so the deadline has surely passed when the check runs.
   return Math.max(0, after) + 1000;
 }
@@ -151,11 +203,20 @@ export function hasProgressDeadline(deployment: Deployment): boolean {
   return deadline !== undefined && deadline !== NoProgressDeadline;
 }
 
-export function getCondition(status: DeploymentStatus | undefined, type: DeploymentCondition['type']): DeploymentCondition | undefined {
+export function getCondition(
+  status: DeploymentStatus | undefined,
+  type: DeploymentCondition['type'],
+): DeploymentCondition | undefined {
   return status?.conditions?.find((condition) => condition.type === type);
 }
 
-export function newCondition(type: DeploymentCondition['type'], status: DeploymentCondition['status'], reason: string, message: string, now: Date): DeploymentCondition {
+export function newCondition(
+  type: DeploymentCondition['type'],
+  status: DeploymentCondition['status'],
+  reason: string,
+  message: string,
+  now: Date,
+): DeploymentCondition {
   const time = `${now.toISOString().slice(0, 19)}Z`;
   return { type, status, lastUpdateTime: time, lastTransitionTime: time, reason, message };
 }

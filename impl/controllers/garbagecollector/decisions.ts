@@ -29,7 +29,9 @@ export type Decision =
 /** An owner reference judged against the owner as the API server has it now (undefined: not found). */
 export function ownerState(reference: OwnerReference, owner: KubeObject | undefined): OwnerState {
   if (!owner || owner.metadata.uid !== reference.uid) return 'dangling';
-  const isWaiting = Boolean(owner.metadata.deletionTimestamp) && (owner.metadata.finalizers ?? []).includes(ForegroundDeletionFinalizer);
+  const isWaiting =
+    Boolean(owner.metadata.deletionTimestamp) &&
+    (owner.metadata.finalizers ?? []).includes(ForegroundDeletionFinalizer);
   return isWaiting ? 'waitingForDependentsDeletion' : 'solid';
 }
 // #endregion classify-reference
@@ -46,17 +48,26 @@ export interface DependentFacts {
 
 // #region attempt-to-delete
 export function attemptToDeleteDecision(facts: DependentFacts): Decision {
-  const uidsIn = (state: OwnerState) => facts.owners.filter((owner) => owner.state === state).map((owner) => owner.reference.uid);
+  const uidsIn = (state: OwnerState) =>
+    facts.owners.filter((owner) => owner.state === state).map((owner) => owner.reference.uid);
   const solid = uidsIn('solid');
   const dangling = uidsIn('dangling');
   const waiting = uidsIn('waitingForDependentsDeletion');
   // 1. A live owner keeps the object; references to owners that are gone or going are dropped.
-  if (solid.length > 0) return dangling.length + waiting.length === 0 ? { action: 'keep' } : { action: 'removeOwnerReferences', uids: [...dangling, ...waiting] };
+  if (solid.length > 0)
+    return dangling.length + waiting.length === 0
+      ? { action: 'keep' }
+      : { action: 'removeOwnerReferences', uids: [...dangling, ...waiting] };
   // 2. An owner deleting in the foreground, and dependents below: cascade the foreground down.
   //    A dependent also deleting its dependents could wait for us: stop blocking first (a cycle guard).
-  if (waiting.length > 0 && facts.hasDependents) return { action: 'delete', policy: 'Foreground', unblockOwnersFirst: facts.hasDependentDeletingDependents };
+  if (waiting.length > 0 && facts.hasDependents)
+    return { action: 'delete', policy: 'Foreground', unblockOwnersFirst: facts.hasDependentDeletingDependents };
   // 3. No owner left: delete it, honouring a deletion policy it already carries.
-  const policy: PropagationPolicy = facts.finalizers.includes(OrphanFinalizer) ? 'Orphan' : facts.finalizers.includes(ForegroundDeletionFinalizer) ? 'Foreground' : 'Background';
+  const policy: PropagationPolicy = facts.finalizers.includes(OrphanFinalizer)
+    ? 'Orphan'
+    : facts.finalizers.includes(ForegroundDeletionFinalizer)
+      ? 'Foreground'
+      : 'Background';
   return { action: 'delete', policy, unblockOwnersFirst: false };
 }
 // #endregion attempt-to-delete
@@ -68,5 +79,7 @@ export function withoutOwners(references: readonly OwnerReference[], uids: reado
 
 /** The owner references with blockOwnerDeletion turned off (unblockOwnerReferencesStrategicMergePatch). */
 export function unblocked(references: readonly OwnerReference[]): OwnerReference[] {
-  return references.map((reference) => (reference.blockOwnerDeletion ? { ...reference, blockOwnerDeletion: false } : reference));
+  return references.map((reference) =>
+    reference.blockOwnerDeletion ? { ...reference, blockOwnerDeletion: false } : reference,
+  );
 }

@@ -18,10 +18,20 @@ export const GarbageCollectorControllerDescriptor = defineController({
     const resources = await discover();
     const attemptToDelete = new WorkQueue();
     const attemptToOrphan = new WorkQueue();
-    const queues = { attemptToDelete: (uid: string) => attemptToDelete.add(uid), attemptToOrphan: (uid: string) => attemptToOrphan.add(uid) };
-    const graph = new GraphBuilder(deletableResources(resources), (resource) => informers.forResource(resource), queues);
+    const queues = {
+      attemptToDelete: (uid: string) => attemptToDelete.add(uid),
+      attemptToOrphan: (uid: string) => attemptToOrphan.add(uid),
+    };
+    const graph = new GraphBuilder(
+      deletableResources(resources),
+      (resource) => informers.forResource(resource),
+      queues,
+    );
     const collector = new GarbageCollector(client, resources, graph, queues.attemptToDelete, logger);
     const orphaner = new DependentsOrphaner(client, resources, graph);
-    return [new ControllerRunner(collector, attemptToDelete, logger, 4), new ControllerRunner(orphaner, attemptToOrphan, logger, 1)];
+    return [
+      new ControllerRunner(collector, attemptToDelete, logger, 4),
+      new ControllerRunner(orphaner, attemptToOrphan, logger, 1),
+    ];
   },
 });

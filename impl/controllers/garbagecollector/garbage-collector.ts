@@ -20,7 +20,14 @@ import type { Logger } from '../../client/logger.js';
 import type { RestClient, ResourceRef } from '../../client/rest-client.js';
 import type { JsonValue, KubeObject, OwnerReference } from '../../client/types.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
-import { attemptToDeleteDecision, ForegroundDeletionFinalizer, OrphanFinalizer, ownerState, unblocked, withoutOwners } from './decisions.js';
+import {
+  attemptToDeleteDecision,
+  ForegroundDeletionFinalizer,
+  OrphanFinalizer,
+  ownerState,
+  unblocked,
+  withoutOwners,
+} from './decisions.js';
 import type { ObjectIdentity } from './graph.js';
 import type { GraphBuilder } from './graph-builder.js';
 
@@ -54,7 +61,12 @@ export class GarbageCollector implements Reconciler {
     // 5. Judge the object on its owners, read fresh, and act on the decision.
     const references = latest.metadata.ownerReferences ?? [];
     if (references.length === 0) return {};
-    const owners = await Promise.all(references.map(async (reference) => ({ reference, state: ownerState(reference, await this.getOwner(reference, node.identity.namespace)) })));
+    const owners = await Promise.all(
+      references.map(async (reference) => ({
+        reference,
+        state: ownerState(reference, await this.getOwner(reference, node.identity.namespace)),
+      })),
+    );
     const dependents = this.builder.graph.dependentsOf(uid);
     const decision = attemptToDeleteDecision({
       owners,
@@ -63,11 +75,19 @@ export class GarbageCollector implements Reconciler {
       hasDependentDeletingDependents: dependents.some((dependent) => dependent.isDeletingDependents),
     });
     const ref = this.refFor(node.identity, node.identity.namespace);
-    if (decision.action === 'removeOwnerReferences') await patchOwners(this.client, ref, latest, withoutOwners(references, decision.uids));
+    if (decision.action === 'removeOwnerReferences')
+      await patchOwners(this.client, ref, latest, withoutOwners(references, decision.uids));
     if (decision.action === 'delete') {
       if (decision.unblockOwnersFirst) await patchOwners(this.client, ref, latest, unblocked(references));
-      this.logger.info('deleting', { kind: node.identity.kind, namespace: node.identity.namespace, name: node.identity.name, propagationPolicy: decision.policy });
-      await this.client.delete(ref, { propagationPolicy: decision.policy, preconditions: { uid } }).catch(ignoreNotFound);
+      this.logger.info('deleting', {
+        kind: node.identity.kind,
+        namespace: node.identity.namespace,
+        name: node.identity.name,
+        propagationPolicy: decision.policy,
+      });
+      await this.client
+        .delete(ref, { propagationPolicy: decision.policy, preconditions: { uid } })
+        .catch(ignoreNotFound);
     }
     return {};
   }
@@ -91,7 +111,10 @@ export class GarbageCollector implements Reconciler {
     return getObject(this.client, this.refFor(reference, dependentNamespace));
   }
 
-  private refFor(identity: { apiVersion: string; kind: string; name: string }, namespace: string | undefined): ResourceRef {
+  private refFor(
+    identity: { apiVersion: string; kind: string; name: string },
+    namespace: string | undefined,
+  ): ResourceRef {
     return refFor(this.resources, identity, namespace);
   }
 }
@@ -100,7 +123,11 @@ export class GarbageCollector implements Reconciler {
 export class DependentsOrphaner implements Reconciler {
   readonly name = 'garbage-collector-orphaner';
 
-  constructor(private readonly client: RestClient, private readonly resources: ApiResource[], private readonly builder: GraphBuilder) {}
+  constructor(
+    private readonly client: RestClient,
+    private readonly resources: ApiResource[],
+    private readonly builder: GraphBuilder,
+  ) {}
 
   // #region attempt-to-orphan
   async reconcile(uid: string): Promise<Result> {
@@ -115,16 +142,32 @@ export class DependentsOrphaner implements Reconciler {
       await patchOwners(this.client, ref, latest, withoutOwners(latest.metadata.ownerReferences ?? [], [uid]));
     }
     // 3. Then the owner's orphan finalizer, which lets the API server delete it.
-    await removeFinalizer(this.client, refFor(this.resources, owner.identity, owner.identity.namespace), uid, OrphanFinalizer);
+    await removeFinalizer(
+      this.client,
+      refFor(this.resources, owner.identity, owner.identity.namespace),
+      uid,
+      OrphanFinalizer,
+    );
     return {};
   }
   // #endregion attempt-to-orphan
 }
 
-function refFor(resources: ApiResource[], identity: { apiVersion: string; kind: string; name: string }, namespace: string | undefined): ResourceRef {
+function refFor(
+  resources: ApiResource[],
+  identity: { apiVersion: string; kind: string; name: string },
+  namespace: string | undefined,
+): ResourceRef {
   const resource = resourceForKind(resources, identity.apiVersion, identity.kind);
-  if (!resource) throw new Error(`garbage collector: the API server serves no ${identity.kind} in ${identity.apiVersion}`);
-  return { group: resource.group || undefined, version: resource.version, resource: resource.resource, namespace: resource.namespaced ? namespace : undefined, name: identity.name };
+  if (!resource)
+    throw new Error(`garbage collector: the API server serves no ${identity.kind} in ${identity.apiVersion}`);
+  return {
+    group: resource.group || undefined,
+    version: resource.version,
+    resource: resource.resource,
+    namespace: resource.namespaced ? namespace : undefined,
+    name: identity.name,
+  };
 }
 
 async function getObject(client: RestClient, ref: ResourceRef): Promise<KubeObject | undefined> {
@@ -137,8 +180,15 @@ async function getObject(client: RestClient, ref: ResourceRef): Promise<KubeObje
 }
 
 /** Replace the owner references, guarded by resourceVersion: a concurrent change means retry. */
-async function patchOwners(client: RestClient, ref: ResourceRef, latest: KubeObject, ownerReferences: OwnerReference[]): Promise<void> {
-  const patch = { metadata: { ownerReferences, resourceVersion: latest.metadata.resourceVersion ?? null } } as unknown as JsonValue;
+async function patchOwners(
+  client: RestClient,
+  ref: ResourceRef,
+  latest: KubeObject,
+  ownerReferences: OwnerReference[],
+): Promise<void> {
+  const patch = {
+    metadata: { ownerReferences, resourceVersion: latest.metadata.resourceVersion ?? null },
+  } as unknown as JsonValue;
   await client.patch(ref, patch).catch(ignoreNotFound);
 }
 
@@ -147,7 +197,9 @@ async function removeFinalizer(client: RestClient, ref: ResourceRef, uid: string
   const latest = await getObject(client, ref);
   if (latest?.metadata.uid !== uid || !(latest.metadata.finalizers ?? []).includes(finalizer)) return;
   const finalizers = (latest.metadata.finalizers ?? []).filter((candidate) => candidate !== finalizer);
-  const patch = { metadata: { finalizers, resourceVersion: latest.metadata.resourceVersion ?? null } } as unknown as JsonValue;
+  const patch = {
+    metadata: { finalizers, resourceVersion: latest.metadata.resourceVersion ?? null },
+  } as unknown as JsonValue;
   await client.patch(ref, patch).catch(ignoreNotFound);
 }
 

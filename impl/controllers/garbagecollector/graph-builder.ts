@@ -20,7 +20,8 @@ export const IgnoredResources = [{ group: '', resource: 'events' }];
 
 /** The resources to watch: every one that supports delete, list and watch, minus the ignored. */
 export function deletableResources(resources: ApiResource[]): ApiResource[] {
-  const isIgnored = (resource: ApiResource) => IgnoredResources.some((ignored) => ignored.group === resource.group && ignored.resource === resource.resource);
+  const isIgnored = (resource: ApiResource) =>
+    IgnoredResources.some((ignored) => ignored.group === resource.group && ignored.resource === resource.resource);
   return supportingAll(resources, ['delete', 'list', 'watch']).filter((resource) => !isIgnored(resource));
 }
 
@@ -32,7 +33,11 @@ export interface GraphQueues {
 export class GraphBuilder {
   readonly graph = new DependencyGraph();
 
-  constructor(resources: ApiResource[], informerFor: (resource: ApiResource) => Informer<KubeObject>, private readonly queues: GraphQueues) {
+  constructor(
+    resources: ApiResource[],
+    informerFor: (resource: ApiResource) => Informer<KubeObject>,
+    private readonly queues: GraphQueues,
+  ) {
     for (const resource of resources) {
       const identity = (object: KubeObject) => ({
         apiVersion: apiVersionOf(resource),

@@ -4,8 +4,25 @@ import type { OwnerReference } from '../../client/types.js';
 import { DependencyGraph, type GraphMetadata, type ObjectIdentity } from './graph.js';
 
 const rs: ObjectIdentity = { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'ns', name: 'web', uid: 'rs' };
-const pod = (uid: string): ObjectIdentity => ({ apiVersion: 'v1', kind: 'Pod', namespace: 'ns', name: `web-${uid}`, uid });
-const ownedByRs = (blockOwnerDeletion = true): GraphMetadata => ({ ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'rs', controller: true, blockOwnerDeletion } as OwnerReference] });
+const pod = (uid: string): ObjectIdentity => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  namespace: 'ns',
+  name: `web-${uid}`,
+  uid,
+});
+const ownedByRs = (blockOwnerDeletion = true): GraphMetadata => ({
+  ownerReferences: [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      name: 'web',
+      uid: 'rs',
+      controller: true,
+      blockOwnerDeletion,
+    } as OwnerReference,
+  ],
+});
 
 function graphWithTwoPods(): DependencyGraph {
   const graph = new DependencyGraph();
@@ -17,7 +34,12 @@ function graphWithTwoPods(): DependencyGraph {
 
 describe('DependencyGraph', () => {
   it('records dependents under their owner', () => {
-    assert.deepEqual(graphWithTwoPods().dependentsOf('rs').map((node) => node.identity.uid), ['p1', 'p2']);
+    assert.deepEqual(
+      graphWithTwoPods()
+        .dependentsOf('rs')
+        .map((node) => node.identity.uid),
+      ['p1', 'p2'],
+    );
   });
   it('makes a virtual node for an owner not seen yet, and asks for it to be checked', () => {
     const graph = new DependencyGraph();
@@ -26,7 +48,10 @@ describe('DependencyGraph', () => {
     assert.equal(graph.get('rs')?.isVirtual, true);
     graph.observe(rs, {});
     assert.equal(graph.get('rs')?.isVirtual, false);
-    assert.deepEqual(graph.dependentsOf('rs').map((node) => node.identity.uid), ['p1']);
+    assert.deepEqual(
+      graph.dependentsOf('rs').map((node) => node.identity.uid),
+      ['p1'],
+    );
   });
   it('an owner deleted hands over its dependents', () => {
     assert.deepEqual(graphWithTwoPods().remove('rs').attemptToDelete, ['p1', 'p2']);
@@ -38,7 +63,12 @@ describe('DependencyGraph', () => {
     assert.equal(graph.get('rs')?.isDeletingDependents, true);
   });
   it('only dependents with blockOwnerDeletion block a foreground deletion', () => {
-    assert.deepEqual(graphWithTwoPods().blockingDependents('rs').map((node) => node.identity.uid), ['p1']);
+    assert.deepEqual(
+      graphWithTwoPods()
+        .blockingDependents('rs')
+        .map((node) => node.identity.uid),
+      ['p1'],
+    );
   });
   it('a blocking dependent that goes wakes its owner waiting in the foreground', () => {
     const graph = graphWithTwoPods();
@@ -55,9 +85,12 @@ describe('DependencyGraph', () => {
     graph.observe(rs, waiting, {});
     assert.deepEqual(graph.observe(rs, waiting, waiting).attemptToOrphan, []);
   });
-  it('a dependent that drops its reference leaves the owner\'s dependents', () => {
+  it("a dependent that drops its reference leaves the owner's dependents", () => {
     const graph = graphWithTwoPods();
     graph.observe(pod('p1'), {}, ownedByRs());
-    assert.deepEqual(graph.dependentsOf('rs').map((node) => node.identity.uid), ['p2']);
+    assert.deepEqual(
+      graph.dependentsOf('rs').map((node) => node.identity.uid),
+      ['p2'],
+    );
   });
 });

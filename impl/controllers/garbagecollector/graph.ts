@@ -104,20 +104,37 @@ export class DependencyGraph {
   // #endregion remove
 
   dependentsOf(uid: string): GraphNode[] {
-    return [...(this.nodes.get(uid)?.dependents ?? [])].map((dependent) => this.nodes.get(dependent)).filter((node): node is GraphNode => node !== undefined);
+    return [...(this.nodes.get(uid)?.dependents ?? [])]
+      .map((dependent) => this.nodes.get(dependent))
+      .filter((node): node is GraphNode => node !== undefined);
   }
 
   /** The dependents whose reference to this owner has blockOwnerDeletion: what foreground deletion waits for. */
   blockingDependents(uid: string): GraphNode[] {
-    return this.dependentsOf(uid).filter((dependent) => dependent.owners.some((reference) => reference.uid === uid && reference.blockOwnerDeletion));
+    return this.dependentsOf(uid).filter((dependent) =>
+      dependent.owners.some((reference) => reference.uid === uid && reference.blockOwnerDeletion),
+    );
   }
 
   private addDependent(reference: OwnerReference, dependent: GraphNode, work: GraphWork): void {
     let owner = this.nodes.get(reference.uid);
     if (!owner) {
       // Not seen yet: a virtual node, which the collector checks exists.
-      const identity = { apiVersion: reference.apiVersion, kind: reference.kind, namespace: dependent.identity.namespace, name: reference.name, uid: reference.uid };
-      owner = { identity, owners: [], dependents: new Set(), isVirtual: true, isBeingDeleted: false, isDeletingDependents: false };
+      const identity = {
+        apiVersion: reference.apiVersion,
+        kind: reference.kind,
+        namespace: dependent.identity.namespace,
+        name: reference.name,
+        uid: reference.uid,
+      };
+      owner = {
+        identity,
+        owners: [],
+        dependents: new Set(),
+        isVirtual: true,
+        isBeingDeleted: false,
+        isDeletingDependents: false,
+      };
       this.nodes.set(reference.uid, owner);
       work.attemptToDelete.push(reference.uid);
     }
@@ -125,7 +142,12 @@ export class DependencyGraph {
   }
 
   /** An owner that has just started waiting: for its dependents to be orphaned, or to be deleted first. */
-  private processTransitions(node: GraphNode, metadata: GraphMetadata, previous: GraphMetadata | undefined, work: GraphWork): void {
+  private processTransitions(
+    node: GraphNode,
+    metadata: GraphMetadata,
+    previous: GraphMetadata | undefined,
+    work: GraphWork,
+  ): void {
     const uid = node.identity.uid;
     if (startsWaitingFor(OrphanFinalizer, previous, metadata)) {
       work.attemptToOrphan.push(uid);
@@ -142,7 +164,8 @@ function hasFinalizer(metadata: GraphMetadata | undefined, finalizer: string): b
 }
 
 function startsWaitingFor(finalizer: string, previous: GraphMetadata | undefined, current: GraphMetadata): boolean {
-  const isWaiting = (metadata: GraphMetadata | undefined) => Boolean(metadata?.deletionTimestamp) && hasFinalizer(metadata, finalizer);
+  const isWaiting = (metadata: GraphMetadata | undefined) =>
+    Boolean(metadata?.deletionTimestamp) && hasFinalizer(metadata, finalizer);
   return isWaiting(current) && !isWaiting(previous);
 }
 
@@ -150,6 +173,9 @@ function startsWaitingFor(finalizer: string, previous: GraphMetadata | undefined
 function referenceChanges(before: readonly OwnerReference[], after: readonly OwnerReference[]) {
   const added = after.filter((reference) => !before.some((old) => old.uid === reference.uid));
   const removed = before.filter((old) => !after.some((reference) => reference.uid === old.uid));
-  const unblocked = before.filter((old) => old.blockOwnerDeletion && after.some((reference) => reference.uid === old.uid && !reference.blockOwnerDeletion));
+  const unblocked = before.filter(
+    (old) =>
+      old.blockOwnerDeletion && after.some((reference) => reference.uid === old.uid && !reference.blockOwnerDeletion),
+  );
   return { added, removed, unblocked };
 }

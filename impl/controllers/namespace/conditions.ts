@@ -10,7 +10,13 @@
 // Real Kubernetes: pkg/controller/namespace/deletion/status_condition_utils.go
 // (conditionTypes, okMessages, okReasons, ProcessContentTotals, updateConditions).
 
-export type NamespaceCondition = { type: string; status: 'True' | 'False'; lastTransitionTime?: string; reason: string; message: string };
+export type NamespaceCondition = {
+  type: string;
+  status: 'True' | 'False';
+  lastTransitionTime?: string;
+  reason: string;
+  message: string;
+};
 
 /** The five condition types, in the order the controller adds them. */
 export const NamespaceConditionTypes = [
@@ -51,18 +57,32 @@ export interface DeletionPass {
 /** The condition each type should have after this pass: True with the reason, or the ok variant. */
 export function deletionConditions(pass: DeletionPass): NamespaceCondition[] {
   const failing = new Map<ConditionType, Omit<NamespaceCondition, 'type' | 'status'>>();
-  if (pass.discoveryError) failing.set('NamespaceDeletionDiscoveryFailure', { reason: 'DiscoveryFailed', message: pass.discoveryError });
+  if (pass.discoveryError)
+    failing.set('NamespaceDeletionDiscoveryFailure', { reason: 'DiscoveryFailed', message: pass.discoveryError });
   if (pass.deleteErrors.length > 0) {
     const errors = [...pass.deleteErrors].sort().join(', ');
-    failing.set('NamespaceDeletionContentFailure', { reason: 'ContentDeletionFailed', message: `Failed to delete all resource types, ${pass.deleteErrors.length} remaining: ${errors}` });
+    failing.set('NamespaceDeletionContentFailure', {
+      reason: 'ContentDeletionFailed',
+      message: `Failed to delete all resource types, ${pass.deleteErrors.length} remaining: ${errors}`,
+    });
   }
   const remaining = listCounts(pass.remaining, (resource, count) => `${resource} has ${count} resource instances`);
-  if (remaining) failing.set('NamespaceContentRemaining', { reason: 'SomeResourcesRemain', message: `Some resources are remaining: ${remaining}` });
+  if (remaining)
+    failing.set('NamespaceContentRemaining', {
+      reason: 'SomeResourcesRemain',
+      message: `Some resources are remaining: ${remaining}`,
+    });
   const held = listCounts(pass.finalizers, (finalizer, count) => `${finalizer} in ${count} resource instances`);
-  if (held) failing.set('NamespaceFinalizersRemaining', { reason: 'SomeFinalizersRemain', message: `Some content in the namespace has finalizers remaining: ${held}` });
+  if (held)
+    failing.set('NamespaceFinalizersRemaining', {
+      reason: 'SomeFinalizersRemain',
+      message: `Some content in the namespace has finalizers remaining: ${held}`,
+    });
   return NamespaceConditionTypes.map((type) => {
     const failure = failing.get(type);
-    return failure ? { type, status: 'True', ...failure } : { type, status: 'False', reason: okReasons[type], message: okMessages[type] };
+    return failure
+      ? { type, status: 'True', ...failure }
+      : { type, status: 'False', reason: okReasons[type], message: okMessages[type] };
   });
 }
 // #endregion deletion-conditions
@@ -71,7 +91,11 @@ export function deletionConditions(pass: DeletionPass): NamespaceCondition[] {
  * The status conditions after this pass: a new condition is appended, a changed one updated in
  * place (its lastTransitionTime moves only when its status does). Undefined when nothing changes.
  */
-export function updateConditions(current: readonly NamespaceCondition[], wanted: readonly NamespaceCondition[], now: string): NamespaceCondition[] | undefined {
+export function updateConditions(
+  current: readonly NamespaceCondition[],
+  wanted: readonly NamespaceCondition[],
+  now: string,
+): NamespaceCondition[] | undefined {
   const next = current.map((condition) => ({ ...condition }));
   let isChanged = false;
   for (const condition of wanted) {
@@ -79,7 +103,11 @@ export function updateConditions(current: readonly NamespaceCondition[], wanted:
     if (!old) {
       next.push({ ...condition, lastTransitionTime: now });
       isChanged = true;
-    } else if (old.status !== condition.status || old.reason !== condition.reason || old.message !== condition.message) {
+    } else if (
+      old.status !== condition.status ||
+      old.reason !== condition.reason ||
+      old.message !== condition.message
+    ) {
       if (old.status !== condition.status) old.lastTransitionTime = now;
       Object.assign(old, { status: condition.status, reason: condition.reason, message: condition.message });
       isChanged = true;
@@ -90,5 +118,9 @@ export function updateConditions(current: readonly NamespaceCondition[], wanted:
 
 /** `a has 1 ..., b has 2 ...`, sorted for stable updates; empty when nothing is counted. */
 function listCounts(counts: Map<string, number>, describe: (name: string, count: number) => string): string {
-  return [...counts].filter(([, count]) => count > 0).map(([name, count]) => describe(name, count)).sort().join(', ');
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => describe(name, count))
+    .sort()
+    .join(', ');
 }

@@ -58,7 +58,10 @@ export class NamespaceController implements Reconciler {
     const pass = await this.deleteAllContent(name);
     // 3. Say in the status what holds the namespace, if anything.
     await this.updateStatus(namespace, pass);
-    if (pass.discoveryError || pass.deleteErrors.length > 0) throw new Error(`deleting the content of namespace ${name}: ${[pass.discoveryError, ...pass.deleteErrors].filter(Boolean).join('; ')}`);
+    if (pass.discoveryError || pass.deleteErrors.length > 0)
+      throw new Error(
+        `deleting the content of namespace ${name}: ${[pass.discoveryError, ...pass.deleteErrors].filter(Boolean).join('; ')}`,
+      );
     // 4. Content remains (pods stopping, finalizers pending): not a failure, so no backoff;
     //    look again soon, and keep looking at a steady pace however long it takes.
     if ([...pass.remaining.values()].some((count) => count > 0)) {
@@ -73,24 +76,43 @@ export class NamespaceController implements Reconciler {
 
   // #region delete-all-content
   private async deleteAllContent(namespace: string): Promise<DeletionPass & { estimateSeconds: number }> {
-    const pass: DeletionPass & { estimateSeconds: number } = { deleteErrors: [], remaining: new Map(), finalizers: new Map(), estimateSeconds: 0 };
+    const pass: DeletionPass & { estimateSeconds: number } = {
+      deleteErrors: [],
+      remaining: new Map(),
+      finalizers: new Map(),
+      estimateSeconds: 0,
+    };
     let resources: ApiResource[];
     try {
-      resources = supportingAll(await discoverResources(this.client), ['list', 'delete']).filter((resource) => resource.namespaced);
+      resources = supportingAll(await discoverResources(this.client), ['list', 'delete']).filter(
+        (resource) => resource.namespaced,
+      );
     } catch (error) {
       pass.discoveryError = error instanceof Error ? error.message : String(error);
       return pass;
     }
     for (const resource of resources) {
-      const ref = { group: resource.group || undefined, version: resource.version, resource: resource.resource, namespace };
+      const ref = {
+        group: resource.group || undefined,
+        version: resource.version,
+        resource: resource.resource,
+        namespace,
+      };
       try {
         // Background: whatever these objects own goes too, through the garbage collector.
         for (const item of (await this.client.list(ref)).items) {
-          if (!item.metadata.deletionTimestamp) await this.client.delete({ ...ref, name: item.metadata.name }, { propagationPolicy: 'Background', preconditions: { uid: item.metadata.uid ?? '' } }).catch(ignoreGone);
+          if (!item.metadata.deletionTimestamp)
+            await this.client
+              .delete(
+                { ...ref, name: item.metadata.name },
+                { propagationPolicy: 'Background', preconditions: { uid: item.metadata.uid ?? '' } },
+              )
+              .catch(ignoreGone);
         }
         const left = (await this.client.list(ref)).items;
         pass.remaining.set(`${resource.resource}.${resource.group}`, left.length);
-        for (const finalizer of left.flatMap((item) => item.metadata.finalizers ?? [])) pass.finalizers.set(finalizer, (pass.finalizers.get(finalizer) ?? 0) + 1);
+        for (const finalizer of left.flatMap((item) => item.metadata.finalizers ?? []))
+          pass.finalizers.set(finalizer, (pass.finalizers.get(finalizer) ?? 0) + 1);
         pass.estimateSeconds = Math.max(pass.estimateSeconds, estimateSeconds(resource, left));
       } catch (error) {
         pass.deleteErrors.push(error instanceof Error ? error.message : String(error));
@@ -108,7 +130,11 @@ export class NamespaceController implements Reconciler {
     let namespace = cached;
     for (let attempt = 1; ; attempt++) {
       const current = (namespace.status?.conditions ?? []) as NamespaceCondition[];
-      const conditions = updateConditions(current, deletionConditions(pass), `${this.now().toISOString().slice(0, 19)}Z`);
+      const conditions = updateConditions(
+        current,
+        deletionConditions(pass),
+        `${this.now().toISOString().slice(0, 19)}Z`,
+      );
       if (!conditions) return;
       const status = { ...namespace.status, phase: 'Terminating', conditions };
       try {
@@ -126,7 +152,9 @@ export class NamespaceController implements Reconciler {
     const ref = { resource: 'namespaces', name: cached.metadata.name };
     const namespace = await this.client.get(ref);
     const finalizers = finalizersOf(namespace).filter((finalizer) => finalizer !== KubernetesFinalizer);
-    await this.client.update({ ...ref, subresource: 'finalize' }, { ...namespace, spec: { ...namespace.spec, finalizers } }).catch(ignoreGone);
+    await this.client
+      .update({ ...ref, subresource: 'finalize' }, { ...namespace, spec: { ...namespace.spec, finalizers } })
+      .catch(ignoreGone);
     this.logger.info('namespace finalized', { namespace: cached.metadata.name });
   }
 }

@@ -14,11 +14,24 @@ export const NodeLifecycleControllerDescriptor = defineController({
   aliases: ['nodelifecycle'],
   enabledByDefault: true,
   settings: {
-    monitorMs: secondsSetting('NODE_MONITOR_GRACE_PERIOD_SECONDS', DefaultNodeMonitorGracePeriodSeconds, 'how long a node may go without a heartbeat (--node-monitor-grace-period)'),
-    startupMs: secondsSetting('NODE_STARTUP_GRACE_PERIOD_SECONDS', DefaultNodeStartupGracePeriodSeconds, 'how long a new node may take to post its first status (--node-startup-grace-period)'),
+    monitorMs: secondsSetting(
+      'NODE_MONITOR_GRACE_PERIOD_SECONDS',
+      DefaultNodeMonitorGracePeriodSeconds,
+      'how long a node may go without a heartbeat (--node-monitor-grace-period)',
+    ),
+    startupMs: secondsSetting(
+      'NODE_STARTUP_GRACE_PERIOD_SECONDS',
+      DefaultNodeStartupGracePeriodSeconds,
+      'how long a new node may take to post its first status (--node-startup-grace-period)',
+    ),
   },
   init: ({ client, logger, informers, settings }) => [
-    queuedRunner(logger, 2, (enqueue) => new NodeLifecycleController(client, informers.nodes(), informers.leases(), enqueue, settings, logger)),
+    queuedRunner(
+      logger,
+      2,
+      (enqueue) =>
+        new NodeLifecycleController(client, informers.nodes(), informers.leases(), enqueue, settings, logger),
+    ),
   ],
 });
 
@@ -28,6 +41,10 @@ export const TaintEvictionControllerDescriptor = defineController({
   enabledByDefault: true,
   settings: {},
   init: ({ client, logger, informers }) => [
-    queuedRunner(logger, 2, (enqueue) => new TaintEvictionController(client, informers.pods(), informers.nodes(), enqueue, logger)),
+    queuedRunner(
+      logger,
+      2,
+      (enqueue) => new TaintEvictionController(client, informers.pods(), informers.nodes(), enqueue, logger),
+    ),
   ],
 });

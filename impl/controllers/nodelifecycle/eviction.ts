@@ -41,7 +41,9 @@ export function evictionDelaySeconds(taints: readonly Taint[], tolerations: read
     if (!toleration) return 0;
     used.push(toleration);
   }
-  const limits = used.map((toleration) => toleration.tolerationSeconds).filter((seconds): seconds is number => seconds !== undefined && seconds !== null);
+  const limits = used
+    .map((toleration) => toleration.tolerationSeconds)
+    .filter((seconds): seconds is number => seconds !== undefined && seconds !== null);
   if (limits.length === 0) return undefined;
   return Math.max(0, Math.min(...limits));
 }

@@ -45,7 +45,12 @@ export interface GracePeriods {
  * heartbeat changed or the Lease was renewed since the last look. A node seen for the first
  * time counts from now, or from its creation if it never posted a Ready condition.
  */
-export function observeHealth(previous: NodeHealth | undefined, node: Node, leaseRenewTime: string | undefined, now: number): NodeHealth {
+export function observeHealth(
+  previous: NodeHealth | undefined,
+  node: Node,
+  leaseRenewTime: string | undefined,
+  now: number,
+): NodeHealth {
   const readyHeartbeat = readyCondition(node)?.lastHeartbeatTime;
   const hasReady = readyCondition(node) !== undefined;
   let probeTime: number;
@@ -53,7 +58,9 @@ export function observeHealth(previous: NodeHealth | undefined, node: Node, leas
   else if (hasReady && readyHeartbeat !== previous.readyHeartbeat) probeTime = now;
   else probeTime = previous.probeTime;
   // Always a sign of life: a renewTime later than the last one seen.
-  const isRenewed = leaseRenewTime !== undefined && (previous?.leaseRenewTime === undefined || leaseRenewTime > previous.leaseRenewTime);
+  const isRenewed =
+    leaseRenewTime !== undefined &&
+    (previous?.leaseRenewTime === undefined || leaseRenewTime > previous.leaseRenewTime);
   if (isRenewed) probeTime = now;
   return { probeTime, readyHeartbeat, leaseRenewTime: leaseRenewTime ?? previous?.leaseRenewTime };
 }
@@ -75,9 +82,21 @@ export function unknownConditions(node: Node, now: string): NodeCondition[] {
   for (const type of KubeletConditionTypes) {
     const condition = conditions.find((candidate) => candidate.type === type);
     if (!condition) {
-      conditions.push({ type, status: 'Unknown', reason: NodeStatusNeverUpdatedReason, message: NodeStatusNeverUpdatedMessage, lastHeartbeatTime: node.metadata.creationTimestamp, lastTransitionTime: now });
+      conditions.push({
+        type,
+        status: 'Unknown',
+        reason: NodeStatusNeverUpdatedReason,
+        message: NodeStatusNeverUpdatedMessage,
+        lastHeartbeatTime: node.metadata.creationTimestamp,
+        lastTransitionTime: now,
+      });
     } else if (condition.status !== 'Unknown') {
-      Object.assign(condition, { status: 'Unknown', reason: NodeStatusUnknownReason, message: NodeStatusUnknownMessage, lastTransitionTime: now });
+      Object.assign(condition, {
+        status: 'Unknown',
+        reason: NodeStatusUnknownReason,
+        message: NodeStatusUnknownMessage,
+        lastTransitionTime: now,
+      });
     }
   }
   return conditions;

@@ -20,7 +20,14 @@ import type { Logger } from '../../client/logger.js';
 import type { RestClient } from '../../client/rest-client.js';
 import type { KubeObject, Node } from '../../client/types.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
-import { type GracePeriods, gracePeriodMs, type NodeHealth, observeHealth, readyCondition, unknownConditions } from './node-health.js';
+import {
+  type GracePeriods,
+  gracePeriodMs,
+  type NodeHealth,
+  observeHealth,
+  readyCondition,
+  unknownConditions,
+} from './node-health.js';
 import { desiredControllerTaints, reconcileTaints } from './taints.js';
 
 export const NodeLeaseNamespace = 'kube-node-lease';
@@ -46,8 +53,15 @@ export class NodeLifecycleController implements Reconciler {
   ) {
     this.recorder = new EventRecorder(client, 'node-controller', logger, now);
     // Handlers only enqueue the node's name; a Lease is named after its node.
-    this.nodes.addEventHandler({ onAdd: (node) => this.enqueue(node.metadata.name ?? ''), onUpdate: (_old, node) => this.enqueue(node.metadata.name ?? ''), onDelete: (node) => this.health.delete(node.metadata.name ?? '') });
-    this.leases.addEventHandler({ onAdd: (lease) => this.leaseChanged(lease), onUpdate: (_old, lease) => this.leaseChanged(lease) });
+    this.nodes.addEventHandler({
+      onAdd: (node) => this.enqueue(node.metadata.name ?? ''),
+      onUpdate: (_old, node) => this.enqueue(node.metadata.name ?? ''),
+      onDelete: (node) => this.health.delete(node.metadata.name ?? ''),
+    });
+    this.leases.addEventHandler({
+      onAdd: (lease) => this.leaseChanged(lease),
+      onUpdate: (_old, lease) => this.leaseChanged(lease),
+    });
   }
 
   // #region monitor-node-health
@@ -59,7 +73,12 @@ export class NodeLifecycleController implements Reconciler {
     // 2. Note a sign of life: a renewed Lease or a new Ready heartbeat, seen on our own clock.
     const now = this.now();
     const lease = this.leases.get(`${NodeLeaseNamespace}/${name}`);
-    const health = observeHealth(this.health.get(name), node, lease?.spec?.renewTime as string | undefined, now.getTime());
+    const health = observeHealth(
+      this.health.get(name),
+      node,
+      lease?.spec?.renewTime as string | undefined,
+      now.getTime(),
+    );
     this.health.set(name, health);
     // 3. Silent for longer than the grace period: the kubelet's conditions become Unknown.
     const deadline = health.probeTime + gracePeriodMs(node, this.gracePeriods);
@@ -76,15 +95,27 @@ export class NodeLifecycleController implements Reconciler {
     const wasReady = readyCondition(node)?.status === 'True';
     const conditions = unknownConditions(node, now);
     if (JSON.stringify(conditions) === JSON.stringify(node.status?.conditions ?? [])) return node;
-    const updated = await this.client.update<Node>({ resource: 'nodes', name: node.metadata.name, subresource: 'status' }, { ...node, status: { ...node.status, conditions } });
-    if (wasReady) await this.recorder.record(updated, 'Normal', NodeNotReadyReason, nodeStatusChangeMessage(node.metadata.name ?? '', NodeNotReadyReason));
+    const updated = await this.client.update<Node>(
+      { resource: 'nodes', name: node.metadata.name, subresource: 'status' },
+      { ...node, status: { ...node.status, conditions } },
+    );
+    if (wasReady)
+      await this.recorder.record(
+        updated,
+        'Normal',
+        NodeNotReadyReason,
+        nodeStatusChangeMessage(node.metadata.name ?? '', NodeNotReadyReason),
+      );
     return updated;
   }
 
   private async updateTaints(node: Node, now: string): Promise<void> {
     const taints = reconcileTaints(node.spec?.taints ?? [], desiredControllerTaints(node), now);
     if (!taints) return;
-    await this.client.update({ resource: 'nodes', name: node.metadata.name }, { ...node, spec: { ...node.spec, taints } });
+    await this.client.update(
+      { resource: 'nodes', name: node.metadata.name },
+      { ...node, spec: { ...node.spec, taints } },
+    );
   }
 
   private leaseChanged(lease: KubeObject): void {

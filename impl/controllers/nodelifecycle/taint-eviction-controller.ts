@@ -49,8 +49,16 @@ export class TaintEvictionController implements Reconciler {
     this.recorder = new EventRecorder(client, this.name, logger);
     this.pods.addIndex(NodeNameIndex, (pod) => [String(pod.spec?.nodeName ?? '')]);
     // Handlers only enqueue pod keys: a node's change concerns every pod bound to it.
-    this.pods.addEventHandler({ onAdd: (pod) => this.podChanged(pod), onUpdate: (_old, pod) => this.podChanged(pod), onDelete: (pod) => this.firstSeenTainted.delete(keyOf(pod)) });
-    this.nodes.addEventHandler({ onAdd: (node) => this.nodeChanged(node), onUpdate: (_old, node) => this.nodeChanged(node), onDelete: (node) => this.nodeChanged(node) });
+    this.pods.addEventHandler({
+      onAdd: (pod) => this.podChanged(pod),
+      onUpdate: (_old, pod) => this.podChanged(pod),
+      onDelete: (pod) => this.firstSeenTainted.delete(keyOf(pod)),
+    });
+    this.nodes.addEventHandler({
+      onAdd: (node) => this.nodeChanged(node),
+      onUpdate: (_old, node) => this.nodeChanged(node),
+      onDelete: (node) => this.nodeChanged(node),
+    });
   }
 
   // #region process-pod-on-node
@@ -62,7 +70,8 @@ export class TaintEvictionController implements Reconciler {
     // 2. How long may it stay? Never leaving (no NoExecute taint, or tolerated forever) cancels any eviction.
     const delay = evictionDelaySeconds(noExecuteTaints(node.spec?.taints), pod.spec.tolerations ?? []);
     if (delay === undefined) {
-      if (this.firstSeenTainted.has(key)) await this.recorder.record(pod, 'Normal', TaintManagerEvictionReason, cancellingDeletionMessage(key));
+      if (this.firstSeenTainted.has(key))
+        await this.recorder.record(pod, 'Normal', TaintManagerEvictionReason, cancellingDeletionMessage(key));
       return this.forget(key);
     }
     // 3. The clock starts when this controller first saw the pod tainted; come back at the deadline.
@@ -73,17 +82,32 @@ export class TaintEvictionController implements Reconciler {
     // 4. Time is up: say why, then delete it like anyone would, gracefully.
     await this.recorder.record(pod, 'Normal', TaintManagerEvictionReason, markingForDeletionMessage(key));
     await this.markDisruptionTarget(pod);
-    await this.client.delete({ resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name }, { preconditions: { uid: pod.metadata.uid ?? '' } }).catch(ignoreGone);
+    await this.client
+      .delete(
+        { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name },
+        { preconditions: { uid: pod.metadata.uid ?? '' } },
+      )
+      .catch(ignoreGone);
     return this.forget(key);
   }
   // #endregion process-pod-on-node
 
   private async markDisruptionTarget(pod: Pod): Promise<void> {
-    const conditions = (pod.status?.conditions ?? []).filter((condition) => condition.type !== DisruptionTargetCondition.type);
-    const condition = { ...DisruptionTargetCondition, lastTransitionTime: `${new Date(this.now()).toISOString().slice(0, 19)}Z` };
+    const conditions = (pod.status?.conditions ?? []).filter(
+      (condition) => condition.type !== DisruptionTargetCondition.type,
+    );
+    const condition = {
+      ...DisruptionTargetCondition,
+      lastTransitionTime: `${new Date(this.now()).toISOString().slice(0, 19)}Z`,
+    };
     // A patch, not an update: the kubelet may write the status at the same moment (PatchPodStatus).
     const patch = { status: { conditions: [...conditions, condition] } } as unknown as JsonValue;
-    await this.client.patch({ resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' }, patch).catch(ignoreGone);
+    await this.client
+      .patch(
+        { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' },
+        patch,
+      )
+      .catch(ignoreGone);
   }
 
   private forget(key: string): Result {

@@ -27,7 +27,10 @@ const conditionTaintKeys: Record<string, Partial<Record<string, string>>> = {
   NetworkUnavailable: { True: 'node.kubernetes.io/network-unavailable' },
   PIDPressure: { True: 'node.kubernetes.io/pid-pressure' },
 };
-const noScheduleKeys = new Set([...Object.values(conditionTaintKeys).flatMap((byStatus) => Object.values(byStatus)), UnschedulableTaintKey]);
+const noScheduleKeys = new Set([
+  ...Object.values(conditionTaintKeys).flatMap((byStatus) => Object.values(byStatus)),
+  UnschedulableTaintKey,
+]);
 const noExecuteKeys = new Set([NotReadyTaintKey, UnreachableTaintKey]);
 
 // #region desired-taints
@@ -43,7 +46,10 @@ export function desiredControllerTaints(node: Node): Taint[] {
   if (ready?.status === 'False') taints.push({ key: NotReadyTaintKey, effect: 'NoExecute' });
   else if (ready?.status === 'Unknown') taints.push({ key: UnreachableTaintKey, effect: 'NoExecute' });
   // A node that never posted Ready keeps whatever NoExecute taint it has until it does.
-  else if (!ready) taints.push(...(node.spec?.taints ?? []).filter((taint) => taint.effect === 'NoExecute' && noExecuteKeys.has(taint.key)));
+  else if (!ready)
+    taints.push(
+      ...(node.spec?.taints ?? []).filter((taint) => taint.effect === 'NoExecute' && noExecuteKeys.has(taint.key)),
+    );
   return taints;
 }
 // #endregion desired-taints
@@ -60,11 +66,17 @@ export function isControllerTaint(taint: Taint): boolean {
  * unchanged and first, kept ones with their timeAdded, new ones stamped `now`. Undefined when
  * nothing changes, so the caller writes only when it must.
  */
-export function reconcileTaints(current: readonly Taint[], desired: readonly Taint[], now: string): Taint[] | undefined {
+export function reconcileTaints(
+  current: readonly Taint[],
+  desired: readonly Taint[],
+  now: string,
+): Taint[] | undefined {
   const same = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
   const others = current.filter((taint) => !isControllerTaint(taint));
   const kept = current.filter((taint) => isControllerTaint(taint) && desired.some((wanted) => same(wanted, taint)));
-  const added = desired.filter((wanted) => !current.some((taint) => same(taint, wanted))).map((taint) => ({ ...taint, timeAdded: now }));
+  const added = desired
+    .filter((wanted) => !current.some((taint) => same(taint, wanted)))
+    .map((taint) => ({ ...taint, timeAdded: now }));
   if (added.length === 0 && kept.length === current.length - others.length) return undefined;
   return [...others, ...kept, ...added];
 }

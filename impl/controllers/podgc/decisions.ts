@@ -42,7 +42,13 @@ export function unscheduledTerminatingPods(pods: readonly Pod[]): Pod[] {
 
 /** Pods being deleted on a node that is not Ready and is tainted out of service. */
 export function terminatingOutOfServicePods(pods: readonly Pod[], nodes: readonly Node[]): Pod[] {
-  const outOfService = new Set(nodes.filter((node) => !isNodeReady(node) && (node.spec?.taints ?? []).some((taint) => taint.key === OutOfServiceTaint)).map((node) => node.metadata.name));
+  const outOfService = new Set(
+    nodes
+      .filter(
+        (node) => !isNodeReady(node) && (node.spec?.taints ?? []).some((taint) => taint.key === OutOfServiceTaint),
+      )
+      .map((node) => node.metadata.name),
+  );
   return pods.filter((pod) => pod.metadata.deletionTimestamp && outOfService.has(pod.spec.nodeName));
 }
 

@@ -10,9 +10,21 @@ export const PodGarbageCollectorControllerDescriptor = defineController({
   aliases: ['podgc'],
   enabledByDefault: true,
   settings: {
-    checkPeriodMs: secondsSetting('POD_GC_CHECK_PERIOD_SECONDS', DefaultPodGcTimings.checkPeriodMs / 1000, 'how often the pod garbage collector checks'),
-    quarantineMs: secondsSetting('POD_GC_QUARANTINE_SECONDS', DefaultPodGcTimings.quarantineMs / 1000, 'how long a node must be missing before its pods go'),
-    terminatedPodThreshold: countSetting('TERMINATED_POD_GC_THRESHOLD', DefaultPodGcTimings.terminatedPodThreshold, 'finished pods kept before the oldest go (--terminated-pod-gc-threshold)'),
+    checkPeriodMs: secondsSetting(
+      'POD_GC_CHECK_PERIOD_SECONDS',
+      DefaultPodGcTimings.checkPeriodMs / 1000,
+      'how often the pod garbage collector checks',
+    ),
+    quarantineMs: secondsSetting(
+      'POD_GC_QUARANTINE_SECONDS',
+      DefaultPodGcTimings.quarantineMs / 1000,
+      'how long a node must be missing before its pods go',
+    ),
+    terminatedPodThreshold: countSetting(
+      'TERMINATED_POD_GC_THRESHOLD',
+      DefaultPodGcTimings.terminatedPodThreshold,
+      'finished pods kept before the oldest go (--terminated-pod-gc-threshold)',
+    ),
   },
   init: ({ client, logger, informers, settings }) => [
     queuedRunner(logger, 1, (enqueue) => {

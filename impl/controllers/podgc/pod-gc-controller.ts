@@ -17,7 +17,14 @@ import type { Logger } from '../../client/logger.js';
 import type { RestClient } from '../../client/rest-client.js';
 import type { JsonValue, Node, Pod, PodCondition } from '../../client/types.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
-import { missingNodeNames, OrphanedPodCondition, orphanedPods, terminatedPodsOverThreshold, terminatingOutOfServicePods, unscheduledTerminatingPods } from './decisions.js';
+import {
+  missingNodeNames,
+  OrphanedPodCondition,
+  orphanedPods,
+  terminatedPodsOverThreshold,
+  terminatingOutOfServicePods,
+  unscheduledTerminatingPods,
+} from './decisions.js';
 
 /** The one key the periodic check runs under. */
 export const PodGcKey = 'pod-gc';
@@ -31,7 +38,11 @@ export interface PodGcTimings {
   terminatedPodThreshold: number;
 }
 
-export const DefaultPodGcTimings: PodGcTimings = { checkPeriodMs: 20_000, quarantineMs: 40_000, terminatedPodThreshold: 12_500 };
+export const DefaultPodGcTimings: PodGcTimings = {
+  checkPeriodMs: 20_000,
+  quarantineMs: 40_000,
+  terminatedPodThreshold: 12_500,
+};
 
 export class PodGcController implements Reconciler {
   readonly name = 'pod-garbage-collector';
@@ -51,12 +62,16 @@ export class PodGcController implements Reconciler {
   async reconcile(): Promise<Result> {
     const pods = this.pods.list() as Pod[];
     const nodes = this.nodes.list() as Node[];
-    for (const pod of terminatedPodsOverThreshold(pods, this.timings.terminatedPodThreshold)) await this.markFailedAndDelete(pod);
+    for (const pod of terminatedPodsOverThreshold(pods, this.timings.terminatedPodThreshold))
+      await this.markFailedAndDelete(pod);
     for (const pod of terminatingOutOfServicePods(pods, nodes)) await this.markFailedAndDelete(pod);
     const deletedNodes = await this.deletedNodes(missingNodeNames(pods, nodes));
     for (const pod of orphanedPods(pods, deletedNodes)) {
       await this.markFailedAndDelete(pod, OrphanedPodCondition);
-      this.logger.info('Forced deletion of orphaned Pod succeeded', { pod: `${pod.metadata.namespace}/${pod.metadata.name}`, node: pod.spec.nodeName });
+      this.logger.info('Forced deletion of orphaned Pod succeeded', {
+        pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+        node: pod.spec.nodeName,
+      });
     }
     for (const pod of unscheduledTerminatingPods(pods)) await this.markFailedAndDelete(pod);
     return { requeueAfterMs: this.timings.checkPeriodMs };
@@ -91,7 +106,12 @@ export class PodGcController implements Reconciler {
     this.logger.info('PodGC is force deleting Pod', { pod: `${pod.metadata.namespace}/${pod.metadata.name}` });
     try {
       if (pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed') {
-        const conditions = condition ? [...(pod.status?.conditions ?? []).filter((c) => c.type !== condition.type), { ...condition, lastTransitionTime: isoSeconds(this.now()) }] : pod.status?.conditions;
+        const conditions = condition
+          ? [
+              ...(pod.status?.conditions ?? []).filter((c) => c.type !== condition.type),
+              { ...condition, lastTransitionTime: isoSeconds(this.now()) },
+            ]
+          : pod.status?.conditions;
         const patch = { status: { phase: 'Failed', ...(conditions ? { conditions } : {}) } } as unknown as JsonValue;
         await this.client.patch({ ...ref, subresource: 'status' }, patch);
       }

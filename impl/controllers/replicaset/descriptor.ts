@@ -10,6 +10,10 @@ export const ReplicaSetControllerDescriptor = defineController({
   enabledByDefault: true,
   settings: {},
   init: ({ client, logger, informers }) => [
-    queuedRunner(logger, 4, (enqueue) => new ReplicaSetController(client, informers.replicaSets(), informers.pods(), enqueue, logger)),
+    queuedRunner(
+      logger,
+      4,
+      (enqueue) => new ReplicaSetController(client, informers.replicaSets(), informers.pods(), enqueue, logger),
+    ),
   ],
 });

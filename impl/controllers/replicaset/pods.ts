@@ -37,12 +37,20 @@ export function isPodReady(pod: KubeObject): boolean {
 /** A new pod for the ReplicaSet: the template, a generated name, and the controller reference. */
 export function podFromTemplate(rs: KubeObject): KubeObject {
   const template = (rs.spec?.template ?? {}) as JsonObject;
-  const metadata = (template.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+  const metadata = (template.metadata ?? {}) as {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   const owner = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { generateName: `${rs.metadata.name}-`, labels: { ...metadata.labels }, annotations: metadata.annotations ? { ...metadata.annotations } : undefined, ownerReferences: [owner] },
+    metadata: {
+      generateName: `${rs.metadata.name}-`,
+      labels: { ...metadata.labels },
+      annotations: metadata.annotations ? { ...metadata.annotations } : undefined,
+      ownerReferences: [owner],
+    },
     spec: structuredClone((template.spec ?? {}) as JsonObject),
   };
 }
@@ -57,9 +65,13 @@ export function podFromTemplate(rs: KubeObject): KubeObject {
 export function podsToDelete(pods: KubeObject[], relatedPods: KubeObject[], count: number): KubeObject[] {
   if (count >= pods.length) return [...pods];
   const podsOnNode = new Map<string, number>();
-  for (const pod of relatedPods.filter(isPodActive)) podsOnNode.set(nodeNameOf(pod), (podsOnNode.get(nodeNameOf(pod)) ?? 0) + 1);
+  for (const pod of relatedPods.filter(isPodActive))
+    podsOnNode.set(nodeNameOf(pod), (podsOnNode.get(nodeNameOf(pod)) ?? 0) + 1);
   const ranked = pods.map((pod) => ({ pod, rank: podsOnNode.get(nodeNameOf(pod)) ?? 0 }));
-  return ranked.sort(compareForDeletion).slice(0, Math.max(0, count)).map(({ pod }) => pod);
+  return ranked
+    .sort(compareForDeletion)
+    .slice(0, Math.max(0, count))
+    .map(({ pod }) => pod);
 }
 
 /** Negative when `a` should be deleted before `b`, positive when after (ActivePodsWithRanks.Less). */
@@ -118,7 +130,9 @@ export function creationTime(pod: KubeObject): number | undefined {
 /** The most any one of the pod's containers restarted. */
 export function maxContainerRestarts(pod: KubeObject): number {
   const statuses = pod.status?.containerStatuses;
-  return Array.isArray(statuses) ? Math.max(0, ...(statuses as Array<{ restartCount?: number }>).map((status) => status.restartCount ?? 0)) : 0;
+  return Array.isArray(statuses)
+    ? Math.max(0, ...(statuses as Array<{ restartCount?: number }>).map((status) => status.restartCount ?? 0))
+    : 0;
 }
 
 /** Negative when `a` is the later time or missing (Go's afterOrZero), positive the other way. */
@@ -135,7 +149,9 @@ function nodeNameOf(pod: KubeObject): string {
 
 function readyCondition(pod: KubeObject): Record<string, unknown> | undefined {
   const conditions = pod.status?.conditions;
-  return Array.isArray(conditions) ? (conditions as Array<Record<string, unknown>>).find((c) => c.type === 'Ready') : undefined;
+  return Array.isArray(conditions)
+    ? (conditions as Array<Record<string, unknown>>).find((c) => c.type === 'Ready')
+    : undefined;
 }
 
 function time(value: unknown): number | undefined {

@@ -4,9 +4,20 @@ import type { KubeObject } from '../../client/types.js';
 import { replicaFailureConditions } from './replicaset-controller.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
-const set = (replicas: number, conditions?: Array<Record<string, string>>): KubeObject => ({ metadata: { name: 'web' }, spec: { replicas }, status: conditions ? { conditions } : {} });
-const pods = (count: number): KubeObject[] => Array.from({ length: count }, (_, index) => ({ metadata: { name: `web-${index}` } }));
-const failure = { type: 'ReplicaFailure', status: 'True', lastTransitionTime: '2026-01-01T00:00:00Z', reason: 'FailedCreate', message: 'quota exceeded' };
+const set = (replicas: number, conditions?: Array<Record<string, string>>): KubeObject => ({
+  metadata: { name: 'web' },
+  spec: { replicas },
+  status: conditions ? { conditions } : {},
+});
+const pods = (count: number): KubeObject[] =>
+  Array.from({ length: count }, (_, index) => ({ metadata: { name: `web-${index}` } }));
+const failure = {
+  type: 'ReplicaFailure',
+  status: 'True',
+  lastTransitionTime: '2026-01-01T00:00:00Z',
+  reason: 'FailedCreate',
+  message: 'quota exceeded',
+};
 
 describe('the ReplicaFailure condition a sync leaves', () => {
   it('a failed sync that had pods to create says FailedCreate, with the error as message', () => {

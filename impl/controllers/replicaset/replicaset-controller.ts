@@ -51,7 +51,11 @@ export class ReplicaSetController implements Reconciler {
   ) {
     this.recorder = new EventRecorder(client, this.name, logger);
     // Handlers only enqueue: a pod maps to its owner through the controller reference.
-    this.sets.addEventHandler({ onAdd: (rs) => this.enqueue(keyOf(rs)), onUpdate: (_old, rs) => this.enqueue(keyOf(rs)), onDelete: (rs) => this.expectations.forget(keyOf(rs)) });
+    this.sets.addEventHandler({
+      onAdd: (rs) => this.enqueue(keyOf(rs)),
+      onUpdate: (_old, rs) => this.enqueue(keyOf(rs)),
+      onDelete: (rs) => this.expectations.forget(keyOf(rs)),
+    });
     this.pods.addEventHandler({
       onAdd: (pod) => this.podChanged(pod, 'add'),
       onUpdate: (old, pod) => {
@@ -75,7 +79,10 @@ export class ReplicaSetController implements Reconciler {
     // 3. Act only if the last decision has been seen in the cache, so nothing is done twice.
     let manageReplicasError: unknown;
     if (this.expectations.isSatisfied(key) && !rs.metadata.deletionTimestamp) {
-      manageReplicasError = await this.manageReplicas(rs, active).then(() => undefined, (error: unknown) => error);
+      manageReplicasError = await this.manageReplicas(rs, active).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     }
     // 4. Write what was observed, and what failed; then retry a failure with backoff.
     await this.updateStatus(rs, active, manageReplicasError);
@@ -114,11 +121,18 @@ export class ReplicaSetController implements Reconciler {
 
   private async createPod(rs: KubeObject): Promise<void> {
     try {
-      const created = await this.client.create({ resource: 'pods', namespace: rs.metadata.namespace }, podFromTemplate(rs));
+      const created = await this.client.create(
+        { resource: 'pods', namespace: rs.metadata.namespace },
+        podFromTemplate(rs),
+      );
       await this.recorder.record(rs, 'Normal', SuccessfulCreateReason, `Created pod: ${created.metadata.name}`);
     } catch (error) {
       // A namespace being deleted refuses every create; its ReplicaSet is going too.
-      if (error instanceof ApiError && error.status.details?.causes?.some((cause) => cause.reason === NamespaceTerminatingCause)) return;
+      if (
+        error instanceof ApiError &&
+        error.status.details?.causes?.some((cause) => cause.reason === NamespaceTerminatingCause)
+      )
+        return;
       await this.recorder.record(rs, 'Warning', FailedCreateReason, `Error creating: ${messageOf(error)}`);
       throw error;
     }
@@ -159,7 +173,19 @@ export class ReplicaSetController implements Reconciler {
   /** Adopt (owner given) or release (no owner) a pod, with a patch guarded by its uid. */
   private async setController(pod: KubeObject, rs: KubeObject | undefined): Promise<void> {
     const others = (pod.metadata.ownerReferences ?? []).filter((reference) => !reference.controller);
-    const ownerReferences = rs ? [...others, { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name ?? '', uid: rs.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }] : others;
+    const ownerReferences = rs
+      ? [
+          ...others,
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: rs.metadata.name ?? '',
+            uid: rs.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ]
+      : others;
     const patch = { metadata: { ownerReferences } } as unknown as JsonValue;
     await this.client.patch({ resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name }, patch);
   }
@@ -171,21 +197,34 @@ export class ReplicaSetController implements Reconciler {
   private relatedPods(rs: KubeObject): KubeObject[] {
     const owner = controllerOf(rs);
     if (!owner) return [];
-    const sets = this.sets.byIndex('namespace', rs.metadata.namespace ?? '').filter((other) => controllerOf(other)?.uid === owner.uid);
+    const sets = this.sets
+      .byIndex('namespace', rs.metadata.namespace ?? '')
+      .filter((other) => controllerOf(other)?.uid === owner.uid);
     const pods = this.pods.byIndex('namespace', rs.metadata.namespace ?? '');
-    return pods.filter((pod) => sets.some((other) => selectorMatches(other.spec?.selector as LabelSelector | undefined, pod.metadata.labels)));
+    return pods.filter((pod) =>
+      sets.some((other) => selectorMatches(other.spec?.selector as LabelSelector | undefined, pod.metadata.labels)),
+    );
   }
 
   // #region calculate-status
   private async updateStatus(rs: KubeObject, active: KubeObject[], manageReplicasError: unknown): Promise<void> {
     const ready = active.filter(isPodReady).length;
-    const counts = { replicas: active.length, fullyLabeledReplicas: active.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation ?? 0 };
+    const counts = {
+      replicas: active.length,
+      fullyLabeledReplicas: active.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: rs.metadata.generation ?? 0,
+    };
     const conditions = replicaFailureConditions(rs, active, manageReplicasError);
     const status: JsonObject = { ...rs.status, ...counts };
     if (conditions) status.conditions = conditions;
     else delete status.conditions;
     if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
-    await this.client.update({ ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name, subresource: 'status' }, { ...structuredClone(rs), status });
+    await this.client.update(
+      { ...replicaSets, namespace: rs.metadata.namespace, name: rs.metadata.name, subresource: 'status' },
+      { ...structuredClone(rs), status },
+    );
   }
   // #endregion calculate-status
 
@@ -197,14 +236,19 @@ export class ReplicaSetController implements Reconciler {
     }
     const key = `${pod.metadata.namespace}/${owner.name}`;
     if (change === 'add') this.expectations.observedAdd(key);
-    if (change === 'delete' || (pod.metadata.deletionTimestamp && change !== 'add')) this.expectations.observedDelete(key);
+    if (change === 'delete' || (pod.metadata.deletionTimestamp && change !== 'add'))
+      this.expectations.observedDelete(key);
     this.enqueue(key);
   }
 
   /** An orphan (or a pod whose labels changed) concerns every set whose selector matches it. */
   private enqueueMatchingSets(pod: KubeObject): void {
     for (const rs of this.sets.byIndex('namespace', pod.metadata.namespace ?? '')) {
-      if (selectorMatches(rs.spec?.selector as LabelSelector | undefined, pod.metadata.labels) || controllerOf(pod)?.uid === rs.metadata.uid) this.enqueue(keyOf(rs));
+      if (
+        selectorMatches(rs.spec?.selector as LabelSelector | undefined, pod.metadata.labels) ||
+        controllerOf(pod)?.uid === rs.metadata.uid
+      )
+        this.enqueue(keyOf(rs));
     }
   }
 }
@@ -213,13 +257,24 @@ export class ReplicaSetController implements Reconciler {
  * The status conditions after a sync: a failure to create or delete adds ReplicaFailure (kept
  * as first written while failures go on), a sync without failure removes it.
  */
-export function replicaFailureConditions(rs: KubeObject, active: KubeObject[], manageReplicasError: unknown, now = new Date()): JsonObject[] | undefined {
+export function replicaFailureConditions(
+  rs: KubeObject,
+  active: KubeObject[],
+  manageReplicasError: unknown,
+  now = new Date(),
+): JsonObject[] | undefined {
   const conditions = Array.isArray(rs.status?.conditions) ? (rs.status.conditions as JsonObject[]) : undefined;
   const failure = conditions?.find((condition) => condition.type === ReplicaFailureCondition);
   if (manageReplicasError !== undefined && !failure) {
     const diff = active.length - Number(rs.spec?.replicas ?? 1);
     const reason = diff < 0 ? FailedCreateReason : diff > 0 ? FailedDeleteReason : '';
-    const condition = { type: ReplicaFailureCondition, status: 'True', lastTransitionTime: now.toISOString().replace(/\.\d+Z$/, 'Z'), reason, message: messageOf(manageReplicasError) };
+    const condition = {
+      type: ReplicaFailureCondition,
+      status: 'True',
+      lastTransitionTime: now.toISOString().replace(/\.\d+Z$/, 'Z'),
+      reason,
+      message: messageOf(manageReplicasError),
+    };
     return [...(conditions ?? []), condition];
   }
   if (manageReplicasError === undefined && failure) {

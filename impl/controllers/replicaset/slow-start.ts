@@ -24,10 +24,18 @@ export interface SlowStartResult {
  * while every call of a batch succeeds, never more than what is left. After a batch with a
  * failure, starts no other batch. Returns the number of successes and the first failure.
  */
-export async function slowStartBatch(count: number, initialBatchSize: number, call: () => Promise<void>): Promise<SlowStartResult> {
+export async function slowStartBatch(
+  count: number,
+  initialBatchSize: number,
+  call: () => Promise<void>,
+): Promise<SlowStartResult> {
   let remaining = count;
   let successes = 0;
-  for (let batchSize = Math.min(remaining, initialBatchSize); batchSize > 0; batchSize = Math.min(2 * batchSize, remaining)) {
+  for (
+    let batchSize = Math.min(remaining, initialBatchSize);
+    batchSize > 0;
+    batchSize = Math.min(2 * batchSize, remaining)
+  ) {
     const outcomes = await Promise.allSettled(Array.from({ length: batchSize }, () => call()));
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     successes += outcomes.filter((outcome) => outcome.status === 'fulfilled').length;

@@ -42,14 +42,25 @@ export class SimulatedNodeAgent {
   private readonly podQueue = new WorkQueue();
   private readonly recorder: EventRecorder;
 
-  constructor(private readonly client: RestClient, private readonly logger: Logger, private readonly options: AgentOptions, private readonly now = () => new Date()) {
+  constructor(
+    private readonly client: RestClient,
+    private readonly logger: Logger,
+    private readonly options: AgentOptions,
+    private readonly now = () => new Date(),
+  ) {
     this.recorder = new EventRecorder(client, 'kubelet', logger);
     this.nodes = new Informer(client, { resource: 'nodes' }, logger);
     // Handlers only enqueue: the decision is taken in syncNode, from the cache.
-    this.nodes.addEventHandler({ onAdd: (node) => this.enqueue(node), onUpdate: (old, node) => this.nodeUpdated(old, node) });
+    this.nodes.addEventHandler({
+      onAdd: (node) => this.enqueue(node),
+      onUpdate: (old, node) => this.nodeUpdated(old, node),
+    });
     // Only pods already bound to a node matter to a node agent (the kubelet's spec.nodeName selector).
     this.pods = new Informer(client, { resource: 'pods' }, logger, { fieldSelector: 'spec.nodeName!=' });
-    this.pods.addEventHandler({ onAdd: (pod) => this.podQueue.add(keyOf(pod)), onUpdate: (_old, pod) => this.podQueue.add(keyOf(pod)) });
+    this.pods.addEventHandler({
+      onAdd: (pod) => this.podQueue.add(keyOf(pod)),
+      onUpdate: (_old, pod) => this.podQueue.add(keyOf(pod)),
+    });
   }
 
   async run(signal: AbortSignal): Promise<void> {
@@ -59,8 +70,18 @@ export class SimulatedNodeAgent {
     const heartbeat = setInterval(() => void this.renewLeases(), this.options.leaseRenewIntervalMs);
     signal.addEventListener('abort', () => clearInterval(heartbeat), { once: true });
     // The same runner and retry policy as every controller: a failed sync comes back later.
-    const nodes = new ControllerRunner({ name: 'node-status', reconcile: (key) => this.syncNode(key).then(() => ({})) }, this.queue, this.logger, this.options.workers);
-    const pods = new ControllerRunner({ name: 'pod-status', reconcile: (key) => this.syncPod(key).then(() => ({})) }, this.podQueue, this.logger, this.options.workers);
+    const nodes = new ControllerRunner(
+      { name: 'node-status', reconcile: (key) => this.syncNode(key).then(() => ({})) },
+      this.queue,
+      this.logger,
+      this.options.workers,
+    );
+    const pods = new ControllerRunner(
+      { name: 'pod-status', reconcile: (key) => this.syncPod(key).then(() => ({})) },
+      this.podQueue,
+      this.logger,
+      this.options.workers,
+    );
     await Promise.all([nodes.run(signal), pods.run(signal)]);
   }
 
@@ -84,15 +105,23 @@ export class SimulatedNodeAgent {
     const ref = { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name };
     // 2. A pod marked for deletion: its containers "stop" at once, so the deletion is finished.
     if (pod.metadata.deletionTimestamp) {
-      await this.client.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' } }).catch((error: unknown) => {
-        if (!isNotFound(error) && !isConflict(error)) throw error;
-      });
+      await this.client
+        .delete(ref, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' } })
+        .catch((error: unknown) => {
+          if (!isNotFound(error) && !isConflict(error)) throw error;
+        });
       return;
     }
     // 3. A bound pod not yet reported running: report it Running and Ready.
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-    const hostIp = String((node.status?.addresses as Array<{ address?: string }> | undefined)?.[0]?.address ?? node.metadata.name);
-    await this.writeStatus(pod, { ...ref, subresource: 'status' }, runningPodStatus(pod, hostIp, timestamp(this.now())));
+    const hostIp = String(
+      (node.status?.addresses as Array<{ address?: string }> | undefined)?.[0]?.address ?? node.metadata.name,
+    );
+    await this.writeStatus(
+      pod,
+      { ...ref, subresource: 'status' },
+      runningPodStatus(pod, hostIp, timestamp(this.now())),
+    );
   }
   // #endregion sync-pod
 
@@ -118,7 +147,12 @@ export class SimulatedNodeAgent {
       // A Conflict is the ordinary race of optimistic locking: retry quietly.
       if (isConflict(error)) throw error;
       const message = error instanceof ApiError ? (error.status.message ?? error.message) : String(error);
-      await this.recorder.record({ ...object, kind: object.kind ?? (ref.resource === 'nodes' ? 'Node' : 'Pod') }, 'Warning', StatusUpdateFailedReason, `Updating status failed: ${message}`);
+      await this.recorder.record(
+        { ...object, kind: object.kind ?? (ref.resource === 'nodes' ? 'Node' : 'Pod') },
+        'Warning',
+        StatusUpdateFailedReason,
+        `Updating status failed: ${message}`,
+      );
       throw error;
     }
   }
@@ -126,7 +160,9 @@ export class SimulatedNodeAgent {
   private async renewLeases(): Promise<void> {
     for (const node of this.nodes.list()) {
       if (!isSimulated(node) || isSilenced(node)) continue;
-      await this.renewLease(node).catch((error: unknown) => this.logger.error('renewing lease failed', { node: node.metadata.name, error }));
+      await this.renewLease(node).catch((error: unknown) =>
+        this.logger.error('renewing lease failed', { node: node.metadata.name, error }),
+      );
     }
   }
 
@@ -141,7 +177,10 @@ export class SimulatedNodeAgent {
     } catch (error) {
       if (!isNotFound(error)) throw error;
       const owner = { apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid ?? '' };
-      await this.client.create({ ...ref, name: undefined }, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name, ownerReferences: [owner] }, spec });
+      await this.client.create(
+        { ...ref, name: undefined },
+        { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name, ownerReferences: [owner] }, spec },
+      );
     }
   }
 }

@@ -6,7 +6,11 @@ import { countSetting, secondsSetting } from '../../client/settings.js';
 import { SimulatedNodeAgent } from './agent.js';
 
 const settings = {
-  leaseRenewIntervalMs: secondsSetting('LEASE_RENEW_INTERVAL_SECONDS', 10, "how often each node's Lease is renewed, as the kubelet's default"),
+  leaseRenewIntervalMs: secondsSetting(
+    'LEASE_RENEW_INTERVAL_SECONDS',
+    10,
+    "how often each node's Lease is renewed, as the kubelet's default",
+  ),
   workers: countSetting('WORKERS', 4, 'how many nodes and pods it syncs at once'),
 };
 

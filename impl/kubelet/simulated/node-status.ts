@@ -48,7 +48,12 @@ export function desiredNodeStatus(node: KubeObject, now: string): JsonObject {
       condition('Ready', 'True', ReadyReason, ReadyMessage),
     ],
     addresses: [{ type: 'Hostname', address: node.metadata.name ?? '' }],
-    nodeInfo: { kubeletVersion: KubeletVersion, operatingSystem: 'linux', architecture: 'amd64', containerRuntimeVersion: 'simulated://1.0' },
+    nodeInfo: {
+      kubeletVersion: KubeletVersion,
+      operatingSystem: 'linux',
+      architecture: 'amd64',
+      containerRuntimeVersion: 'simulated://1.0',
+    },
   };
 }
 // #endregion desired-node-status
@@ -56,7 +61,10 @@ export function desiredNodeStatus(node: KubeObject, now: string): JsonObject {
 /** Whether the reported status already says what the agent would say (heartbeats aside). */
 export function isStatusCurrent(node: KubeObject, desired: JsonObject): boolean {
   const strip = (status: JsonObject | undefined) =>
-    JSON.stringify({ ...status, conditions: conditionsOf(status).map(({ lastHeartbeatTime: _h, lastTransitionTime: _t, ...rest }) => rest) });
+    JSON.stringify({
+      ...status,
+      conditions: conditionsOf(status).map(({ lastHeartbeatTime: _h, lastTransitionTime: _t, ...rest }) => rest),
+    });
   return strip(node.status) === strip(desired);
 }
 

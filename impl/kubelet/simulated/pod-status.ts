@@ -14,7 +14,12 @@ import type { JsonObject, KubeObject } from '../../client/types.js';
 // #region running-pod-status
 export function runningPodStatus(pod: KubeObject, hostIp: string, now: string): JsonObject {
   const containers = Array.isArray(pod.spec?.containers) ? (pod.spec.containers as JsonObject[]) : [];
-  const condition = (type: string): JsonObject => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
+  const condition = (type: string): JsonObject => ({
+    type,
+    status: 'True',
+    lastProbeTime: null,
+    lastTransitionTime: now,
+  });
   const podIp = simulatedPodIp(pod);
   return {
     phase: 'Running',

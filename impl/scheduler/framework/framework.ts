@@ -57,15 +57,18 @@ export function newFramework(profile: Profile, registry: Registry): Framework {
   const scorePlugins: WeightedScorePlugin[] = [];
   for (const { name, weight = 1 } of profile.plugins) {
     const factory = registry.get(name);
-    if (!factory) throw new Error(`newFramework: profile ${profile.schedulerName} enables ${name}, which is not in the registry`);
+    if (!factory)
+      throw new Error(`newFramework: profile ${profile.schedulerName} enables ${name}, which is not in the registry`);
     const plugin = factory();
-    if (plugin.name !== name) throw new Error(`newFramework: the factory for ${name} built a plugin named ${plugin.name}`);
+    if (plugin.name !== name)
+      throw new Error(`newFramework: the factory for ${name} built a plugin named ${plugin.name}`);
     if (implementsPoint<PreFilterPlugin>(plugin, 'preFilter')) preFilterPlugins.push(plugin);
     if (implementsPoint<FilterPlugin>(plugin, 'filter')) filterPlugins.push(plugin);
     if (implementsPoint<PostFilterPlugin>(plugin, 'postFilter')) postFilterPlugins.push(plugin);
     if (implementsPoint<PreScorePlugin>(plugin, 'preScore')) preScorePlugins.push(plugin);
     if (implementsPoint<ScorePlugin>(plugin, 'score')) {
-      if (!Number.isInteger(weight) || weight < 1) throw new Error(`newFramework: score plugin ${name} needs a positive integer weight, got ${weight}`);
+      if (!Number.isInteger(weight) || weight < 1)
+        throw new Error(`newFramework: score plugin ${name} needs a positive integer weight, got ${weight}`);
       scorePlugins.push({ plugin, weight });
     }
   }
@@ -79,14 +82,20 @@ export function runPreFilterPlugins(framework: Framework, state: CycleState, pod
     const status = guarded(() => plugin.preFilter(state, pod));
     if (status.code === 'Skip') skipped.add(plugin.name);
     else if (isRejected(status)) return { status: withPlugin(status, plugin.name), skipped };
-    else if (!isSuccess(status)) return { status: errorWhile(`running PreFilter plugin "${plugin.name}"`, status, plugin.name), skipped };
+    else if (!isSuccess(status))
+      return { status: errorWhile(`running PreFilter plugin "${plugin.name}"`, status, plugin.name), skipped };
   }
   return { status: SuccessStatus, skipped };
 }
 
 // #region run-filter-plugins
 /** Runs the filters on one node, stopping at the first that rejects it, as Kubernetes does. */
-export function runFilterPlugins(filters: readonly FilterPlugin[], state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
+export function runFilterPlugins(
+  filters: readonly FilterPlugin[],
+  state: CycleState,
+  pod: Pod,
+  nodeInfo: NodeInfo,
+): Status {
   for (const plugin of filters) {
     let status: Status;
     // Inline rather than through guarded(): this loop runs for every node of every attempt.
@@ -104,7 +113,13 @@ export function runFilterPlugins(filters: readonly FilterPlugin[], state: CycleS
 // #endregion run-filter-plugins
 
 /** Runs PostFilter plugins until one succeeds; otherwise their reasons together. */
-export function runPostFilterPlugins(framework: Framework, state: CycleState, pod: Pod, numAllNodes: number, nodeStatuses: ReadonlyMap<string, Status>): Status {
+export function runPostFilterPlugins(
+  framework: Framework,
+  state: CycleState,
+  pod: Pod,
+  numAllNodes: number,
+  nodeStatuses: ReadonlyMap<string, Status>,
+): Status {
   const reasons: string[] = [];
   let rejector: string | undefined;
   for (const plugin of framework.postFilterPlugins) {
@@ -120,12 +135,19 @@ export function runPostFilterPlugins(framework: Framework, state: CycleState, po
 }
 
 /** Runs every PreScore plugin over the feasible nodes; the first error ends the attempt. */
-export function runPreScorePlugins(framework: Framework, state: CycleState, pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[]): PointResult {
+export function runPreScorePlugins(
+  framework: Framework,
+  state: CycleState,
+  pod: Pod,
+  feasible: readonly NodeInfo[],
+  all: readonly NodeInfo[],
+): PointResult {
   const skipped = new Set<string>();
   for (const plugin of framework.preScorePlugins) {
     const status = guarded(() => plugin.preScore(state, pod, feasible, all));
     if (status.code === 'Skip') skipped.add(plugin.name);
-    else if (!isSuccess(status)) return { status: errorWhile(`running PreScore plugin "${plugin.name}"`, status, plugin.name), skipped };
+    else if (!isSuccess(status))
+      return { status: errorWhile(`running PreScore plugin "${plugin.name}"`, status, plugin.name), skipped };
   }
   return { status: SuccessStatus, skipped };
 }

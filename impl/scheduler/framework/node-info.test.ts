@@ -21,7 +21,12 @@ describe('NodeInfo sums', () => {
     const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'rs-1', controller: true };
     const terminating = makePod('c', { owner });
     terminating.metadata.deletionTimestamp = '2025-01-01T00:00:00Z';
-    const nodeInfo = newNodeInfo(makeNode('n'), [makePod('a', { owner }), makePod('b', { owner }), terminating, makePod('bare')]);
+    const nodeInfo = newNodeInfo(makeNode('n'), [
+      makePod('a', { owner }),
+      makePod('b', { owner }),
+      terminating,
+      makePod('bare'),
+    ]);
     assert.deepEqual([...nodeInfo.controllerPods], [['rs-1', 2]]);
     removePod(nodeInfo, makePod('a', { owner }));
     removePod(nodeInfo, makePod('b', { owner }));
@@ -36,7 +41,16 @@ describe('NodeInfo sums', () => {
 });
 
 describe('host port conflicts', () => {
-  const used = new Set(hostPortKeys(makePod('a', { ports: [{ containerPort: 80, hostPort: 8080 }, { containerPort: 53, hostPort: 53, protocol: 'UDP', hostIP: '10.0.0.1' }] })));
+  const used = new Set(
+    hostPortKeys(
+      makePod('a', {
+        ports: [
+          { containerPort: 80, hostPort: 8080 },
+          { containerPort: 53, hostPort: 53, protocol: 'UDP', hostIP: '10.0.0.1' },
+        ],
+      }),
+    ),
+  );
   const cases: Array<[string, string, boolean]> = [
     ['the same port on every address collides', '0.0.0.0/TCP/8080', true],
     ['a specific address collides with a port bound on every address', '10.0.0.2/TCP/8080', true],
@@ -47,5 +61,6 @@ describe('host port conflicts', () => {
     ['another port is free', '0.0.0.0/TCP/9090', false],
   ];
   for (const [name, wanted, expected] of cases) it(name, () => assert.equal(hasPortConflict(used, wanted), expected));
-  it('a container port without a host port uses no node port', () => assert.deepEqual(hostPortKeys(makePod('b', { ports: [{ containerPort: 80 }] })), []));
+  it('a container port without a host port uses no node port', () =>
+    assert.deepEqual(hostPortKeys(makePod('b', { ports: [{ containerPort: 80 }] })), []));
 });

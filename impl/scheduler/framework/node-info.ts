@@ -97,7 +97,10 @@ function changeSums(nodeInfo: NodeInfo, pod: Pod, sign: 1 | -1): void {
   nodeInfo.nonZeroRequested.milliCpu += sign * nonZero.milliCpu;
   nodeInfo.nonZeroRequested.memory += sign * nonZero.memory;
   nodeInfo.nonZeroRequested.pods += sign;
-  const controller = pod.metadata.deletionTimestamp === undefined ? pod.metadata.ownerReferences?.find((reference) => reference.controller === true) : undefined;
+  const controller =
+    pod.metadata.deletionTimestamp === undefined
+      ? pod.metadata.ownerReferences?.find((reference) => reference.controller === true)
+      : undefined;
   if (controller === undefined) return;
   const count = (nodeInfo.controllerPods.get(controller.uid) ?? 0) + sign;
   if (count > 0) nodeInfo.controllerPods.set(controller.uid, count);

@@ -14,7 +14,10 @@ describe('DefaultNormalizeScore', () => {
     it(name, () => {
       const scores = raw.map((score, index) => ({ name: `n${index}`, score }));
       defaultNormalizeScore(100, reverse, scores);
-      assert.deepEqual(scores.map((entry) => entry.score), expected);
+      assert.deepEqual(
+        scores.map((entry) => entry.score),
+        expected,
+      );
     });
   }
 });
@@ -26,5 +29,6 @@ describe('integer division as Go does it', () => {
     ['is exact on large byte counts', 8 * 2 ** 30 * 100 - 1, 8 * 2 ** 30, 99],
     ['an exact quotient stays', 500, 5, 100],
   ];
-  for (const [name, dividend, divisor, expected] of cases) it(name, () => assert.equal(integerDivide(dividend, divisor), expected));
+  for (const [name, dividend, divisor, expected] of cases)
+    it(name, () => assert.equal(integerDivide(dividend, divisor), expected));
 });

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Pod } from '../../client/types.js';
 import { makeNode, makePod } from '../fixtures.js';
-import { DefaultMemoryRequest, DefaultMilliCpuRequest, milliValue, nodeAllocatable, podRequests, value } from './resources.js';
+import {
+  DefaultMemoryRequest,
+  DefaultMilliCpuRequest,
+  milliValue,
+  nodeAllocatable,
+  podRequests,
+  value,
+} from './resources.js';
 
 describe('quantities as millicores', () => {
   const cases: Array<[string, string | number, number]> = [
@@ -38,7 +45,11 @@ describe('quantities as units (bytes, pods)', () => {
   }
 });
 
-function podWith(containers: Pod['spec']['containers'], initContainers: Pod['spec']['initContainers'] = [], overhead?: Record<string, string>): Pod {
+function podWith(
+  containers: Pod['spec']['containers'],
+  initContainers: Pod['spec']['initContainers'] = [],
+  overhead?: Record<string, string>,
+): Pod {
   const pod = makePod('p');
   return { ...pod, spec: { ...pod.spec, containers, initContainers, ...(overhead ? { overhead } : {}) } };
 }
@@ -51,18 +62,41 @@ const container = (name: string, cpu?: string, memory?: string, restartPolicy?: 
 
 describe("a pod's requests", () => {
   const cases: Array<[string, Pod, { milliCpu: number; memory: number }]> = [
-    ['containers add up', podWith([container('a', '100m', '64Mi'), container('b', '200m', '64Mi')]), { milliCpu: 300, memory: 134_217_728 }],
-    ['a larger init container wins, per resource', podWith([container('a', '100m', '64Mi')], [container('init', '500m', '32Mi')]), { milliCpu: 500, memory: 67_108_864 }],
-    ['init containers run one at a time: the largest counts, not the sum', podWith([container('a', '100m')], [container('i1', '300m'), container('i2', '400m')]), { milliCpu: 400, memory: 0 }],
-    ['a sidecar adds to the containers', podWith([container('a', '100m')], [container('log', '50m', undefined, 'Always')]), { milliCpu: 150, memory: 0 }],
-    ['an init container after a sidecar runs beside it', podWith([container('a', '100m')], [container('log', '50m', undefined, 'Always'), container('init', '300m')]), { milliCpu: 350, memory: 0 }],
+    [
+      'containers add up',
+      podWith([container('a', '100m', '64Mi'), container('b', '200m', '64Mi')]),
+      { milliCpu: 300, memory: 134_217_728 },
+    ],
+    [
+      'a larger init container wins, per resource',
+      podWith([container('a', '100m', '64Mi')], [container('init', '500m', '32Mi')]),
+      { milliCpu: 500, memory: 67_108_864 },
+    ],
+    [
+      'init containers run one at a time: the largest counts, not the sum',
+      podWith([container('a', '100m')], [container('i1', '300m'), container('i2', '400m')]),
+      { milliCpu: 400, memory: 0 },
+    ],
+    [
+      'a sidecar adds to the containers',
+      podWith([container('a', '100m')], [container('log', '50m', undefined, 'Always')]),
+      { milliCpu: 150, memory: 0 },
+    ],
+    [
+      'an init container after a sidecar runs beside it',
+      podWith([container('a', '100m')], [container('log', '50m', undefined, 'Always'), container('init', '300m')]),
+      { milliCpu: 350, memory: 0 },
+    ],
     ['overhead is added on top', podWith([container('a', '100m')], [], { cpu: '250m' }), { milliCpu: 350, memory: 0 }],
     ['a container with no requests asks for nothing', podWith([container('a')]), { milliCpu: 0, memory: 0 }],
   ];
   for (const [name, pod, expected] of cases) it(name, () => assert.deepEqual(podRequests(pod, false), expected));
 
   it('for scoring, a container with no request counts as 100m and 200Mi', () => {
-    assert.deepEqual(podRequests(podWith([container('a'), container('b', '300m')]), true), { milliCpu: DefaultMilliCpuRequest + 300, memory: 2 * DefaultMemoryRequest });
+    assert.deepEqual(podRequests(podWith([container('a'), container('b', '300m')]), true), {
+      milliCpu: DefaultMilliCpuRequest + 300,
+      memory: 2 * DefaultMemoryRequest,
+    });
   });
   it('for scoring, an explicit zero stays zero', () => {
     assert.deepEqual(podRequests(podWith([container('a', '0', '0')]), true), { milliCpu: 0, memory: 0 });
@@ -70,6 +104,12 @@ describe("a pod's requests", () => {
 });
 
 describe("a node's allocatable", () => {
-  it('reads cpu, memory and the pod count', () => assert.deepEqual(nodeAllocatable(makeNode('n', { cpu: '2', memory: '4Gi', pods: 10 })), { milliCpu: 2000, memory: 4 * 2 ** 30, pods: 10 }));
-  it('is zero when the node reports none, so nothing fits', () => assert.deepEqual(nodeAllocatable({ metadata: { name: 'bare' } }), { milliCpu: 0, memory: 0, pods: 0 }));
+  it('reads cpu, memory and the pod count', () =>
+    assert.deepEqual(nodeAllocatable(makeNode('n', { cpu: '2', memory: '4Gi', pods: 10 })), {
+      milliCpu: 2000,
+      memory: 4 * 2 ** 30,
+      pods: 10,
+    }));
+  it('is zero when the node reports none, so nothing fits', () =>
+    assert.deepEqual(nodeAllocatable({ metadata: { name: 'bare' } }), { milliCpu: 0, memory: 0, pods: 0 }));
 });

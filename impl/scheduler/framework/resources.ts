@@ -61,7 +61,10 @@ export function podRequests(pod: Pod, useDefaults: boolean): Request {
       addTo(sidecars, request);
       maxInto(largestInit, sidecars);
     } else {
-      maxInto(largestInit, { milliCpu: request.milliCpu + sidecars.milliCpu, memory: request.memory + sidecars.memory });
+      maxInto(largestInit, {
+        milliCpu: request.milliCpu + sidecars.milliCpu,
+        memory: request.memory + sidecars.memory,
+      });
     }
   }
   maxInto(total, largestInit);
@@ -105,7 +108,8 @@ function parseQuantity(quantity: string | number): ParsedQuantity {
   const match = QuantityPattern.exec(text);
   const whole = match?.[2] ?? '';
   const fraction = match?.[3] ?? '';
-  if (!match || whole.length + fraction.length === 0) throw new Error(`parseQuantity: ${JSON.stringify(text)} is not a quantity`);
+  if (!match || whole.length + fraction.length === 0)
+    throw new Error(`parseQuantity: ${JSON.stringify(text)} is not a quantity`);
   const suffix = match[4] ?? '';
   const exponent = ExponentPattern.exec(suffix);
   const exponent10 = exponent ? Number(exponent[1]) : DecimalSuffixes[suffix];

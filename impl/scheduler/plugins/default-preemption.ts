@@ -27,12 +27,17 @@ export class DefaultPreemption implements PostFilterPlugin {
   readonly name = DefaultPreemptionName;
 
   postFilter(_state: CycleState, pod: Pod, numAllNodes: number, nodeStatuses: ReadonlyMap<string, Status>): Status {
-    if (pod.spec.preemptionPolicy === 'Never') return newStatus('Unschedulable', PreemptionMessagePrefix + ReasonPreemptionPolicyNever);
+    if (pod.spec.preemptionPolicy === 'Never')
+      return newStatus('Unschedulable', PreemptionMessagePrefix + ReasonPreemptionPolicyNever);
     const outcomes: Status[] = [];
     for (const status of nodeStatuses.values()) {
-      const reason = status.code === 'UnschedulableAndUnresolvable' ? ReasonPreemptionNotHelpful : ReasonNoPreemptionVictims;
+      const reason =
+        status.code === 'UnschedulableAndUnresolvable' ? ReasonPreemptionNotHelpful : ReasonNoPreemptionVictims;
       outcomes.push(newStatus('UnschedulableAndUnresolvable', reason));
     }
-    return newStatus('Unschedulable', PreemptionMessagePrefix + fitErrorMessage({ numAllNodes, nodeStatuses: outcomes }));
+    return newStatus(
+      'Unschedulable',
+      PreemptionMessagePrefix + fitErrorMessage({ numAllNodes, nodeStatuses: outcomes }),
+    );
   }
 }

@@ -10,10 +10,25 @@
 // metadata.name, label keys are not validated. Real Kubernetes: pkg/scheduler/framework/plugins/
 // nodeaffinity/node_affinity.go and component-helpers/scheduling/corev1/nodeaffinity.
 
-import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, PreferredSchedulingTerm } from '../../client/types.js';
+import type {
+  Node,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  Pod,
+  PreferredSchedulingTerm,
+} from '../../client/types.js';
 import { defaultNormalizeScore } from '../framework/normalize-score.js';
 import { newStatus, SuccessStatus } from '../framework/status.js';
-import type { CycleState, FilterPlugin, NodeInfo, NodeScore, PreFilterPlugin, PreScorePlugin, ScorePlugin, Status } from '../framework/types.js';
+import type {
+  CycleState,
+  FilterPlugin,
+  NodeInfo,
+  NodeScore,
+  PreFilterPlugin,
+  PreScorePlugin,
+  ScorePlugin,
+  Status,
+} from '../framework/types.js';
 import { MaxNodeScore } from '../framework/types.js';
 
 export const NodeAffinityName = 'NodeAffinity';
@@ -32,7 +47,9 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
   }
 
   filter(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
-    return matchesRequiredNodeAffinity(pod, nodeInfo.node) ? SuccessStatus : newStatus('UnschedulableAndUnresolvable', ErrReasonPod);
+    return matchesRequiredNodeAffinity(pod, nodeInfo.node)
+      ? SuccessStatus
+      : newStatus('UnschedulableAndUnresolvable', ErrReasonPod);
   }
 
   preScore(_state: CycleState, pod: Pod): Status {
@@ -82,7 +99,10 @@ export function matchesTerm(term: NodeSelectorTerm, node: Node): boolean {
 
 // #region node-selector-requirement
 /** One requirement against a node's labels; Gt and Lt compare integers and fail on anything else. */
-export function matchesRequirement(requirement: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+export function matchesRequirement(
+  requirement: NodeSelectorRequirement,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const values = requirement.values ?? [];
   const label = labels[requirement.key];
   switch (requirement.operator) {
@@ -97,7 +117,8 @@ export function matchesRequirement(requirement: NodeSelectorRequirement, labels:
     case 'Gt':
     case 'Lt': {
       const bound = values.length === 1 ? values[0] : undefined;
-      if (label === undefined || bound === undefined || !IntegerPattern.test(label) || !IntegerPattern.test(bound)) return false;
+      if (label === undefined || bound === undefined || !IntegerPattern.test(label) || !IntegerPattern.test(bound))
+        return false;
       return requirement.operator === 'Gt' ? BigInt(label) > BigInt(bound) : BigInt(label) < BigInt(bound);
     }
     default:

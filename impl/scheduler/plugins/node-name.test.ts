@@ -9,9 +9,16 @@ const verdict = (status: Status) => [status.code, ...status.reasons];
 
 describe('NodeName', () => {
   const plugin = new NodeName();
-  it('PreFilter skips a pod that names no node', () => assert.equal(plugin.preFilter(new Map(), makePod('p')).code, 'Skip'));
-  it('the named node fits', () => assert.deepEqual(verdict(plugin.filter(new Map(), makePod('p', { nodeName: 'n' }), newNodeInfo(makeNode('n')))), ['Success']));
+  it('PreFilter skips a pod that names no node', () =>
+    assert.equal(plugin.preFilter(new Map(), makePod('p')).code, 'Skip'));
+  it('the named node fits', () =>
+    assert.deepEqual(verdict(plugin.filter(new Map(), makePod('p', { nodeName: 'n' }), newNodeInfo(makeNode('n')))), [
+      'Success',
+    ]));
   it('another node does not', () => {
-    assert.deepEqual(verdict(plugin.filter(new Map(), makePod('p', { nodeName: 'n' }), newNodeInfo(makeNode('m')))), ['UnschedulableAndUnresolvable', "node(s) didn't match the requested node name"]);
+    assert.deepEqual(verdict(plugin.filter(new Map(), makePod('p', { nodeName: 'n' }), newNodeInfo(makeNode('m')))), [
+      'UnschedulableAndUnresolvable',
+      "node(s) didn't match the requested node name",
+    ]);
   });
 });

@@ -16,7 +16,9 @@ describe('NodePorts', () => {
     assert.equal(plugin.preFilter(state, pod).code, 'Success');
     return verdict(plugin.filter(state, pod, busy));
   };
-  it('PreFilter skips a pod without host ports', () => assert.equal(plugin.preFilter(new Map(), makePod('p')).code, 'Skip'));
+  it('PreFilter skips a pod without host ports', () =>
+    assert.equal(plugin.preFilter(new Map(), makePod('p')).code, 'Skip'));
   it('a free host port fits', () => assert.deepEqual(run(8080), ['Success']));
-  it('a taken host port is Unschedulable', () => assert.deepEqual(run(80), ['Unschedulable', "node(s) didn't have free ports for the requested pod ports"]));
+  it('a taken host port is Unschedulable', () =>
+    assert.deepEqual(run(80), ['Unschedulable', "node(s) didn't have free ports for the requested pod ports"]));
 });

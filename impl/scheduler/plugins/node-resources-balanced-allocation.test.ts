@@ -6,14 +6,55 @@ import { balancedAllocationScore, NodeResourcesBalancedAllocation } from './node
 
 describe('balancedAllocationScore (Kubernetes 1.32)', () => {
   const cases: Array<[string, Array<[number, number]>, number]> = [
-    ['equal fractions are perfectly balanced', [[2, 4], [4, 8]], 100],
-    ['fractions 0.5 and 0.25: std 0.125, score 87', [[2, 4], [2, 8]], 87],
-    ['a fraction above 1 is capped: 1 and 0 score 50', [[6, 4], [0, 8]], 50],
-    ['a resource with nothing allocatable is left out', [[2, 4], [5, 0]], 100],
-    ['three resources use the standard deviation: 0.2, 0.5, 0.8 score 75', [[2, 10], [5, 10], [8, 10]], 75],
+    [
+      'equal fractions are perfectly balanced',
+      [
+        [2, 4],
+        [4, 8],
+      ],
+      100,
+    ],
+    [
+      'fractions 0.5 and 0.25: std 0.125, score 87',
+      [
+        [2, 4],
+        [2, 8],
+      ],
+      87,
+    ],
+    [
+      'a fraction above 1 is capped: 1 and 0 score 50',
+      [
+        [6, 4],
+        [0, 8],
+      ],
+      50,
+    ],
+    [
+      'a resource with nothing allocatable is left out',
+      [
+        [2, 4],
+        [5, 0],
+      ],
+      100,
+    ],
+    [
+      'three resources use the standard deviation: 0.2, 0.5, 0.8 score 75',
+      [
+        [2, 10],
+        [5, 10],
+        [8, 10],
+      ],
+      75,
+    ],
   ];
   for (const [name, amounts, expected] of cases) {
-    it(name, () => assert.equal(balancedAllocationScore(amounts.map(([requested, allocatable]) => ({ requested, allocatable, weight: 1 }))), expected));
+    it(name, () =>
+      assert.equal(
+        balancedAllocationScore(amounts.map(([requested, allocatable]) => ({ requested, allocatable, weight: 1 }))),
+        expected,
+      ),
+    );
   }
 });
 

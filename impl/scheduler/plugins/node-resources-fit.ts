@@ -15,7 +15,15 @@ import { integerDivide } from '../framework/normalize-score.js';
 import type { Request } from '../framework/resources.js';
 import { podRequests } from '../framework/resources.js';
 import { newStatus, SuccessStatus } from '../framework/status.js';
-import type { CycleState, FilterPlugin, NodeInfo, PreFilterPlugin, PreScorePlugin, ScorePlugin, Status } from '../framework/types.js';
+import type {
+  CycleState,
+  FilterPlugin,
+  NodeInfo,
+  PreFilterPlugin,
+  PreScorePlugin,
+  ScorePlugin,
+  Status,
+} from '../framework/types.js';
 import { MaxNodeScore } from '../framework/types.js';
 import { type ResourceAmount, resourceAmounts } from './resource-allocation.js';
 
@@ -46,7 +54,9 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   filter(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
     const request = (state.get(PreFilterStateKey) as Request | undefined) ?? podRequests(pod, false);
     const insufficient = fits(request, nodeInfo);
-    return insufficient.length === 0 ? SuccessStatus : newStatus('Unschedulable', ...insufficient.map((shortfall) => shortfall.reason));
+    return insufficient.length === 0
+      ? SuccessStatus
+      : newStatus('Unschedulable', ...insufficient.map((shortfall) => shortfall.reason));
   }
 
   preScore(state: CycleState, pod: Pod): Status {
@@ -66,15 +76,33 @@ export function fits(request: Request, nodeInfo: NodeInfo): InsufficientResource
   const insufficient: InsufficientResource[] = [];
   const { allocatable, requested } = nodeInfo;
   if (nodeInfo.pods.length + 1 > allocatable.pods) {
-    insufficient.push({ resourceName: 'pods', reason: ReasonTooManyPods, requested: 1, used: nodeInfo.pods.length, capacity: allocatable.pods });
+    insufficient.push({
+      resourceName: 'pods',
+      reason: ReasonTooManyPods,
+      requested: 1,
+      used: nodeInfo.pods.length,
+      capacity: allocatable.pods,
+    });
   }
   // A pod that requests nothing only needs a pod slot.
   if (request.milliCpu === 0 && request.memory === 0) return insufficient;
   if (request.milliCpu > 0 && request.milliCpu > allocatable.milliCpu - requested.milliCpu) {
-    insufficient.push({ resourceName: 'cpu', reason: ReasonInsufficientCpu, requested: request.milliCpu, used: requested.milliCpu, capacity: allocatable.milliCpu });
+    insufficient.push({
+      resourceName: 'cpu',
+      reason: ReasonInsufficientCpu,
+      requested: request.milliCpu,
+      used: requested.milliCpu,
+      capacity: allocatable.milliCpu,
+    });
   }
   if (request.memory > 0 && request.memory > allocatable.memory - requested.memory) {
-    insufficient.push({ resourceName: 'memory', reason: ReasonInsufficientMemory, requested: request.memory, used: requested.memory, capacity: allocatable.memory });
+    insufficient.push({
+      resourceName: 'memory',
+      reason: ReasonInsufficientMemory,
+      requested: request.memory,
+      used: requested.memory,
+      capacity: allocatable.memory,
+    });
   }
   return insufficient;
 }
@@ -91,7 +119,8 @@ export function leastAllocatedScore(resources: readonly ResourceAmount[]): numbe
   let weightSum = 0;
   for (const { requested, allocatable, weight } of resources) {
     if (allocatable === 0) continue;
-    const resourceScore = requested > allocatable ? 0 : integerDivide((allocatable - requested) * MaxNodeScore, allocatable);
+    const resourceScore =
+      requested > allocatable ? 0 : integerDivide((allocatable - requested) * MaxNodeScore, allocatable);
     nodeScore += resourceScore * weight;
     weightSum += weight;
   }

@@ -24,7 +24,10 @@ export class NodeUnschedulable implements FilterPlugin {
 
   filter(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
     if (!nodeInfo.node.spec?.unschedulable) return SuccessStatus;
-    const isTolerated = tolerationsTolerateTaint(pod.spec.tolerations ?? [], { key: TaintNodeUnschedulable, effect: 'NoSchedule' });
+    const isTolerated = tolerationsTolerateTaint(pod.spec.tolerations ?? [], {
+      key: TaintNodeUnschedulable,
+      effect: 'NoSchedule',
+    });
     return isTolerated ? SuccessStatus : newStatus('UnschedulableAndUnresolvable', ErrReasonUnschedulable);
   }
 }

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makeNode, makePod, replicaSetOwner } from '../fixtures.js';
 import { newNodeInfo } from '../framework/node-info.js';
-import { LabelHostname, LabelTopologyZone, PodTopologySpread, scoreForCount, topologyNormalizingWeight } from './pod-topology-spread.js';
+import {
+  LabelHostname,
+  LabelTopologyZone,
+  PodTopologySpread,
+  scoreForCount,
+  topologyNormalizingWeight,
+} from './pod-topology-spread.js';
 
 const web = replicaSetOwner('web');
 const node = (name: string, zone: string, peers: number, others = 0) =>
@@ -22,9 +28,15 @@ describe('PodTopologySpread with the system default constraints', () => {
     const state = new Map<string, unknown>();
     assert.equal(plugin.preScore(state, pod, nodes, nodes).code, 'Success');
     const scores = nodes.map((nodeInfo) => ({ name: nodeInfo.name, score: plugin.score(state, pod, nodeInfo).score }));
-    assert.deepEqual(scores.map((entry) => entry.score), [12, 9, 9]);
+    assert.deepEqual(
+      scores.map((entry) => entry.score),
+      [12, 9, 9],
+    );
     plugin.normalizeScore(state, pod, scores);
-    assert.deepEqual(scores.map((entry) => entry.score), [75, 100, 100]);
+    assert.deepEqual(
+      scores.map((entry) => entry.score),
+      [75, 100, 100],
+    );
   });
   it('counts peers on nodes that did not pass the filters too', () => {
     const feasible = [node('n1', 'zone-a', 0), node('n2', 'zone-b', 0)];
@@ -46,9 +58,15 @@ describe('PodTopologySpread with the system default constraints', () => {
     assert.equal(new PodTopologySpread().preScore(new Map(), makePod('p', { owner: job }), nodes, nodes).code, 'Skip');
   });
   it('all-zero raw scores normalize to 100', () => {
-    const scores = [{ name: 'a', score: 0 }, { name: 'b', score: 0 }];
+    const scores = [
+      { name: 'a', score: 0 },
+      { name: 'b', score: 0 },
+    ];
     new PodTopologySpread().normalizeScore(new Map(), makePod('p'), scores);
-    assert.deepEqual(scores.map((entry) => entry.score), [100, 100]);
+    assert.deepEqual(
+      scores.map((entry) => entry.score),
+      [100, 100],
+    );
   });
   it('the formula pieces', () => {
     assert.equal(topologyNormalizingWeight(0), Math.log(2));

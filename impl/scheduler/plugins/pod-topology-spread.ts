@@ -52,7 +52,9 @@ export class PodTopologySpread implements PreScorePlugin, ScorePlugin {
       zoneCounts.set(zone ?? '', 0);
       if (zone !== undefined) readZones.add(zone);
     }
-    const hasNodeConstraints = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined;
+    const hasNodeConstraints =
+      pod.spec.nodeSelector !== undefined ||
+      pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined;
     // Count peers per zone over every node the pod could go to (nodeAffinityPolicy Honor), not
     // just the feasible ones. Skipping nodes without peers, and zones no feasible node reads, changes
     // no score and saves most of the work in a big cluster.
@@ -73,7 +75,8 @@ export class PodTopologySpread implements PreScorePlugin, ScorePlugin {
 
   score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): { score: number; status?: Status } {
     const spread = state.get(PreScoreStateKey) as PreScoreState | undefined;
-    if (!spread) return { score: 0, status: newStatus('Error', `reading "${PreScoreStateKey}" from cycleState: not found`) };
+    if (!spread)
+      return { score: 0, status: newStatus('Error', `reading "${PreScoreStateKey}" from cycleState: not found`) };
     const [hostname, zone] = SystemDefaultConstraints;
     const labels = nodeInfo.node.metadata.labels ?? {};
     let score = 0;
@@ -81,7 +84,8 @@ export class PodTopologySpread implements PreScorePlugin, ScorePlugin {
       score += scoreForCount(countPeers(nodeInfo, spread.owner), hostname.maxSkew, spread.hostnameWeight);
     }
     const nodeZone = labels[zone.topologyKey];
-    if (nodeZone !== undefined) score += scoreForCount(spread.zoneCounts.get(nodeZone) ?? 0, zone.maxSkew, spread.zoneWeight);
+    if (nodeZone !== undefined)
+      score += scoreForCount(spread.zoneCounts.get(nodeZone) ?? 0, zone.maxSkew, spread.zoneWeight);
     return { score: Math.round(score) };
   }
 
@@ -111,7 +115,8 @@ export function normalizeSpreadScores(scores: NodeScore[]): void {
     maxScore = Math.max(maxScore, score);
   }
   for (const entry of scores) {
-    entry.score = maxScore === 0 ? MaxNodeScore : integerDivide(MaxNodeScore * (maxScore + minScore - entry.score), maxScore);
+    entry.score =
+      maxScore === 0 ? MaxNodeScore : integerDivide(MaxNodeScore * (maxScore + minScore - entry.score), maxScore);
   }
 }
 // #endregion spread-score

@@ -14,10 +14,20 @@ describe('the default profile', () => {
   it('weighs the scorers as Kubernetes does', () => {
     assert.deepEqual(
       framework.scorePlugins.map(({ plugin, weight }) => [plugin.name, weight]),
-      [['TaintToleration', 3], ['NodeAffinity', 2], ['NodeResourcesFit', 1], ['PodTopologySpread', 2], ['NodeResourcesBalancedAllocation', 1]],
+      [
+        ['TaintToleration', 3],
+        ['NodeAffinity', 2],
+        ['NodeResourcesFit', 1],
+        ['PodTopologySpread', 2],
+        ['NodeResourcesBalancedAllocation', 1],
+      ],
     );
   });
-  it('has DefaultPreemption as its PostFilter', () => assert.deepEqual(framework.postFilterPlugins.map((plugin) => plugin.name), ['DefaultPreemption']));
+  it('has DefaultPreemption as its PostFilter', () =>
+    assert.deepEqual(
+      framework.postFilterPlugins.map((plugin) => plugin.name),
+      ['DefaultPreemption'],
+    ));
   it('every registered plugin is named as its factory says', () => {
     for (const [name, factory] of newInTreeRegistry()) assert.equal(factory().name, name);
   });

@@ -15,7 +15,10 @@ import { DefaultPreemption, DefaultPreemptionName } from './default-preemption.j
 import { NodeAffinity, NodeAffinityName } from './node-affinity.js';
 import { NodeName, NodeNameName } from './node-name.js';
 import { NodePorts, NodePortsName } from './node-ports.js';
-import { NodeResourcesBalancedAllocation, NodeResourcesBalancedAllocationName } from './node-resources-balanced-allocation.js';
+import {
+  NodeResourcesBalancedAllocation,
+  NodeResourcesBalancedAllocationName,
+} from './node-resources-balanced-allocation.js';
 import { NodeResourcesFit, NodeResourcesFitName } from './node-resources-fit.js';
 import { NodeUnschedulable, NodeUnschedulableName } from './node-unschedulable.js';
 import { PodTopologySpread, PodTopologySpreadName } from './pod-topology-spread.js';

@@ -18,21 +18,37 @@ describe('taints against tolerations', () => {
     ['another effect does not tolerate', { key: 'dedicated', operator: 'Exists', effect: 'NoExecute' }, gpu, false],
     ['an empty key with Exists tolerates every taint', { operator: 'Exists' }, controlPlane, true],
     ['another key does not tolerate', { key: 'other', operator: 'Exists' }, gpu, false],
-    ['Equal with no value matches a taint with no value', { key: 'node-role.kubernetes.io/control-plane' }, controlPlane, true],
+    [
+      'Equal with no value matches a taint with no value',
+      { key: 'node-role.kubernetes.io/control-plane' },
+      controlPlane,
+      true,
+    ],
   ];
-  for (const [name, toleration, taint, expected] of cases) it(name, () => assert.equal(toleratesTaint(toleration, taint), expected));
+  for (const [name, toleration, taint, expected] of cases)
+    it(name, () => assert.equal(toleratesTaint(toleration, taint), expected));
 });
 
 describe('TaintToleration filter', () => {
   const plugin = new TaintToleration();
   const cases: Array<[string, Taint[], Toleration[], string | undefined]> = [
     ['an untainted node fits', [], [], undefined],
-    ['an untolerated NoSchedule taint rejects, an empty value printed as nothing', [controlPlane], [], 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
+    [
+      'an untolerated NoSchedule taint rejects, an empty value printed as nothing',
+      [controlPlane],
+      [],
+      'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+    ],
     ['the value is printed', [gpu], [], 'node(s) had untolerated taint {dedicated: gpu}'],
     ['a tolerated taint lets the pod in', [gpu], [{ key: 'dedicated', operator: 'Exists' }], undefined],
     ['NoExecute keeps pods off too', [{ key: 'k', effect: 'NoExecute' }], [], 'node(s) had untolerated taint {k: }'],
     ['PreferNoSchedule never rejects', [{ key: 'k', effect: 'PreferNoSchedule' }], [], undefined],
-    ['the first untolerated taint is the reason', [controlPlane, gpu], [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' }], 'node(s) had untolerated taint {dedicated: gpu}'],
+    [
+      'the first untolerated taint is the reason',
+      [controlPlane, gpu],
+      [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' }],
+      'node(s) had untolerated taint {dedicated: gpu}',
+    ],
   ];
   for (const [name, taints, tolerations, reason] of cases) {
     it(name, () => {
@@ -50,10 +66,21 @@ describe('TaintToleration score', () => {
     const pod = makePod('p', { tolerations: [{ key: 'tolerated', operator: 'Exists', effect: 'PreferNoSchedule' }] });
     const state = new Map<string, unknown>();
     plugin.preScore(state, pod);
-    const nodes = [[], [prefer('a')], [prefer('a'), prefer('b')], [prefer('tolerated')]].map((taints, index) => newNodeInfo(makeNode(`n${index}`, { taints })));
-    const scores: NodeScore[] = nodes.map((nodeInfo) => ({ name: nodeInfo.name, score: plugin.score(state, pod, nodeInfo).score }));
-    assert.deepEqual(scores.map((entry) => entry.score), [0, 1, 2, 0]);
+    const nodes = [[], [prefer('a')], [prefer('a'), prefer('b')], [prefer('tolerated')]].map((taints, index) =>
+      newNodeInfo(makeNode(`n${index}`, { taints })),
+    );
+    const scores: NodeScore[] = nodes.map((nodeInfo) => ({
+      name: nodeInfo.name,
+      score: plugin.score(state, pod, nodeInfo).score,
+    }));
+    assert.deepEqual(
+      scores.map((entry) => entry.score),
+      [0, 1, 2, 0],
+    );
     plugin.normalizeScore(state, pod, scores);
-    assert.deepEqual(scores.map((entry) => entry.score), [100, 50, 0, 100]);
+    assert.deepEqual(
+      scores.map((entry) => entry.score),
+      [100, 50, 0, 100],
+    );
   });
 });

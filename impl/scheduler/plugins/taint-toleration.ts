@@ -13,7 +13,15 @@
 import type { Pod, Taint, Toleration } from '../../client/types.js';
 import { defaultNormalizeScore } from '../framework/normalize-score.js';
 import { newStatus, SuccessStatus } from '../framework/status.js';
-import type { CycleState, FilterPlugin, NodeInfo, NodeScore, PreScorePlugin, ScorePlugin, Status } from '../framework/types.js';
+import type {
+  CycleState,
+  FilterPlugin,
+  NodeInfo,
+  NodeScore,
+  PreScorePlugin,
+  ScorePlugin,
+  Status,
+} from '../framework/types.js';
 import { MaxNodeScore } from '../framework/types.js';
 
 export const TaintTolerationName = 'TaintToleration';
@@ -28,13 +36,21 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   readonly name = TaintTolerationName;
 
   filter(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
-    const taint = findUntoleratedTaint(nodeInfo.node.spec?.taints ?? [], pod.spec.tolerations ?? [], isDoNotScheduleTaint);
-    return taint === undefined ? SuccessStatus : newStatus('UnschedulableAndUnresolvable', untoleratedTaintReason(taint));
+    const taint = findUntoleratedTaint(
+      nodeInfo.node.spec?.taints ?? [],
+      pod.spec.tolerations ?? [],
+      isDoNotScheduleTaint,
+    );
+    return taint === undefined
+      ? SuccessStatus
+      : newStatus('UnschedulableAndUnresolvable', untoleratedTaintReason(taint));
   }
 
   preScore(state: CycleState, pod: Pod): Status {
     // An empty effect tolerates every effect, PreferNoSchedule included.
-    const tolerations = (pod.spec.tolerations ?? []).filter((toleration) => !toleration.effect || toleration.effect === 'PreferNoSchedule');
+    const tolerations = (pod.spec.tolerations ?? []).filter(
+      (toleration) => !toleration.effect || toleration.effect === 'PreferNoSchedule',
+    );
     state.set(PreScoreStateKey, tolerations);
     return SuccessStatus;
   }
@@ -74,7 +90,11 @@ export function tolerationsTolerateTaint(tolerations: readonly Toleration[], tai
 }
 
 /** The first taint, in the node's order, that `isConsidered` keeps and no toleration matches. */
-export function findUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[], isConsidered: (taint: Taint) => boolean): Taint | undefined {
+export function findUntoleratedTaint(
+  taints: readonly Taint[],
+  tolerations: readonly Toleration[],
+  isConsidered: (taint: Taint) => boolean,
+): Taint | undefined {
   return taints.find((taint) => isConsidered(taint) && !tolerationsTolerateTaint(tolerations, taint));
 }
 
