@@ -1,7 +1,8 @@
 // `npm run exercise -- <exercise-id> [--hint | --reset | --reset-all]`: work on one exercise.
 //
 // Rustlings' loop for a cluster: start a cluster once and keep it warm; on every save of the
-// exercise's files, typecheck and build, restart the API server so it runs the new code, run
+// exercise's files, typecheck and build, restart the components that run them (the API server,
+// the scheduler or the controller managers: the component table says which), run
 // the exercise's scenarios against the warm cluster, and print the verdict with the time from
 // save to verdict. Keys: h shows the next tier of hints, r runs again, q quits (and removes
 // the cluster). `--hint` prints the hints shown so far plus one more tier; `--reset` puts the
@@ -17,7 +18,7 @@ import type { Grade } from './grade.js';
 import { GradeJsonFile } from './grading-formatter.js';
 import { loadProgress, nextHints, progressOf, recordGrade } from './progress.js';
 import { resetExercises } from './reset.js';
-import { reloadApiServer, startWarmCluster } from './warm-cluster.js';
+import { componentsToReload, reloadComponents, startWarmCluster } from './warm-cluster.js';
 
 const Usage = 'usage: npm run exercise -- <exercise-id> [--hint | --reset] | --reset-all';
 const SaveSettleMs = 150;
@@ -49,7 +50,8 @@ class ExerciseSession {
     const timings = await this.buildAndGrade();
     if (timings) {
       const total = (performance.now() - started) / 1000;
-      const parts = `build ${timings.build.toFixed(1)} s, API server restart ${timings.restart.toFixed(1)} s, scenarios ${timings.scenarios.toFixed(1)} s`;
+      const restarted = componentsToReload(this.exercise.files).join(', ');
+      const parts = `build ${timings.build.toFixed(1)} s, restart of ${restarted} ${timings.restart.toFixed(1)} s, scenarios ${timings.scenarios.toFixed(1)} s`;
       console.log(
         `verdict in ${total.toFixed(1)} s (${parts}); edit ${this.exercise.files.join(', ')} and save, or press h for a hint, r to run again, q to quit`,
       );
@@ -76,7 +78,7 @@ class ExerciseSession {
       );
       return undefined;
     }
-    const restart = await reloadApiServer(this.cluster);
+    const restart = await reloadComponents(this.cluster, componentsToReload(this.exercise.files));
     const scenariosStarted = performance.now();
     await runProcess(
       'node',

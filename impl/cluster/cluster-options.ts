@@ -37,6 +37,8 @@ export interface ClusterOptions {
    * often replicas try (2 s).
    */
   leaderElection?: { leaseDurationSeconds: number; renewDeadlineSeconds: number; retryPeriodSeconds: number };
+  /** Which controllers the controller managers run, as kube-controller-manager's --controllers ('*' by default). */
+  controllers?: string;
 }
 
 /** The options as the launcher passes them to the table: with the audit log's path resolved. */

@@ -7,6 +7,7 @@
 // log is collected, and scenarios can kill and restart it.
 // Real Kubernetes: kubeadm's control-plane phase (cmd/kubeadm/app/phases/controlplane).
 
+import path from 'node:path';
 import type { LaunchOptions } from './cluster-options.js';
 
 export interface ComponentRow {
@@ -17,6 +18,11 @@ export interface ComponentRow {
    * one of the two parts every other component needs, which have containers of their own.
    */
   readonly entry: string | { readonly builtIn: 'etcd' | 'apiserver' };
+  /**
+   * The folders of impl/ whose code its process runs, besides impl/client which every client
+   * runs: what must restart after that code changes (the exercise watch mode asks).
+   */
+  readonly code: readonly string[];
   /** The line its process logs once it is up; the launcher waits for it. */
   readonly readyLine: string;
   /** How many run; more than one compete for a Lease (leader election). */
@@ -34,6 +40,7 @@ export const ComponentTable: readonly ComponentRow[] = [
   {
     name: 'etcd',
     entry: { builtIn: 'etcd' },
+    code: [],
     readyLine: 'ready to serve client requests',
     replicas: 1,
     placement: 'control-plane',
@@ -44,6 +51,7 @@ export const ComponentTable: readonly ComponentRow[] = [
   {
     name: 'apiserver',
     entry: { builtIn: 'apiserver' },
+    code: ['apiserver', 'store'],
     readyLine: 'apiserver listening',
     replicas: 1,
     placement: 'control-plane',
@@ -59,6 +67,7 @@ export const ComponentTable: readonly ComponentRow[] = [
   {
     name: 'scheduler',
     entry: 'scheduler',
+    code: ['scheduler'],
     readyLine: 'scheduler started',
     replicas: 1,
     placement: 'control-plane',
@@ -68,6 +77,7 @@ export const ComponentTable: readonly ComponentRow[] = [
   {
     name: 'controller-manager',
     entry: 'controllers',
+    code: ['controllers'],
     readyLine: 'controller-manager started',
     replicas: 2,
     placement: 'control-plane',
@@ -79,12 +89,14 @@ export const ComponentTable: readonly ComponentRow[] = [
       LEADER_ELECT_LEASE_DURATION_SECONDS: options.leaderElection?.leaseDurationSeconds,
       LEADER_ELECT_RENEW_DEADLINE_SECONDS: options.leaderElection?.renewDeadlineSeconds,
       LEADER_ELECT_RETRY_PERIOD_SECONDS: options.leaderElection?.retryPeriodSeconds,
+      CONTROLLERS: options.controllers,
     }),
   },
   {
     // Plays the kubelet of every node annotated as simulated (kwok-style): one for the cluster.
     name: 'node-agent',
     entry: 'kubelet/simulated',
+    code: ['kubelet/simulated'],
     readyLine: 'node-agent started',
     replicas: 1,
     placement: 'control-plane',
@@ -117,6 +129,16 @@ export function instanceNamed(name: string): ComponentInstance {
   const instance = ComponentInstances.find((candidate) => candidate.name === name);
   if (!instance) throw new Error(`there is no component "${name}"; the components are ${ComponentNames.join(', ')}`);
   return instance;
+}
+
+/** The rows whose process runs `file` (a path from the project root): what must restart after it changes. */
+export function componentsRunning(file: string): ComponentRow[] {
+  const folder = path.posix.normalize(file).split('/').slice(1, -1).join('/');
+  return ComponentTable.filter(
+    (row) =>
+      row.code.length > 0 &&
+      (folder === 'client' || row.code.some((code) => folder === code || folder.startsWith(`${code}/`))),
+  );
 }
 
 /** Environment variables for the settings that have a value. */
