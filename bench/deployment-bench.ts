@@ -18,7 +18,7 @@ import { parseAuditLog } from '../impl/client/audit-event.js';
 import type { Cluster } from '../impl/cluster/cluster.js';
 import { RestClient } from '../impl/client/rest-client.js';
 import type { KubeObject } from '../impl/client/types.js';
-import { SimulatedNodeAnnotation } from '../impl/kubelet/simulated/node-status.js';
+import { SimulatedNodeAnnotation } from '../impl/client/kubelab-annotations.js';
 import { censusOf, formatPerPod } from './request-census.js';
 import { measure } from './stats.js';
 

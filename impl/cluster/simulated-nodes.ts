@@ -10,7 +10,7 @@
 // initialNode); kwok's fake nodes are Node objects applied with `kubectl apply`, as here.
 import { RestClient } from '../client/rest-client.js';
 import type { KubeObject } from '../client/types.js';
-import { SimulatedNodeAnnotation } from '../kubelet/simulated/node-status.js';
+import { SimulatedNodeAnnotation } from '../client/kubelab-annotations.js';
 
 /** What each node declares it has: a small machine, with the kubelet's default of 110 pods. */
 export const SIMULATED_NODE_CAPACITY = { cpu: '2', memory: '4Gi', pods: '110' };

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { ApiError } from '../../impl/client/rest-client.js';
 import type { KubeObject, Node, NodeCondition, Pod, PodCondition, Taint } from '../../impl/client/types.js';
-import { HeartbeatAnnotation } from '../../impl/kubelet/simulated/agent.js';
+import { HeartbeatAnnotation } from '../../impl/client/kubelab-annotations.js';
 import { eventually } from './eventually.js';
 import { TestNodeLifecycle } from '../../impl/cluster/test-cluster-options.js';
 import { createPod, eventsOf, getPod, nodeName, whyPending } from './scheduling.js';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KubeObject, Pod } from '../../impl/client/types.js';
-import { SimulatedNodeAnnotation } from '../../impl/kubelet/simulated/node-status.js';
+import { SimulatedNodeAnnotation } from '../../impl/client/kubelab-annotations.js';
 import type { Explanation } from '../../impl/scheduler/explain.js';
 import { ExplanationAnnotation } from '../../impl/scheduler/scheduler.js';
 import { eventually } from './eventually.js';

@@ -13,6 +13,7 @@
 // good, as a kubelet does once the containers have stopped. Real Kubernetes: kwok
 // (sigs.k8s.io/kwok) and kubemark's hollow nodes; the real heartbeat is pkg/kubelet/nodelease.
 
+import { HeartbeatAnnotation } from '../../client/kubelab-annotations.js';
 import { isConflict, isNotFound } from '../../client/api-errors.js';
 import { Informer, keyOf } from '../../client/informer.js';
 import type { Logger } from '../../client/logger.js';
@@ -24,7 +25,6 @@ import { WorkQueue } from '../../client/workqueue.js';
 import { desiredNodeStatus, isSimulated, isStatusCurrent } from './node-status.js';
 import { runningPodStatus } from './pod-status.js';
 
-export const HeartbeatAnnotation = 'kubelab.dev/heartbeat';
 /** The Warning event a failed status write leaves on its object, so `kubectl describe` shows why. */
 export const StatusUpdateFailedReason = 'StatusUpdateFailed';
 export const NodeLeaseNamespace = 'kube-node-lease';

@@ -9,10 +9,10 @@
 // pkg/kubelet/nodestatus/setters.go (MachineInfo, ReadyCondition); kwok's node status
 // templates play the same part for fake nodes.
 
+import { SimulatedNodeAnnotation } from '../../client/kubelab-annotations.js';
 import type { JsonObject, KubeObject } from '../../client/types.js';
 
 /** Nodes carrying this annotation are kept Ready by the simulated agent (kwok: kwok.x-k8s.io/node). */
-export const SimulatedNodeAnnotation = 'kubelab.dev/simulated-node';
 export const KubeletVersion = 'v1.32.0-kubelab';
 export const ReadyReason = 'KubeletReady';
 export const ReadyMessage = 'kubelet is posting ready status';
