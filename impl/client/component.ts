@@ -77,6 +77,7 @@ export async function runComponent<S extends SettingsSpec>(spec: ComponentSpec<S
   const logger = createLogger(spec.name);
   const common = readSettingsOrExit(CommonSettings, logger);
   const settings = readSettingsOrExit(spec.settings, logger);
+  const timings = spec.leaderElection ? readSettingsOrExit(LeaderElectionSettings, logger) : undefined;
   const client = new RestClient(common.apiServerUrl, spec.userAgent, spec.connections ?? 32);
   const stopped = new AbortController();
   // Every informer and every worker listens for the abort: more than Node's default of 10.
@@ -88,10 +89,9 @@ export async function runComponent<S extends SettingsSpec>(spec: ComponentSpec<S
   });
   const context: ComponentContext<S> = { logger, client, settings, signal: stopped.signal };
   logger.info(`${spec.name} started`);
-  if (!spec.leaderElection) return spec.run(context);
+  if (!spec.leaderElection || !timings) return spec.run(context);
 
   const { namespace, name, identity } = spec.leaderElection;
-  const timings = readSettings(LeaderElectionSettings);
   const config = { namespace, name, identity: identity(), ...timings };
   await new LeaderElector(client, config, logger).run(stopped.signal, async (leading) => {
     setMaxListeners(1000, leading);
