@@ -13,7 +13,6 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readClusterFile, removeClusterFile } from './cluster-file.js';
 import { PROJECT_DIR } from '../project-root.js';
-import { containerEngine } from './container-engine.js';
 import { RELEASE_MESSAGE } from './owner-watchdog.js';
 import { isProcessAlive, type OwnedResource, removeOwned } from './ownership.js';
 
@@ -27,9 +26,9 @@ const cluster = process.argv[3] ?? '';
 if (!Number.isInteger(ownerPid) || ownerPid <= 0 || !cluster) {
   throw new Error(`watchdog-main: ${USAGE}`);
 }
-// Connect now, so the removal starts the moment the owner is gone.
-const engine = containerEngine();
-engine.catch(() => {});
+// The engine client (testcontainers) is loaded only when there is something to remove: loaded
+// at once, it would cost the owner's cluster start half a second of a busy processor.
+const engine = async () => (await import('./container-engine.js')).containerEngine();
 
 let received = '';
 process.stdin.setEncoding('utf8');
@@ -51,10 +50,11 @@ process.stdin.on('close', () => {
 async function onLifelineEnd(): Promise<void> {
   if (received.includes(RELEASE_MESSAGE)) return;
   if (!(await isGoneWithin(ownerPid, OWNER_EXIT_WAIT_MS))) return;
-  const removed = await removeOwned(await engine, { ownerPid, cluster });
+  const client = await engine();
+  const removed = await removeOwned(client, { ownerPid, cluster });
   // A create the owner sent just before it died may still be under way in the engine.
   await new Promise((resolve) => setTimeout(resolve, LATE_CREATE_WAIT_MS));
-  removed.push(...(await removeOwned(await engine, { ownerPid, cluster })));
+  removed.push(...(await removeOwned(client, { ownerPid, cluster })));
   for (const resource of removed) {
     console.error(`kubelab: removed ${resource.kind} ${resource.name}: its owner, process ${ownerPid}, is gone`);
   }
