@@ -9,22 +9,11 @@
 // getMinTolerationTime), api/core/v1/helper (GetMatchingTolerations) and
 // api/core/v1/toleration.go (ToleratesTaint).
 
+import { toleratesTaint } from '../../client/tolerations.js';
 import type { Taint, Toleration } from '../../client/types.js';
 
 export function noExecuteTaints(taints: readonly Taint[] | undefined): Taint[] {
   return (taints ?? []).filter((taint) => taint.effect === 'NoExecute');
-}
-
-/**
- * Toleration.ToleratesTaint: an empty effect or key matches every one, Exists ignores the value,
- * Equal (the default) needs the same value. The scheduler has the same rule (its
- * TaintToleration plugin), written there as an exercise; this copy does not depend on it.
- */
-export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
-  if (toleration.effect && toleration.effect !== taint.effect) return false;
-  if (toleration.key && toleration.key !== taint.key) return false;
-  if (toleration.operator === 'Exists') return true;
-  return (toleration.value ?? '') === (taint.value ?? '');
 }
 
 // #region eviction-delay

@@ -4,7 +4,8 @@ import type { Taint, Toleration } from '../../client/types.js';
 import { makeNode, makePod } from '../fixtures.js';
 import { newNodeInfo } from '../framework/node-info.js';
 import type { NodeScore } from '../framework/types.js';
-import { TaintToleration, toleratesTaint } from './taint-toleration.js';
+import { toleratesTaint } from '../../client/tolerations.js';
+import { TaintToleration } from './taint-toleration.js';
 
 const controlPlane: Taint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
 const gpu: Taint = { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' };

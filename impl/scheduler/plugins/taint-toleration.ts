@@ -7,9 +7,11 @@
 // reverses the count, so the node with the fewest gets 100.
 //
 // kubelab simplifies nothing observable here (no Gt/Lt toleration operators, which are alpha in
-// newer releases). Real Kubernetes: pkg/scheduler/framework/plugins/tainttoleration/
-// taint_toleration.go and api/core/v1/toleration.go (ToleratesTaint).
+// newer releases). The match of one toleration and one taint is shared with the taint eviction
+// controller (impl/client/tolerations.ts). Real Kubernetes:
+// pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go.
 
+import { toleratesTaint } from '../../client/tolerations.js';
 import type { Pod, Taint, Toleration } from '../../client/types.js';
 import { defaultNormalizeScore } from '../framework/normalize-score.js';
 import { newStatus, SuccessStatus } from '../framework/status.js';
@@ -64,26 +66,6 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return defaultNormalizeScore(MaxNodeScore, true, scores);
   }
 }
-
-// #region tolerates-taint exercise=tolerates-taint points=10
-/**
- * Whether one toleration matches one taint (Toleration.ToleratesTaint): an empty effect matches
- * every effect, an empty key every key; `Exists` ignores the value, `Equal` (the default)
- * requires the same value.
- */
-export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
-  if (toleration.effect && toleration.effect !== taint.effect) return false;
-  if (toleration.key && toleration.key !== taint.key) return false;
-  switch (toleration.operator ?? 'Equal') {
-    case 'Equal':
-      return (toleration.value ?? '') === (taint.value ?? '');
-    case 'Exists':
-      return true;
-    default:
-      return false;
-  }
-}
-// #endregion tolerates-taint
 
 export function tolerationsTolerateTaint(tolerations: readonly Toleration[], taint: Taint): boolean {
   return tolerations.some((toleration) => toleratesTaint(toleration, taint));
