@@ -1,7 +1,8 @@
 // CI's honesty check of the exercises: the student edition builds, grades, and gives nothing away.
 //
 // 1. The reference repository (this one) earned full marks in the `npm test` that ran before
-//    (its reports/grade.json).
+//    (its reports/grade.json), and no solution's logic is written outside its region
+//    (exercises/answer-leaks.ts): the edition would ship it.
 // 2. The student edition, every exercise stubbed, typechecks and grades; each exercise earns 0;
 //    every scenario outside the exercises passes, or fails only because it reaches a stub.
 // 3. Unless --quick: for each exercise, an edition with only that one stubbed: every scenario
@@ -20,6 +21,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { findAnswerLeaks, solutionFunctions } from '../dist/exercises/answer-leaks.js';
 import { loadExercises } from '../dist/exercises/catalog.js';
 import { PROJECT_DIR as projectDir } from '../dist/impl/project-root.js';
 
@@ -96,6 +98,19 @@ function checkReference(exercises) {
   }
 }
 
+/**
+ * The edition keeps every file but the regions' insides: a solution's logic anywhere else (a
+ * copy, an export, a helper that does the same) would ship the answer.
+ */
+function checkNoAnswerOutsideRegions(exercises) {
+  const tracked = execFileSync('git', ['ls-files', 'impl', 'steps', 'bench', 'exercises', 'lessons'], { cwd: projectDir, encoding: 'utf8' });
+  const files = tracked.split('\n').filter((file) => file.endsWith('.ts'));
+  const solutions = solutionFunctions(projectDir, [...new Set(exercises.flatMap((exercise) => exercise.files))]);
+  const leaks = findAnswerLeaks(projectDir, files, solutions);
+  const problem = leaks.map((leak) => `${leak.at}: ${leak.why} as ${leak.solution}, the solution of ${leak.exercise}`).join('\n');
+  check(`no solution is written outside its region (${solutions.length} solution functions, ${files.length} files)`, leaks.length === 0 ? undefined : problem);
+}
+
 async function checkAllStubbed(exercises) {
   const grade = await gradeEdition('all-stubbed');
   if (!grade) return;
@@ -156,6 +171,7 @@ const checked = chosenIds ? exercises.filter((exercise) => chosenIds.includes(ex
 rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
 checkReference(checked);
+checkNoAnswerOutsideRegions(exercises);
 await checkAllStubbed(exercises);
 if (!isQuick) await inParallel(checked, jobs, checkOnlyStubbed);
 const failed = results.filter((result) => result.problem !== undefined).length;
