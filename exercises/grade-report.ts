@@ -24,10 +24,18 @@ export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
     ),
   );
   const lines = ['', title, ''];
+  if (!grade.cluster.isGraded) lines.push(paint.bad(`  Not graded: ${grade.cluster.why ?? ''}`), '');
   for (const exercise of grade.exercises) {
     const isFull = exercise.earned === exercise.points;
-    const mark = exercise.applicable === 0 ? paint.dim('-') : isFull ? paint.good('✓') : paint.bad('✗');
-    const score = (exercise.applicable === 0 ? 'n/a' : `${format(exercise.earned)} / ${exercise.points}`).padStart(9);
+    const mark =
+      exercise.applicable === 0 || exercise.notGraded ? paint.dim('-') : isFull ? paint.good('✓') : paint.bad('✗');
+    const score = (
+      exercise.notGraded
+        ? 'not graded'
+        : exercise.applicable === 0
+          ? 'n/a'
+          : `${format(exercise.earned)} / ${exercise.points}`
+    ).padStart(10);
     const counts = paint.dim(
       `${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.padEnd(countsWidth),
     );
@@ -35,7 +43,8 @@ export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
       `  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`,
     );
   }
-  lines.push(`    ${'total'.padEnd(idWidth)}  ${`${format(grade.earned)} / ${grade.points}`.padStart(9)}`);
+  const total = grade.cluster.isGraded ? `${format(grade.earned)} / ${grade.points}` : 'not graded';
+  lines.push(`    ${'total'.padEnd(idWidth)}  ${total.padStart(10)}`);
   const notApplicableHere = grade.exercises
     .flatMap((exercise) => exercise.scenarios)
     .filter((scenario) => scenario.status === 'not-applicable');
@@ -92,6 +101,7 @@ export function renderJUnit(grade: Grade): string {
         section: exercise.section,
         points: exercise.points,
         earned: exercise.earned,
+        graded: !exercise.notGraded,
       }).map(([name, value]) => `      <property name="${name}" value="${xml(String(value))}"/>`),
       '    </properties>',
       ...cases,
@@ -102,7 +112,7 @@ export function renderJUnit(grade: Grade): string {
   const failures = grade.exercises.reduce((sum, exercise) => sum + exercise.scenarios.filter(isProblem).length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="kubelab grade" tests="${tests}" failures="${failures}" points="${grade.points}" earned="${grade.earned}">`,
+    `<testsuites name="kubelab grade" tests="${tests}" failures="${failures}" points="${grade.points}" earned="${grade.earned}" graded="${grade.cluster.isGraded}" code-hash="${grade.codeHash}">`,
     ...suites,
     '</testsuites>',
     '',

@@ -5,10 +5,12 @@
 // that exercise rather than failed by its own: the learner sees where to start. A scenario the
 // cluster cannot run (no etcd to read, no audit log) is *not applicable* and counts neither
 // way. Scenarios outside every exercise are summed apart: in a student edition they must still
-// pass, or be blocked by a stub, or the edition itself is broken.
+// pass, or be blocked by a stub, or the edition itself is broken. Exercises earn points only on a
+// cluster that runs the graded code (grading-cluster.ts); elsewhere they are "not graded".
 
 import { type Exercise, exerciseTag, unsolvedExerciseIn } from './catalog.js';
 import { outcomeOf } from './assertion-message.js';
+import type { GradingCluster } from './grading-cluster.js';
 
 export const GradeSchema = 'kubelab.grade/v1';
 /** How a hook that skips a scenario says it is not applicable, not failed (see steps/support/hooks.ts). */
@@ -49,6 +51,8 @@ export interface ExerciseGrade {
   passed: number;
   /** Scenarios that count: every tagged one that is applicable. */
   applicable: number;
+  /** Not graded: the cluster did not run this code (see Grade.cluster); earned is 0, not a failure. */
+  notGraded?: boolean;
   scenarios: ScenarioGrade[];
 }
 
@@ -62,6 +66,10 @@ export interface Tally {
 export interface Grade {
   schema: typeof GradeSchema;
   edition: 'student' | 'reference';
+  /** The hash of impl/, features/ and steps/ this run graded (code-hash.ts). */
+  codeHash: string;
+  /** Whether the run started its cluster, and whether exercises could be graded on it. */
+  cluster: Omit<GradingCluster, 'codeHash'>;
   exercises: ExerciseGrade[];
   earned: number;
   points: number;
@@ -70,7 +78,12 @@ export interface Grade {
 }
 
 /** Grade a run: only exercises with at least one scenario in it are listed. */
-export function gradeRun(exercises: Exercise[], results: ScenarioResult[], edition: Grade['edition']): Grade {
+export function gradeRun(
+  exercises: Exercise[],
+  results: ScenarioResult[],
+  edition: Grade['edition'],
+  { codeHash, ...cluster }: GradingCluster,
+): Grade {
   const byId = new Map(exercises.map((exercise) => [exercise.id, exercise]));
   const graded = exercises
     .map((exercise) =>
@@ -80,12 +93,15 @@ export function gradeRun(exercises: Exercise[], results: ScenarioResult[], editi
         byId,
       ),
     )
-    .filter((grade) => grade.scenarios.length > 0);
+    .filter((grade) => grade.scenarios.length > 0)
+    .map((grade) => (cluster.isGraded ? grade : { ...grade, earned: 0, notGraded: true }));
   const outsideResults = results.filter((result) => !result.tags.some((tag) => tag.startsWith('@exercise-')));
   const outside = outsideResults.map((result) => gradeScenario(result, undefined, byId));
   return {
     schema: GradeSchema,
     edition,
+    codeHash,
+    cluster,
     exercises: graded,
     earned: round(graded.reduce((sum, grade) => sum + grade.earned, 0)),
     // An exercise none of whose scenarios apply to this cluster is left out of the total.

@@ -12,7 +12,9 @@ import path from 'node:path';
 import { Formatter, formatterHelpers, type IFormatterOptions, Status } from '@cucumber/cucumber';
 import type { Envelope, Timestamp } from '@cucumber/messages';
 import { loadExercises, studentEdition } from './catalog.js';
+import { PROJECT_DIR } from '../impl/project-root.js';
 import { gradeRun, type Grade, NotApplicablePrefix, type ScenarioResult } from './grade.js';
+import { gradingCluster } from './grading-cluster.js';
 import { type Paint, renderGradeTable, renderJUnit } from './grade-report.js';
 
 export const GradeJsonFile = 'reports/grade.json';
@@ -48,7 +50,7 @@ export default class GradingFormatter extends Formatter {
 
   private runFinished(finished: Timestamp): void {
     const edition = studentEdition() ? 'student' : 'reference';
-    const grade = gradeRun(loadExercises(), [...this.results.values()], edition);
+    const grade = gradeRun(loadExercises(), [...this.results.values()], edition, gradingCluster(PROJECT_DIR));
     this.logUnexplainedFailures(grade);
     this.log(
       `\n${formatterHelpers.formatSummary({ colorFns: this.colorFns, testCaseAttempts: this.eventDataCollector.getTestCaseAttempts(), testRunDuration: between(this.runStarted, finished) })}`,

@@ -14,7 +14,9 @@ import path from 'node:path';
 import type { Cluster } from '../impl/cluster/cluster.js';
 import { PROJECT_DIR } from '../impl/project-root.js';
 import { type Exercise, findExercise, loadExercises } from './catalog.js';
+import { codeHash } from './code-hash.js';
 import type { Grade } from './grade.js';
+import { ClusterCodeHashVariable } from './grading-cluster.js';
 import { GradeJsonFile } from './grading-formatter.js';
 import { loadProgress, nextHints, progressOf, recordGrade } from './progress.js';
 import { resetExercises } from './reset.js';
@@ -64,6 +66,8 @@ class ExerciseSession {
   }
 
   private async buildAndGrade(): Promise<Timings | undefined> {
+    // The code as it is when the build reads it: what the restarted components will run.
+    const builtHash = codeHash(PROJECT_DIR);
     const buildStarted = performance.now();
     const build = await runProcess(
       path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsc'),
@@ -83,7 +87,8 @@ class ExerciseSession {
     await runProcess(
       'node',
       ['dist/exercises/run-tests.js', this.exercise.id],
-      { KUBELAB_KUBECONFIG: this.cluster.kubeconfigPath },
+      // The cluster runs the code just built: the run may grade it (grading-cluster.ts).
+      { KUBELAB_KUBECONFIG: this.cluster.kubeconfigPath, [ClusterCodeHashVariable]: builtHash },
       'inherit',
     );
     const scenarios = (performance.now() - scenariosStarted) / 1000;
