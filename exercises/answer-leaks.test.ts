@@ -7,12 +7,12 @@ import { findAnswerLeaks, solutionFunctions } from './answer-leaks.js';
 
 // The region marks are put together, so that this file itself holds no region.
 const [start, end] = ['region', 'endregion'].map((mark) => `// #${mark}`);
-const solution = `${start} tolerates-taint exercise=tolerates-taint points=10
-export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
+const solution = `${start} toy-rule exercise=toy-rule points=10
+export function matchesRule(toleration: Toleration, taint: Taint): boolean {
   if (toleration.key && toleration.key !== taint.key) return false;
   return toleration.operator === 'Exists' || toleration.value === taint.value;
 }
-${end} tolerates-taint
+${end} toy-rule
 `;
 
 function project(files: Record<string, string>): string {
@@ -34,16 +34,13 @@ const leaksIn = (files: Record<string, string>) => {
 };
 
 test('the solution region itself, and code that calls it, leak nothing', () => {
-  assert.deepEqual(
-    leaksIn({ 'impl/b.ts': 'export function evict(t: Taint) {\n  return toleratesTaint(x, t);\n}\n' }),
-    [],
-  );
+  assert.deepEqual(leaksIn({ 'impl/b.ts': 'export function evict(t: Taint) {\n  return matchesRule(x, t);\n}\n' }), []);
 });
 
 test('a copy of the same name outside the region is a leak', () => {
   const copy = solution.split('\n').slice(1, 5).join('\n');
   assert.deepEqual(leaksIn({ 'impl/b.ts': `// a copy\n${copy}\n` }), [
-    { exercise: 'tolerates-taint', solution: 'toleratesTaint', at: 'impl/b.ts:2', why: 'same name' },
+    { exercise: 'toy-rule', solution: 'matchesRule', at: 'impl/b.ts:2', why: 'same name' },
   ]);
 });
 
@@ -57,6 +54,6 @@ test('a renamed copy, respaced and commented, is a leak by its body', () => {
 }
 `;
   assert.deepEqual(leaksIn({ 'impl/c.ts': renamed }), [
-    { exercise: 'tolerates-taint', solution: 'toleratesTaint', at: 'impl/c.ts:2', why: 'same body' },
+    { exercise: 'toy-rule', solution: 'matchesRule', at: 'impl/c.ts:2', why: 'same body' },
   ]);
 });
