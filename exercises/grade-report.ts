@@ -112,7 +112,8 @@ export function renderJUnit(grade: Grade): string {
   const failures = grade.exercises.reduce((sum, exercise) => sum + exercise.scenarios.filter(isProblem).length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="kubelab grade" tests="${tests}" failures="${failures}" points="${grade.points}" earned="${grade.earned}" graded="${grade.cluster.isGraded}" code-hash="${grade.codeHash}">`,
+    `<testsuites name="kubelab grade" tests="${tests}" failures="${failures}" points="${grade.points}"` +
+      ` earned="${grade.earned}" graded="${grade.cluster.isGraded}" code-hash="${grade.codeHash}">`,
     ...suites,
     '</testsuites>',
     '',

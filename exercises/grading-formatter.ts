@@ -59,7 +59,10 @@ export default class GradingFormatter extends Formatter {
     if (grade.exercises.length > 0) this.log(renderGradeTable(grade, this.paint));
   }
 
-  /** In a student edition the grade explains exercise failures and blocked scenarios; anything else is printed in full. */
+  /**
+   * In a student edition the grade explains exercise failures and blocked scenarios; anything
+   * else is printed in full.
+   */
   private logUnexplainedFailures(grade: Grade): void {
     const explained = new Set(
       grade.edition === 'student'

@@ -53,7 +53,9 @@ class ExerciseSession {
     if (timings) {
       const total = (performance.now() - started) / 1000;
       const restarted = componentsToReload(this.exercise.files).join(', ');
-      const parts = `build ${timings.build.toFixed(1)} s, restart of ${restarted} ${timings.restart.toFixed(1)} s, scenarios ${timings.scenarios.toFixed(1)} s`;
+      const build = `build ${timings.build.toFixed(1)} s`;
+      const restart = `restart of ${restarted} ${timings.restart.toFixed(1)} s`;
+      const parts = `${build}, ${restart}, scenarios ${timings.scenarios.toFixed(1)} s`;
       console.log(
         `verdict in ${total.toFixed(1)} s (${parts}); edit ${this.exercise.files.join(', ')} and save, or press h for a hint, r to run again, q to quit`,
       );
