@@ -14,6 +14,8 @@ import { PROJECT_DIR } from '../impl/project-root.js';
 
 export const CatalogFile = 'exercises/exercises.json';
 export const StudentEditionMarker = '.kubelab-student';
+/** The wrong solutions CI grades (mutants/mutant.ts); left out of the student edition, as they quote the solutions. */
+export const MutantsFolder = 'exercises/mutants';
 const ExerciseId = /^[a-z][a-z0-9-]*$/;
 const HintTiers = 3;
 

@@ -4,6 +4,7 @@
 // (see stub.ts), and writes the `.kubelab-student` marker, so that `npm test` there grades the
 // learner. Everything outside the regions is identical and works. `--only` stubs some exercises
 // and keeps the other solutions, which is how CI checks that each exercise is really needed.
+// The mutants (wrong solutions CI grades) stay behind: their edits quote the solutions.
 
 import { execFileSync } from 'node:child_process';
 import {
@@ -22,6 +23,7 @@ import {
   type Exercise,
   findExercise,
   loadExercises,
+  MutantsFolder,
   type StudentEdition,
   StudentEditionMarker,
   studentEdition,
@@ -37,6 +39,7 @@ function writeStudentEdition(projectDir: string, targetDir: string, exercises: E
     throw new Error(`writeStudentEdition: ${targetDir} is not empty`);
   for (const exercise of exercises) checkRegions(projectDir, exercise);
   for (const file of trackedFiles(projectDir)) {
+    if (file.startsWith(`${MutantsFolder}/`)) continue;
     const source = path.join(projectDir, file);
     if (!existsSync(source)) continue;
     const target = path.join(targetDir, file);
