@@ -9,6 +9,12 @@ export const fitsMutants: Mutant[] = [
     id: 'nothing-is-insufficient',
     exercise: 'fits',
     mistake: 'returns no failures at all, so every pod fits every node',
-    edits: [{ file: File, find: '  const insufficient: InsufficientResource[] = [];\n', replace: '  return [];\n' }],
+    edits: [
+      {
+        file: File,
+        find: '  const { allocatable, requested } = nodeInfo;\n',
+        replace: '  const { allocatable, requested } = nodeInfo;\n  return insufficient;\n',
+      },
+    ],
   },
 ];
