@@ -8,6 +8,10 @@
 // 3. Unless --quick: for each exercise, an edition with only that one stubbed: every scenario
 //    tagged with it fails on its stub (the exercise is really needed and gives no free points),
 //    and every other scenario passes or reaches that stub.
+// 4. Unless --quick: every exercise has at least four mutants (exercises/mutants/), wrong
+//    solutions as a learner would write them; each, graded on a warm cluster in a copy of the
+//    reference, earns at most half of its exercise's points, and the check names the scenarios
+//    that caught it. The reference, graded the same way first, earns full marks.
 // Editions are written under .kubelab/ (same disk, so node_modules is hard-linked, not copied)
 // and their test output goes to a log beside them. A scenario that reaches a stub ends at once
 // (steps/support/stub-reports.ts), so an edition costs about the time of the scenarios that
@@ -22,7 +26,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findAnswerLeaks, solutionFunctions } from '../dist/exercises/answer-leaks.js';
-import { loadExercises } from '../dist/exercises/catalog.js';
+import { loadExercises, MutantsFolder } from '../dist/exercises/catalog.js';
+import { AllMutants, MinimumMutantsPerExercise } from '../dist/exercises/mutants/all.js';
+import { gradeMutantsInCopies } from '../dist/exercises/mutants/workspaces.js';
 import { PROJECT_DIR as projectDir } from '../dist/impl/project-root.js';
 
 const workDir = path.join(projectDir, '.kubelab', 'student-edition-check');
@@ -118,6 +124,8 @@ async function checkAllStubbed(exercises) {
     const graded = grade.exercises.find((candidate) => candidate.id === exercise.id);
     check(`all stubbed: ${exercise.id} earns 0`, !graded ? 'no scenario grades it' : graded.earned === 0 ? undefined : describe(graded.scenarios.filter((s) => s.status === 'passed')));
   }
+  const leftOut = !existsSync(path.join(workDir, 'all-stubbed', MutantsFolder));
+  check('all stubbed: the edition leaves the mutants out (they quote the solutions)', leftOut ? undefined : `${MutantsFolder} is in the edition`);
   const broken = grade.outside.problems.filter((scenario) => scenario.status !== 'blocked');
   check(`all stubbed: scenarios outside the exercises pass or reach a stub (${grade.outside.passed} pass, ${grade.outside.blocked} reach a stub)`, broken.length === 0 ? undefined : describe(broken));
 }
@@ -160,6 +168,31 @@ function printDetails(dir, scenario) {
   console.log(`  # ${lines.join('\n  # ')}`);
 }
 
+async function checkMutants(exercises) {
+  for (const exercise of exercises) {
+    const count = AllMutants.filter((mutant) => mutant.exercise === exercise.id).length;
+    check(`mutants: ${exercise.id} has at least ${MinimumMutantsPerExercise} (${count})`, count >= MinimumMutantsPerExercise ? undefined : 'write more in exercises/mutants/');
+  }
+  const started = performance.now();
+  const report = await gradeMutantsInCopies({ exercises, isGenerated: false, jobs, workDir: path.join(workDir, 'mutants'), projectDir });
+  console.log(`  # mutants graded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  for (const exercise of exercises) {
+    const graded = report.find((entry) => entry.exercise === exercise.id);
+    if (!graded) {
+      check(`mutants: ${exercise.id} was graded`, 'no report; see the [slot] lines above');
+      continue;
+    }
+    const { control } = graded;
+    check(`mutants: ${exercise.id}'s reference, graded like a mutant, earns ${control.points}`, control.earned === control.points && !control.problem ? undefined : `earns ${control.earned}${control.problem ? `: ${control.problem}` : ''}\n${control.caughtBy.join('\n')}`);
+    for (const mutant of graded.mutants) {
+      const caught = mutant.caughtBy.length > 0 ? `; caught by ${mutant.caughtBy.join(', ')}` : '';
+      const name = `mutant ${mutant.name} (${mutant.mistake}) earns ${mutant.earned} of ${mutant.points}${caught}`;
+      const problem = mutant.problem ? `not graded: ${mutant.problem}` : mutant.earned > mutant.points / 2 ? `earns more than half: strengthen the scenarios of ${exercise.id}` : undefined;
+      check(name, problem);
+    }
+  }
+}
+
 const exercises = loadExercises();
 const chosenIds = process.argv.find((arg) => arg.startsWith('--exercises='))?.slice('--exercises='.length).split(',');
 const unknownId = chosenIds?.find((id) => !exercises.some((exercise) => exercise.id === id));
@@ -174,6 +207,7 @@ checkReference(checked);
 checkNoAnswerOutsideRegions(exercises);
 await checkAllStubbed(exercises);
 if (!isQuick) await inParallel(checked, jobs, checkOnlyStubbed);
+if (!isQuick) await checkMutants(checked);
 const failed = results.filter((result) => result.problem !== undefined).length;
 console.log(`# pass ${results.length - failed}`);
 console.log(`# fail ${failed}`);

@@ -1,0 +1,124 @@
+// Grade mutants on one warm cluster; run inside a copy of the reference repository.
+//
+//   node dist/exercises/mutants/grade-mutants.js [--exercises <id>,...] [--generated]
+//
+// Hand-written mutants (mutant.ts) by default: each must earn at most half of its exercise's
+// points. `--generated` grades Stryker's mutants instead (generated-mutants.ts) and prints a
+// mutation score per exercise: the share of mutants some scenario caught, not counting the
+// ones that do not typecheck. Before an exercise's mutants, its reference solution is graded
+// the same way, as a control: it must earn full marks, or the verdicts mean nothing.
+// Writes reports/mutants.json; the student-edition check reads it (scripts/).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startCluster } from '../../impl/cluster/cluster.js';
+import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
+import { PROJECT_DIR } from '../../impl/project-root.js';
+import { type Exercise, loadExercises } from '../catalog.js';
+import { AllMutants } from './all.js';
+import { generateMutants } from './generated-mutants.js';
+import { applyMutant, mutantName } from './mutant.js';
+import { type CodeGrade, MutantGrader } from './mutant-grader.js';
+import { type ExerciseMutants, MutantsReportFile, type MutantVerdict, mutationScore } from './verdicts.js';
+
+interface Candidate {
+  name: string;
+  mistake: string;
+  texts: (grader: MutantGrader) => Map<string, string>;
+}
+
+async function candidatesFor(exercise: Exercise, isGenerated: boolean, grader: MutantGrader): Promise<Candidate[]> {
+  if (isGenerated) {
+    const generated = await generateMutants(exercise, (file) => grader.original(file));
+    return generated.map((mutant) => ({
+      name: mutant.name,
+      mistake: mutant.change,
+      texts: () => new Map([[mutant.file, mutant.text]]),
+    }));
+  }
+  return AllMutants.filter((mutant) => mutant.exercise === exercise.id).map((mutant) => ({
+    name: mutantName(mutant),
+    mistake: mutant.mistake,
+    texts: (current) =>
+      new Map(exercise.files.map((file) => [file, applyMutant(file, current.original(file), mutant)])),
+  }));
+}
+
+function verdict(name: string, mistake: string, grade: CodeGrade): MutantVerdict {
+  const caughtBy = grade.caughtBy.map((scenario) => `${scenario.uri} "${scenario.name}"`);
+  const problem = grade.problem?.split('\n').slice(0, 5).join('\n');
+  return { name, mistake, earned: grade.earned, points: grade.points, caughtBy, problem, seconds: grade.seconds };
+}
+
+function print(label: string, result: MutantVerdict): void {
+  const outcome = result.problem
+    ? `not graded: ${result.problem.split('\n')[0]}`
+    : `earns ${result.earned} of ${result.points}`;
+  console.log(`${label} ${result.name}: ${outcome} (${result.seconds.toFixed(1)} s)`);
+  for (const scenario of result.caughtBy.slice(0, 3)) console.log(`    caught by ${scenario}`);
+}
+
+async function main(args: string[]): Promise<void> {
+  const isGenerated = args.includes('--generated');
+  const chosen = args
+    .find((arg) => arg.startsWith('--exercises='))
+    ?.slice('--exercises='.length)
+    .split(',');
+  const exercises = loadExercises().filter((exercise) => !chosen || chosen.includes(exercise.id));
+  const files = [...new Set(exercises.flatMap((exercise) => exercise.files))];
+  const cluster = await startCluster({
+    ...TestClusterOptions,
+    name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-mutants',
+  });
+  const grader = new MutantGrader(cluster, PROJECT_DIR, files);
+  const stop = async () => {
+    await grader.restore();
+    await cluster.stop();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stop().finally(() => process.exit(130)));
+  const report: ExerciseMutants[] = [];
+  try {
+    for (const exercise of exercises) {
+      const control = verdict(`${exercise.id} (reference)`, 'the solution', await grader.grade(exercise));
+      print('control', control);
+      const mutants: MutantVerdict[] = [];
+      for (const candidate of await candidatesFor(exercise, isGenerated, grader)) {
+        const result = verdict(
+          candidate.name,
+          candidate.mistake,
+          await grader.grade(exercise, candidate.texts(grader), isGenerated),
+        );
+        print('mutant', result);
+        mutants.push(result);
+      }
+      report.push({ exercise: exercise.id, points: exercise.points, control, mutants });
+      writeReport(report);
+    }
+  } finally {
+    await stop();
+  }
+  if (isGenerated) printScores(report);
+}
+
+function writeReport(report: ExerciseMutants[]): void {
+  const file = path.join(PROJECT_DIR, MutantsReportFile);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+function printScores(report: ExerciseMutants[]): void {
+  console.log('\nmutation score (killed / mutants that typecheck):');
+  for (const { exercise, mutants } of report) {
+    const { killed, counted } = mutationScore(mutants);
+    const percent = counted === 0 ? 0 : (100 * killed) / counted;
+    console.log(
+      `  ${exercise.padEnd(24)} ${String(killed).padStart(3)} / ${String(counted).padEnd(3)} ${percent.toFixed(0)}%`,
+    );
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+// Grading a mutant the way the watch mode grades a learner's save: write the code, build it,
+// restart the components that run it, run the exercise's scenarios on the warm cluster.
+//
+// One warm cluster serves every mutant, so a mutant costs a build, a restart and the
+// scenarios (seconds), not a cluster (tens of seconds). Each grade writes every file of the
+// exercise, mutated or not, so a mutant never outlives its grade; `restore` puts the
+// reference back at the end.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Cluster } from '../../impl/cluster/cluster.js';
+import type { Exercise } from '../catalog.js';
+import { codeHash } from '../code-hash.js';
+import type { Grade, ScenarioGrade } from '../grade.js';
+import { ClusterCodeHashVariable } from '../grading-cluster.js';
+import { GradeJsonFile } from '../grading-formatter.js';
+import { componentsToReload, reloadComponents } from '../warm-cluster.js';
+
+/** What one version of an exercise's code earned. */
+export interface CodeGrade {
+  earned: number;
+  points: number;
+  /** The scenarios that did not pass: what caught a mutant. */
+  caughtBy: ScenarioGrade[];
+  /** Why it could not be graded: it does not typecheck, or the run wrote no grade. */
+  problem?: string;
+  seconds: number;
+}
+
+export class MutantGrader {
+  private readonly originals: Map<string, string>;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly projectDir: string,
+    files: readonly string[],
+  ) {
+    this.originals = new Map(files.map((file) => [file, readFileSync(path.join(projectDir, file), 'utf8')]));
+  }
+
+  /** The reference text of a file, as it was when the grader was made. */
+  original(file: string): string {
+    const text = this.originals.get(file);
+    if (text === undefined) throw new Error(`MutantGrader: ${file} is not a file it grades`);
+    return text;
+  }
+
+  /**
+   * Grade `exercise` with `texts` in place of its files (the reference where absent).
+   * `isFailFast` stops at the first failed scenario: enough to know a mutant was caught, not
+   * what it would earn.
+   */
+  async grade(
+    exercise: Exercise,
+    texts: ReadonlyMap<string, string> = new Map(),
+    isFailFast = false,
+  ): Promise<CodeGrade> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    for (const file of exercise.files) this.write(file, texts.get(file) ?? this.original(file));
+    const build = await run(this.projectDir, path.join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
+    if (build.code !== 0)
+      return { earned: 0, points: exercise.points, caughtBy: [], problem: build.output, seconds: seconds() };
+    try {
+      await reloadComponents(this.cluster, componentsToReload(exercise.files));
+    } catch (error) {
+      // A mutant may keep a component from starting; its scenarios then fail, as a learner's would.
+      console.log(`  # restart after the change failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const gradeFile = path.join(this.projectDir, GradeJsonFile);
+    rmSync(gradeFile, { force: true });
+    const args = ['dist/exercises/run-tests.js', exercise.id, ...(isFailFast ? ['--fail-fast'] : [])];
+    await run(this.projectDir, 'node', args, {
+      KUBELAB_KUBECONFIG: this.cluster.kubeconfigPath,
+      // The cluster runs the code just built, so the run may grade it (grading-cluster.ts).
+      [ClusterCodeHashVariable]: codeHash(this.projectDir),
+    });
+    const graded = existsSync(gradeFile)
+      ? (JSON.parse(readFileSync(gradeFile, 'utf8')) as Grade).exercises.find((found) => found.id === exercise.id)
+      : undefined;
+    if (!graded)
+      return {
+        earned: 0,
+        points: exercise.points,
+        caughtBy: [],
+        problem: 'the run wrote no grade',
+        seconds: seconds(),
+      };
+    const caughtBy = graded.scenarios.filter((scenario) => scenario.status !== 'passed');
+    return { earned: graded.earned, points: graded.points, caughtBy, seconds: seconds() };
+  }
+
+  /** Put every file back as it was, and build it. */
+  async restore(): Promise<void> {
+    for (const [file, text] of this.originals) this.write(file, text);
+    await run(this.projectDir, path.join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
+  }
+
+  private write(file: string, text: string): void {
+    const full = path.join(this.projectDir, file);
+    // Only when it changes: an unchanged file keeps its time, and tsc's incremental build skips it.
+    if (readFileSync(full, 'utf8') !== text) writeFileSync(full, text);
+  }
+}
+
+function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number; output: string }>((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.on('error', (error) => resolve({ code: 1, output: `${output}${error.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
