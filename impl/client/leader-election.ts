@@ -14,6 +14,7 @@ import { isAlreadyExists, isConflict, isNotFound } from './api-errors.js';
 import type { Logger } from './logger.js';
 import type { RestClient } from './rest-client.js';
 import type { KubeObject } from './types.js';
+import { sleep } from './sleep.js';
 
 export interface LeaderElectionConfig {
   namespace: string;
@@ -65,7 +66,7 @@ export class LeaderElector {
    * (or `signal` aborts). Resolves when leading ends.
    */
   async run(signal: AbortSignal, lead: (leading: AbortSignal) => Promise<void>): Promise<void> {
-    while (!signal.aborted && !(await this.tryAcquireOrRenew())) await delay(this.config.retryPeriodMs, signal);
+    while (!signal.aborted && !(await this.tryAcquireOrRenew())) await sleep(this.config.retryPeriodMs, signal);
     if (signal.aborted) return;
     this.logger.info('became leader', {
       lease: `${this.config.namespace}/${this.config.name}`,
@@ -82,7 +83,7 @@ export class LeaderElector {
   private async keepRenewing(leading: AbortController): Promise<void> {
     let lastRenewal = this.now();
     while (!leading.signal.aborted) {
-      await delay(this.config.retryPeriodMs, leading.signal);
+      await sleep(this.config.retryPeriodMs, leading.signal);
       if (leading.signal.aborted) return;
       if (await this.tryAcquireOrRenew()) lastRenewal = this.now();
       else if (this.now() - lastRenewal > this.config.renewDeadlineMs) {
@@ -149,18 +150,4 @@ export class LeaderElector {
 
 function microTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 23)}000Z`;
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

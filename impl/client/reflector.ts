@@ -13,6 +13,7 @@ import { isResourceExpired } from './api-errors.js';
 import type { Logger } from './logger.js';
 import type { RestClient, ResourceRef } from './rest-client.js';
 import type { KubeObject, Status, WatchEvent } from './types.js';
+import { sleep } from './sleep.js';
 
 /** Where a reflector puts what it learns: the informer's cache. */
 export interface ReflectorStore<T extends KubeObject> {
@@ -58,7 +59,7 @@ export class Reflector<T extends KubeObject> {
         if (signal.aborted) return;
         if (isResourceExpired(error)) mustList = true;
         this.logger.error('list/watch failed, retrying', { resource: this.ref.resource, error, backoffMs });
-        await delay(backoffMs, signal);
+        await sleep(backoffMs, signal);
         backoffMs = Math.min(backoffMs * 2, this.options.maxBackoffMs ?? 10_000);
       }
     }
@@ -107,18 +108,4 @@ export class Reflector<T extends KubeObject> {
     if (this.options.fieldSelector) query.fieldSelector = this.options.fieldSelector;
     return query;
   }
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }
