@@ -12,6 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startCluster } from '../../impl/cluster/cluster.js';
+import { watchOwner } from '../../impl/cluster/owner-watchdog.js';
 import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { PROJECT_DIR } from '../../impl/project-root.js';
 import { type Exercise, loadExercises } from '../catalog.js';
@@ -66,14 +67,15 @@ async function main(args: string[]): Promise<void> {
     .split(',');
   const exercises = loadExercises().filter((exercise) => !chosen || chosen.includes(exercise.id));
   const files = [...new Set(exercises.flatMap((exercise) => exercise.files))];
-  const cluster = await startCluster({
-    ...TestClusterOptions,
-    name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-mutants',
-  });
+  const name = process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-mutants';
+  // Killed outright, this process cannot stop its cluster: the watchdog does.
+  const watchdog = watchOwner(name);
+  const cluster = await startCluster({ ...TestClusterOptions, name });
   const grader = new MutantGrader(cluster, PROJECT_DIR, files);
   const stop = async () => {
     await grader.restore();
     await cluster.stop();
+    await watchdog.release();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().finally(() => process.exit(130)));

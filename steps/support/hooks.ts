@@ -17,6 +17,7 @@ import { ComponentNames, startCluster } from '../../impl/cluster/cluster.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
 import { endWaitsWhen } from './eventually.js';
 import { describeStubReport, StubReports } from './stub-reports.js';
+import { watchOwner } from '../../impl/cluster/owner-watchdog.js';
 import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { shared, type KubeWorld } from './world.js';
 
@@ -28,10 +29,10 @@ BeforeAll({ timeout: 600_000 }, async function () {
     shared.access = await accessToExistingCluster(existing);
     return;
   }
-  shared.cluster = await startCluster({
-    name: process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test',
-    ...TestClusterOptions,
-  });
+  const name = process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-test';
+  // A run killed outright (SIGKILL, a crash) runs no AfterAll: the watchdog removes its cluster.
+  shared.watchdog = watchOwner(name);
+  shared.cluster = await startCluster({ name, ...TestClusterOptions });
   shared.access = accessToStartedCluster(shared.cluster);
 });
 
@@ -44,6 +45,7 @@ AfterAll({ timeout: 60_000 }, async function () {
   shared.stubReports?.stop();
   shared.access?.close?.();
   await shared.cluster?.stop();
+  await shared.watchdog?.release();
 });
 
 Before({ tags: '@needs-etcd or @needs-audit or @needs-component-control' }, function (this: KubeWorld, { pickle }) {

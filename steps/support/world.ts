@@ -14,12 +14,19 @@ import { parseEtcdctlJson, runCommand, type CommandResult, type EtcdKeyValue } f
 import type { KindInfo } from './manifests.js';
 import type { StubReports } from './stub-reports.js';
 import type { WatchRecorder } from './watch-recorder.js';
+import type { OwnerWatchdog } from '../../impl/cluster/owner-watchdog.js';
 
 /**
  * The cluster every scenario shares, set once by the BeforeAll hook: `cluster` when this run
  * started it, `access` always (see cluster-access.ts).
  */
-export const shared: { cluster?: Cluster; access?: ClusterAccess; stubReports?: StubReports } = {};
+export const shared: {
+  cluster?: Cluster;
+  /** Removes the cluster if this process dies without AfterAll. */
+  watchdog?: OwnerWatchdog;
+  access?: ClusterAccess;
+  stubReports?: StubReports;
+} = {};
 
 /** What the API answered: a code, and the Status when it was an error. */
 export interface Answer {
