@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
-import type { WatchEventType } from '../impl/client/types.js';
+import type { KubeObject, WatchEventType } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
 import { kindByWords } from './support/manifests.js';
 import { WatchRecorder } from './support/watch-recorder.js';
@@ -88,4 +88,33 @@ Then('the watch stream ends', async function (this: KubeWorld) {
   const watch = currentWatch(this);
   await eventually(() => assert.ok(watch.isEnded, 'the stream is still open'), { timeoutMs: 5000 });
   assert.equal(watch.error, undefined);
+});
+
+When(
+  "config maps in the scenario's namespace are read with the query {string}",
+  async function (this: KubeWorld, query: string) {
+    // Raw, as another client would send it: the REST client would write watch=true itself.
+    const response = await this.api.raw('GET', `/api/v1/namespaces/${this.namespace}/configmaps?${query}`);
+    assert.equal(response.code, 200, response.body);
+    this.rawAnswerBody = response.body;
+  },
+);
+
+Then('the answer is a watch stream holding {string}', function (this: KubeWorld, label: string) {
+  const name = this.recall(label).name;
+  const lines = (this.rawAnswerBody ?? '').split('\n').filter((line) => line.trim() !== '');
+  const events = lines.map((line) => JSON.parse(line) as { type?: string; object?: KubeObject });
+  assert.ok(events.length > 0, 'the answer holds no event');
+  const described = events.map((event) => `${event.type} ${event.object?.metadata?.name}`);
+  assert.deepEqual(described, [`ADDED ${name}`], `a watch stream starts with ADDED for each object: ${lines}`);
+});
+
+Then('the answer is a list holding {string}', function (this: KubeWorld, label: string) {
+  const name = this.recall(label).name;
+  const list = JSON.parse(this.rawAnswerBody ?? '{}') as { kind?: string; items?: KubeObject[] };
+  assert.equal(list.kind, 'ConfigMapList', `not a list: ${this.rawAnswerBody?.slice(0, 200)}`);
+  assert.deepEqual(
+    list.items?.map((item) => item.metadata.name),
+    [name],
+  );
 });

@@ -65,3 +65,22 @@ Feature: Clients watch the API server for changes instead of polling
       Given kubectl is watching config maps in the scenario's namespace
       When a config map "announced" is created through the API
       Then within 10 seconds kubectl has printed a line for "announced"
+
+  Rule: A boolean query parameter is read as kube-apiserver reads it
+
+    # apimachinery's Convert_Slice_string_To_bool: only "0" and "false" (in any case) are false;
+    # any other value is true. The Python client asks for a watch with watch=True.
+    @conformance:watch-boolean-query-parameter
+    Scenario Outline: "?watch=<value>" asks for <answer>
+      Given a config map "existing" was created through the API
+      When config maps in the scenario's namespace are read with the query "watch=<value>&timeoutSeconds=1"
+      Then the answer is <answer> holding "existing"
+
+      Examples:
+        | value | answer         |
+        | True  | a watch stream |
+        | 1     | a watch stream |
+        | yes   | a watch stream |
+        | false | a list         |
+        | False | a list         |
+        | 0     | a list         |

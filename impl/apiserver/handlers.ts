@@ -20,6 +20,7 @@ import type { Registry } from './registry.js';
 import type { RequestInfo } from './request-info.js';
 import { groupVersion, type ResourceInfo } from './resources.js';
 import { toTable, wantsTable } from './table.js';
+import { booleanParameter } from './query-parameters.js';
 
 export interface ResourceRequest {
   info: ResourceInfo;
@@ -123,8 +124,7 @@ async function handleDelete({ info, request, url, registry, response, http }: Re
   const preconditions = (options.preconditions ?? undefined) as { uid?: string; resourceVersion?: string } | undefined;
   // propagationPolicy and orphanDependents come in the DeleteOptions body or as query parameters.
   const policy = url.searchParams.get('propagationPolicy') ?? options.propagationPolicy;
-  const orphanQuery = url.searchParams.get('orphanDependents');
-  const orphan = orphanQuery !== null ? orphanQuery === 'true' : options.orphanDependents;
+  const orphan = booleanParameter(url.searchParams, 'orphanDependents') ?? options.orphanDependents;
   const propagation = {
     propagationPolicy: typeof policy === 'string' ? policy : undefined,
     orphanDependents: typeof orphan === 'boolean' ? orphan : undefined,

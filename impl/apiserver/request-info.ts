@@ -2,10 +2,13 @@
 //
 // "Every API request names a verb, a group, a version, a resource, maybe a namespace, a name
 // and a subresource." GET /api/v1/namespaces/default/pods/nginx is (get, "", v1, pods,
-// default, nginx); the same URL without the name is a list, and a watch if ?watch=true.
+// default, nginx); the same URL without the name is a list, and a watch if ?watch=true (or
+// any value but 0 and false, as kube-apiserver reads booleans).
 // Authorization, admission and the trace all speak in these terms, never in URLs.
 //
 // Real Kubernetes: apiserver/pkg/endpoints/request/requestinfo.go (RequestInfoFactory).
+
+import { booleanParameter } from './query-parameters.js';
 
 export interface RequestInfo {
   isResourceRequest: boolean;
@@ -74,6 +77,5 @@ function verbFor(method: string, name: string | undefined, url: URL): string {
 }
 
 export function isWatch(url: URL): boolean {
-  const watch = url.searchParams.get('watch');
-  return watch === 'true' || watch === '1';
+  return booleanParameter(url.searchParams, 'watch') ?? false;
 }

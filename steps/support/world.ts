@@ -59,6 +59,8 @@ export class KubeWorld extends World {
   readonly nodeNames = new Map<string, string>();
   /** The outcome of the scenario's When step, kept for the Then steps. */
   lastAnswer?: Answer;
+  /** The body of the last raw request, as the server sent it (a list, or a watch's lines). */
+  rawAnswerBody?: string;
   lastCommand?: CommandResult;
   /** The object the last step created or read, for steps that say "it". */
   lastLabel = '';
