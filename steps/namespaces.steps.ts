@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { eventually } from './support/eventually.js';
-import { holdWithFinalizer, releaseFinalizer } from './support/finalizers.js';
+import { holdWithFinalizer, removeFinalizer } from './support/finalizers.js';
 import { kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -40,7 +40,7 @@ Given("the scenario's namespace was deleted with kubectl and is Terminating", as
 When(
   'the finalizer {string} is removed from {string}',
   async function (this: KubeWorld, finalizer: string, label: string) {
-    await releaseFinalizer(this, this.refFor(this.recall(label)), finalizer);
+    await removeFinalizer(this, this.refFor(this.recall(label)), finalizer);
   },
 );
 

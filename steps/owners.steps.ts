@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
-import { holdWithFinalizer, releaseFinalizer } from './support/finalizers.js';
+import { holdWithFinalizer, removeFinalizer } from './support/finalizers.js';
 import type { KubeWorld } from './support/world.js';
 
 const replicaSets = { group: 'apps', resource: 'replicasets' };
@@ -66,7 +66,7 @@ Given(
 );
 
 When('the finalizer {string} is removed from the held pod', async function (this: KubeWorld, finalizer: string) {
-  await releaseFinalizer(
+  await removeFinalizer(
     this,
     { resource: 'pods', namespace: this.namespace, name: this.notes.get('held pod') },
     finalizer,

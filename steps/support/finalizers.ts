@@ -27,3 +27,17 @@ export async function releaseFinalizer(world: KubeWorld, ref: ResourceRef, final
   // No resourceVersion: controllers write the object meanwhile, and only the finalizers change here.
   await world.api.patch(ref, { metadata: { finalizers } });
 }
+
+/**
+ * Removes a finalizer a scenario's step says is there: the object must exist and hold it, or
+ * the step fails, so a step that "removes" what was never added cannot pass quietly.
+ */
+export async function removeFinalizer(world: KubeWorld, ref: ResourceRef, finalizer: string): Promise<void> {
+  const object = await world.api.get(ref);
+  const finalizers = object.metadata.finalizers ?? [];
+  if (!finalizers.includes(finalizer))
+    throw new Error(
+      `${ref.resource} "${ref.name}" has no finalizer "${finalizer}" to remove (it has [${finalizers.join(', ')}])`,
+    );
+  await world.api.patch(ref, { metadata: { finalizers: finalizers.filter((candidate) => candidate !== finalizer) } });
+}
