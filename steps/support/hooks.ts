@@ -65,6 +65,7 @@ Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
   this.scenarioUri = `${pickle.uri}:${scenarioLine(gherkinDocument, pickle.astNodeIds[0])}`;
   this.namespace = this.uniqueName('scenario');
   const started = Date.now();
+  this.scenarioStartedAt = started;
   endWaitsWhen(() => {
     const report = shared.stubReports?.find(started, [this.namespace, ...this.nodeNames.values()]);
     return report && describeStubReport(report);

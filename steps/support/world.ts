@@ -59,6 +59,8 @@ export class KubeWorld extends World {
   readonly nodeNames = new Map<string, string>();
   /** The outcome of the scenario's When step, kept for the Then steps. */
   lastAnswer?: Answer;
+  /** When the scenario began (ms since the epoch): what happened before is another scenario's. */
+  scenarioStartedAt = 0;
   /** The body of the last raw request, as the server sent it (a list, or a watch's lines). */
   rawAnswerBody?: string;
   lastCommand?: CommandResult;
