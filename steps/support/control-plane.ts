@@ -150,13 +150,22 @@ export async function controllerPodWrites(world: KubeWorld, label: string): Prom
   );
 }
 
-/** The addresses that made requests with one of `verbs` on the controller managers' Lease since `since` (an ISO time), from the audit log. */
-export async function leaseRequesters(world: KubeWorld, verbs: string[], since = ''): Promise<Set<string>> {
+/**
+ * The addresses that made requests with one of `verbs` on the controller managers' Lease
+ * between `since` and `until` (ISO times), from the audit log.
+ */
+export async function leaseRequesters(
+  world: KubeWorld,
+  verbs: string[],
+  since = '',
+  until = '\uffff',
+): Promise<Set<string>> {
   const events = (await readAuditLog(world.auditLogPath)).filter(
     (event) =>
       event.stage === 'ResponseComplete' &&
       verbs.includes(event.verb) &&
       event.requestReceivedTimestamp >= since &&
+      event.requestReceivedTimestamp <= until &&
       (event.responseStatus?.code ?? 0) < 300 &&
       event.objectRef?.resource === 'leases' &&
       event.objectRef.namespace === lease.namespace &&
