@@ -136,8 +136,26 @@ When(
 
 When('the API server restarts once the first pod of {string} exists', async function (this: KubeWorld, label: string) {
   await firstPodCreated(this, label);
+  this.notes.set('apiserver restart began', new Date().toISOString());
   await this.cluster.restart('apiserver');
+  this.notes.set('apiserver restart ended', new Date().toISOString());
 });
+
+Then(
+  'the audit log shows pods of {string} created both before and after the restart',
+  async function (this: KubeWorld, label: string) {
+    // Otherwise the restart fell before or after the scale-up, and the scenario proved nothing.
+    const began = this.notes.get('apiserver restart began') ?? '';
+    const ended = this.notes.get('apiserver restart ended') ?? '';
+    const creates = (await controllerPodWrites(this, label)).filter((event) => event.verb === 'create');
+    const before = creates.filter((event) => event.requestReceivedTimestamp < began).length;
+    const after = creates.filter((event) => event.requestReceivedTimestamp > ended).length;
+    assert.ok(
+      before > 0 && after > 0,
+      `${before} pods were created before the restart (${began}) and ${after} after it (${ended})`,
+    );
+  },
+);
 
 Then(
   'replica set {string} had some but not all of its {int} pods',

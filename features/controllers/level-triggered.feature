@@ -30,6 +30,7 @@ Feature: Controllers are level-triggered: interrupted in the middle of their wor
       When replica set "web" is scaled to 300 with kubectl
       And the API server restarts once the first pod of "web" exists
       Then within 60 seconds replica set "web" has exactly 300 pods, and its status says so
+      And the audit log shows pods of "web" created both before and after the restart
       And the audit log shows the controller manager created exactly 300 pods of "web" and deleted none
 
   Rule: A component that dies, or is killed from outside, is started again, as the kubelet restarts a static pod
