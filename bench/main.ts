@@ -19,6 +19,9 @@ const runs = (part: string) => only === undefined || only === part;
 
 print('kubelab benchmark: API server over etcd, the scheduler, and the controllers');
 print(`machine: ${process.arch}, node ${process.version}`);
+print('references: each ratio names its reference. Raw etcd, direct API creates and the scheduling');
+print("algorithm alone are measured in this run, on this machine; Kubernetes' CI thresholds are");
+print('published figures from other hardware, labelled so; the rate-limit floor is a model.');
 
 if (runs('api')) {
   const startSeconds = await measureStartTime('kubelab-bench-start');

@@ -5,8 +5,10 @@
 // simulated nodes: no agent keeps them), some pods are already placed, then the measured pods
 // are created at once. A watch on pods times each one from its create request to the event that
 // shows spec.nodeName; every binding also costs the scheduler's Scheduled event, as in
-// Kubernetes. The reference is Kubernetes' CI floor (its scheduler_perf job fails below 680 and
-// 220 pods/s), measured on other machines; the algorithm alone (no API calls) is measured here.
+// Kubernetes. Two references: Kubernetes' CI thresholds (its scheduler_perf job fails when the
+// average of its 1-second throughput samples falls below 680 and 220 pods/s), published
+// figures from other machines, compared on that same metric; and the scheduling algorithm
+// alone (no API calls), measured here in the same run.
 // Sizes: BENCH_NODES (5000) and BENCH_PODS (10000); placed pods keep scheduler_perf's ratio to
 // nodes (basic: 1 per 5 nodes, affinity: 1 per node), created bound rather than scheduled.
 
@@ -117,12 +119,16 @@ export async function runSchedulerBench(
       const result = await runWorkload(bench, workload, placed);
       placed = Math.max(placed, workload.placedPods) + result.boundPods;
       const rate = result.podsPerSecond.toFixed(0);
+      const average = result.sampleAverage.toFixed(0);
+      // The thresholds are published figures from Kubernetes' CI machines, not measured here.
+      const threshold = `Kubernetes' CI threshold (published; other hardware, not this run)`;
       ratios.push(
-        `${workload.name} first create to last binding / Kubernetes' CI floor: ${rate} / ${workload.threshold} = ${(result.podsPerSecond / workload.threshold).toFixed(2)}`,
+        `${workload.name} scheduler_perf's metric (average of 1 s throughput samples) / ${threshold}: ${average} / ${workload.threshold} = ${(result.sampleAverage / workload.threshold).toFixed(2)}`,
+        `${workload.name} first create to last binding / ${threshold}: ${rate} / ${workload.threshold} = ${(result.podsPerSecond / workload.threshold).toFixed(2)}`,
       );
       if (workload.affinity === undefined) {
         ratios.push(
-          `${workload.name} end to end / algorithm alone: ${rate} / ${algorithm.podsPerSecond.toFixed(0)} = ${(result.podsPerSecond / algorithm.podsPerSecond).toFixed(2)}`,
+          `${workload.name} end to end / algorithm alone (both measured in this run): ${rate} / ${algorithm.podsPerSecond.toFixed(0)} = ${(result.podsPerSecond / algorithm.podsPerSecond).toFixed(2)}`,
         );
       }
     }
