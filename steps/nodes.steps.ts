@@ -62,6 +62,16 @@ Given(
   },
 );
 
+Given(
+  "the cluster's only schedulable nodes are {int} identical nodes {string} and a node {string} with {int} CPUs",
+  async function (this: KubeWorld, count: number, label: string, other: string, cpu: number) {
+    await onlyTheseNodes(this, [
+      ...Array.from({ length: count }, (_, index) => ({ label: `${label} ${index}` })),
+      { label: other, cpu: String(cpu) },
+    ]);
+  },
+);
+
 Given('the cluster has no schedulable nodes', async function (this: KubeWorld) {
   await onlyTheseNodes(this, []);
   assert.equal((await this.api.list({ resource: 'nodes' })).items.length, 0);
@@ -71,6 +81,13 @@ When(
   'a node {string} with {int} CPU(s) joins the cluster',
   async function (this: KubeWorld, label: string, cpu: number) {
     await addNode(this, { label, cpu: String(cpu) });
+  },
+);
+
+Given(
+  'a node {string} with {int} CPUs and room for {int} pod(s) joined the cluster',
+  async function (this: KubeWorld, label: string, cpu: number, pods: number) {
+    await addNode(this, { label, cpu: String(cpu), pods });
   },
 );
 

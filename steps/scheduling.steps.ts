@@ -1,22 +1,21 @@
 // Steps about scheduling: pending pods, and where (and why) the scheduler placed them.
 
 import assert from 'node:assert/strict';
-import { Given, Then, When } from '@cucumber/cucumber';
+import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { eventually } from './support/eventually.js';
 import { whyReplicaSetsFail } from './support/replica-failures.js';
 import {
   createPod,
   createReplicaSet,
   eventsOf,
-  explanationOf,
   getPod,
   nodeName,
   parseLabel,
+  parseExpression,
   parseTaint,
-  placeOneAtATime,
   podsOwnedBy,
+  preferringNodes,
   requesting,
-  saveExplanation,
   waitForFailedScheduling,
   waitUntilBound,
   whyPending,
@@ -26,6 +25,37 @@ import type { KubeWorld } from './support/world.js';
 When('a pod {string} requesting {word} CPU is created', async function (this: KubeWorld, label: string, cpu: string) {
   await createPod(this, label, {}, requesting(cpu));
 });
+
+When(
+  'a pod {string} requesting {word} CPU and {word} of memory is created',
+  async function (this: KubeWorld, label: string, cpu: string, memory: string) {
+    await createPod(this, label, {}, requesting(cpu, memory));
+  },
+);
+
+When('a pod {string} requesting nothing is created', async function (this: KubeWorld, label: string) {
+  await createPod(this, label);
+});
+
+Given(
+  'a pod {string} requesting {word} CPU and {word} of memory was bound to node {string}',
+  async function (this: KubeWorld, label: string, cpu: string, memory: string, node: string) {
+    await createPod(this, label, {}, requesting(cpu, memory));
+    await waitUntilBound(this, label, 10, [node]);
+  },
+);
+
+// A pod that names its node skips the scheduler, yet counts on that node for every later pod.
+Given('a pod {string} naming node {string} was created', async function (this: KubeWorld, label: string, node: string) {
+  await createPod(this, label, { nodeName: nodeName(this, node) });
+});
+
+Given(
+  'a pod {string} requesting {word} CPU and naming node {string} was created',
+  async function (this: KubeWorld, label: string, cpu: string, node: string) {
+    await createPod(this, label, { nodeName: nodeName(this, node) }, requesting(cpu));
+  },
+);
 
 Given(
   'a pod {string} requesting {word} CPU was bound to node {string}',
@@ -76,19 +106,20 @@ When(
   },
 );
 
+// A blank cell leaves the field out: no operator means Equal, no key or no effect means any.
+When('these pods are created, each with one toleration:', async function (this: KubeWorld, table: DataTable) {
+  for (const { pod, ...fields } of table.hashes()) {
+    const toleration = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
+    await createPod(this, pod ?? '', { tolerations: [toleration] });
+  }
+});
+
 When('a pod {string} without tolerations is created', async function (this: KubeWorld, label: string) {
   await createPod(this, label);
 });
 
 When(
   '{int} pods {string} without tolerations are created',
-  async function (this: KubeWorld, count: number, label: string) {
-    for (let i = 0; i < count; i++) await createPod(this, `${label} ${i}`);
-  },
-);
-
-When(
-  '{int} pods {string} requesting nothing are created',
   async function (this: KubeWorld, count: number, label: string) {
     for (let i = 0; i < count; i++) await createPod(this, `${label} ${i}`);
   },
@@ -114,10 +145,7 @@ When(
 When(
   'a pod {string} with preferred node affinity {string} of weight {int} is created',
   async function (this: KubeWorld, label: string, expression: string, weight: number) {
-    const preferred = [{ weight, preference: { matchExpressions: [parseExpression(expression)] } }];
-    await createPod(this, label, {
-      affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: preferred } },
-    });
+    await createPod(this, label, preferringNodes(expression, weight));
   },
 );
 
@@ -169,34 +197,24 @@ Then(
 );
 
 Then(
-  'within {int} seconds all pods {string} are bound to node {string}',
-  async function (this: KubeWorld, seconds: number, label: string, node: string) {
-    for (const podLabel of [...this.objects.keys()].filter((key) => key.startsWith(`${label} `)))
-      await waitUntilBound(this, podLabel, seconds, [node]);
+  'within {int} seconds every pod is bound to one of {string}',
+  async function (this: KubeWorld, seconds: number, nodes: string) {
+    for (const label of podLabels(this)) await waitUntilBound(this, label, seconds, nodes.split(', '));
   },
 );
 
 Then(
-  'within {int} seconds every {string} node has at least one pod {string}',
-  async function (this: KubeWorld, seconds: number, nodeLabel: string, podLabel: string) {
-    const nodes = [...this.nodeNames.entries()]
-      .filter(([label]) => label.startsWith(`${nodeLabel} `))
-      .map(([, name]) => name);
-    await eventually(
-      async () => {
-        const pods = (await this.api.list({ resource: 'pods', namespace: this.namespace })).items.filter((pod) =>
-          pod.metadata.name?.startsWith(`${podLabel}-`),
-        );
-        const used = new Set(pods.map((pod) => pod.spec?.nodeName));
-        const pending = pods.find((pod) => !pod.spec?.nodeName);
-        assert.deepEqual(
-          nodes.filter((node) => !used.has(node)),
-          [],
-          `nodes without a pod; placements: ${pods.map((pod) => pod.spec?.nodeName).join(', ')}${pending ? whyPending(pending) : ''}`,
-        );
-      },
-      { timeoutMs: seconds * 1000 },
-    );
+  'within {int} seconds every pod has a FailedScheduling event: {string}',
+  async function (this: KubeWorld, seconds: number, message: string) {
+    for (const label of podLabels(this)) await waitForFailedScheduling(this, label, seconds, message);
+  },
+);
+
+Then(
+  'within {int} seconds all pods {string} are bound to node {string}',
+  async function (this: KubeWorld, seconds: number, label: string, node: string) {
+    for (const podLabel of [...this.objects.keys()].filter((key) => key.startsWith(`${label} `)))
+      await waitUntilBound(this, podLabel, seconds, [node]);
   },
 );
 
@@ -276,63 +294,7 @@ Then(
   },
 );
 
-Then(
-  "the scheduler's explanation for pod {string} gives {string} a higher {word} score than {string}",
-  async function (this: KubeWorld, label: string, winner: string, plugin: string, loser: string) {
-    const explanation = await explanationOf(this, label);
-    const scoreOf = (node: string) => {
-      const entry = explanation.nodes.find((candidate) => candidate.node === nodeName(this, node));
-      const score = entry?.scores?.[plugin];
-      assert.ok(score && typeof score === 'object', `no ${plugin} score for ${node} in ${JSON.stringify(explanation)}`);
-      return score.weighted;
-    };
-    assert.ok(scoreOf(winner) > scoreOf(loser), JSON.stringify(explanation));
-  },
-);
-
-Then(
-  "the scheduler's explanation for pod {string} is saved as {string}",
-  async function (this: KubeWorld, label: string, name: string) {
-    await saveExplanation(this, label, name);
-  },
-);
-
-When(
-  '{int} pods {string} are scheduled one at a time, each deleted before the next',
-  async function (this: KubeWorld, count: number, label: string) {
-    await placeOneAtATime(this, label, count, [...this.nodeNames.keys()]);
-  },
-);
-
-Then(
-  'within {int} seconds the Scheduled events name every {string} node',
-  async function (this: KubeWorld, seconds: number, nodeLabel: string) {
-    const nodes = [...this.nodeNames.entries()]
-      .filter(([label]) => label.startsWith(`${nodeLabel} `))
-      .map(([, name]) => name);
-    await eventually(
-      async () => {
-        const events = (await this.api.list({ resource: 'events', namespace: this.namespace })).items.filter(
-          (event) => event.reason === 'Scheduled',
-        );
-        const named = new Set(events.map((event) => /to (\S+)$/.exec(String(event.message))?.[1]));
-        assert.deepEqual(
-          nodes.filter((node) => !named.has(node)),
-          [],
-          `nodes no Scheduled event names; the events: ${events.map((event) => event.message).join('; ')}`,
-        );
-      },
-      { timeoutMs: seconds * 1000 },
-    );
-  },
-);
-
-/** `disk In (hdd, ssd)` → a node selector requirement. */
-function parseExpression(text: string): { key: string; operator: string; values?: string[] } {
-  const match = /^(\S+) (In|NotIn|Exists|DoesNotExist|Gt|Lt)(?: \(([^)]*)\))?$/.exec(text);
-  assert.ok(match, `not a node selector requirement: ${text}`);
-  const values = match[3]?.split(',').map((value) => value.trim());
-  return values
-    ? { key: match[1] ?? '', operator: match[2] ?? '', values }
-    : { key: match[1] ?? '', operator: match[2] ?? '' };
+/** The labels of every pod the scenario created, in the order it created them. */
+function podLabels(world: KubeWorld): string[] {
+  return [...world.objects].filter(([, remembered]) => remembered.kind.kind === 'Pod').map(([label]) => label);
 }

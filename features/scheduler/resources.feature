@@ -1,8 +1,9 @@
 @scheduler @k8s:1.32
 Feature: The scheduler places a pod only on a node with room for its requests
   The scheduler filters out the nodes whose allocatable resources, minus what their pods
-  already request, cannot hold the pod's requests, then scores the rest; by default it prefers
-  the least allocated node. A pod that fits nowhere stays Pending and says why.
+  already request, cannot hold the pod's requests, or that already run as many pods as they
+  allow, then scores the rest; by default it prefers the least allocated node. A pod that fits
+  nowhere stays Pending and says why.
   Source: kubernetes.io "Resource Management for Pods and Containers", "Scheduling Framework";
   kube-scheduler's NodeResourcesFit plugin.
 
@@ -11,44 +12,64 @@ Feature: The scheduler places a pod only on a node with room for its requests
 
   Rule: A node without room for the requests is filtered out
 
+    # Each node lacks something else: "large" cpu and memory, because of what "first" requests,
+    # "kiosk" a pod slot, though it has cpu and memory to spare. "small" has exactly enough.
     @conformance:schedule-pod-to-node-with-room @exercise-fits
-    Scenario Outline: a pod requesting <cpu> CPU lands on <where>
-      When a pod "app" requesting <cpu> CPU is created
-      Then within 10 seconds pod "app" is bound to node "<where>"
+    Scenario: a pod lands on the only node with room left, even when it fills that node exactly
+      Given a pod "first" requesting 3500m CPU and 1Gi of memory was bound to node "large"
+      And a node "kiosk" with 8 CPUs and room for 1 pod joined the cluster
+      And a pod "resident" naming node "kiosk" was created
+      When a pod "app" requesting 1 CPU and 8Gi of memory is created
+      Then within 10 seconds pod "app" is bound to node "small"
+      And the scheduler's explanation for pod "app" shows these nodes rejected by NodeResourcesFit:
+        | node  | reasons                               |
+        | large | Insufficient cpu, Insufficient memory |
+        | kiosk | Too many pods                         |
 
-      Examples:
-        | cpu  | where |
-        | 3    | large |
-        | 3500m| large |
-
+    # The message counts every shortfall of every node: "small" has just enough cpu but not the
+    # memory, "large" has neither, "kiosk" has no pod slot and not the memory.
     @conformance:schedule-pod-pending-when-nothing-fits @exercise-fits
-    Scenario: a pod too big for every node stays Pending and says why
-      When a pod "huge" requesting 8 CPU is created
+    Scenario: a pod that fits nowhere stays Pending and counts what each node lacks
+      Given a pod "first" requesting 3500m CPU was bound to node "large"
+      And a node "kiosk" with 8 CPUs and room for 1 pod joined the cluster
+      And a pod "resident" naming node "kiosk" was created
+      When a pod "huge" requesting 1 CPU and 9Gi of memory is created
       Then within 10 seconds pod "huge" has the condition PodScheduled=False with reason "Unschedulable"
-      And pod "huge" has a FailedScheduling event: "0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod."
+      And pod "huge" has a FailedScheduling event: "0/3 nodes are available: 1 Insufficient cpu, 1 Too many pods, 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."
       And pod "huge" has no node
-
-  Rule: Requests already placed on a node count against it
-
-    @conformance:schedule-placed-requests-count @exercise-fits
-    Scenario: the second big pod does not fit where the first went
-      Given a pod "first" requesting 3 CPU was bound to node "large"
-      When a pod "second" requesting 2 CPU is created
-      Then within 10 seconds pod "second" has a FailedScheduling event: "0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod."
 
   Rule: LeastAllocated prefers the emptiest node
 
+    # The lesson works these scores out by hand: small (1000 − 100) × 100 / 1000 = 90 for cpu,
+    # 97 for memory, 93 in all; large 97 and 97, 97 in all.
     @conformance:schedule-least-allocated-prefers-emptiest @exercise-least-allocated-score
     Scenario: a small pod goes to the node with the most room left
       When a pod "tiny" requesting 100m CPU is created
       Then within 10 seconds pod "tiny" is bound to node "large"
+      And the scheduler's explanation for pod "tiny" gives these NodeResourcesFit scores:
+        | node  | score |
+        | small | 93    |
+        | large | 97    |
       And the scheduler's explanation for pod "tiny" gives "large" a higher NodeResourcesFit score than "small"
       And the scheduler's explanation for pod "tiny" is saved as "least-allocated"
+
+    # "full" takes all of small's cpu, and "light", requesting nothing, counts as 100m more:
+    # cpu scores 0 there, not (1000 − 1100) × 100 / 1000 = −10; memory (8Gi − 2 × 200Mi) scores
+    # 95, so small scores (0 + 95) / 2 = 47. large scores 97, as above.
+    @conformance:schedule-least-allocated-overcommitted-scores-zero @exercise-least-allocated-score
+    Scenario: a resource requested beyond what the node has scores 0, not less
+      Given a pod "full" requesting 1 CPU and naming node "small" was created
+      When a pod "light" requesting nothing is created
+      Then within 10 seconds pod "light" is bound to node "large"
+      And the scheduler's explanation for pod "light" gives these NodeResourcesFit scores:
+        | node  | score |
+        | small | 47    |
+        | large | 97    |
 
   Rule: A Pending pod is retried when the cluster changes
 
     @conformance:schedule-retry-when-node-appears @exercise-fits
-    Scenario: a pod waits until a node that fits appears
+    Scenario: a pod waits until a node that fits appears, even one it fills exactly
       Given a pod "patient" requesting 6 CPU was created and is Pending
-      When a node "huge" with 8 CPUs joins the cluster
+      When a node "huge" with 6 CPUs joins the cluster
       Then within 20 seconds pod "patient" is bound to node "huge"

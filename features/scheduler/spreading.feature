@@ -1,23 +1,30 @@
 @scheduler @k8s:1.32
 Feature: The scheduler spreads pods, and breaks ties at random
-  Among nodes with the best score the scheduler picks one at random, so over many pods every
-  equal node gets some; and replicas of one owner are spread over nodes, since Kubernetes'
-  default topology spread constraints score against crowding. Source: kube-scheduler's
-  selectHost and the PodTopologySpread plugin's system default constraints.
+  The node with the best total score wins; among nodes that share it the scheduler picks one at
+  random, so over many pods every equal node gets some; and replicas of one owner are spread over
+  nodes, since Kubernetes' default topology spread constraints score against crowding. Source:
+  kube-scheduler's selectHost and the PodTopologySpread plugin's system default constraints.
 
-  Rule: ties are broken randomly
+  Rule: the best score wins, and ties among the best are broken randomly
 
-    @conformance:schedule-ties-broken-randomly @exercise-select-host
-    Scenario: identical nodes all receive pods
-      Given the cluster's only schedulable nodes are 3 identical nodes "twin"
-      When 30 pods "tie" requesting nothing are created
-      Then within 30 seconds every "twin" node has at least one pod "tie"
-
+    # Each pod meets the same three-way tie, so a scheduler that keeps the first (or the last) of
+    # the tied nodes sends every pod to the same node. A fair draw leaves some node without a pod
+    # in 40 tosses with probability at most 3 × (2/3)^40, below 3 in 10 million.
     @conformance:schedule-tie-any-equal-node-wins @exercise-select-host
     Scenario: one pod at a time on identical empty nodes lands on each of them in turn
       Given the cluster's only schedulable nodes are 3 identical nodes "coin"
-      When 30 pods "toss" are scheduled one at a time, each deleted before the next
-      Then within 10 seconds the Scheduled events name every "coin" node
+      When 40 pods "toss" are scheduled one at a time, each deleted before the next
+      Then every pod "toss" was scheduled among 3 nodes tied at the top
+      And within 10 seconds the Scheduled events name every "coin" node and no other
+
+    # "dime", with half the cpu, scores 1 less than each "coin" (NodeResourcesFit 96 against 97):
+    # it must never win, and the three coins must share the pods as above.
+    @conformance:schedule-best-nodes-win-at-random @exercise-select-host
+    Scenario: one pod at a time goes to one of the best nodes, each of them in turn, never to a worse one
+      Given the cluster's only schedulable nodes are 3 identical nodes "coin" and a node "dime" with 2 CPUs
+      When 40 pods "toss" are scheduled one at a time, each deleted before the next
+      Then every pod "toss" was scheduled among 3 nodes tied at the top
+      And within 10 seconds the Scheduled events name every "coin" node and no other
 
   Rule: replicas of one owner spread over nodes
 

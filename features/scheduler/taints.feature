@@ -6,23 +6,33 @@ Feature: Taints repel pods that do not tolerate them
 
   Rule: NoSchedule filters, and a matching toleration lifts it
 
-    @conformance:schedule-noschedule-taint-and-toleration
-    Scenario Outline: a pod <tolerating> on a cluster of tainted nodes <outcome>
+    # One pod per way of matching: every field as in the taint, the operator left out (Equal),
+    # Exists without a value, no effect (every effect), and no key with Exists (every taint).
+    @conformance:schedule-noschedule-taint-and-toleration @exercise-tolerates-taint
+    Scenario: pods whose toleration matches the taint go onto the tainted nodes
       Given the cluster's only schedulable nodes are "gpu-1" and "gpu-2", both tainted "dedicated=gpu:NoSchedule"
-      When a pod "job" <tolerating> is created
-      Then within 10 seconds pod "job" <outcome>
+      When these pods are created, each with one toleration:
+        | pod          | key       | operator | value | effect     |
+        | exact        | dedicated | Equal    | gpu   | NoSchedule |
+        | no-operator  | dedicated |          | gpu   | NoSchedule |
+        | exists       | dedicated | Exists   |       | NoSchedule |
+        | any-effect   | dedicated | Equal    | gpu   |            |
+        | any-taint    |           | Exists   |       |            |
+      Then within 10 seconds every pod is bound to one of "gpu-1, gpu-2"
 
-      @exercise-tolerates-taint
-      Examples: a toleration matches the taint's key, value and effect, or does not
-        | tolerating                                  | outcome                                                                                                                                                                                     |
-        | tolerating "dedicated=gpu:NoSchedule"       | is bound to one of "gpu-1, gpu-2"                                                                                                                                                           |
-        | tolerating "dedicated:NoSchedule" (Exists)  | is bound to one of "gpu-1, gpu-2"                                                                                                                                                           |
-        | tolerating "dedicated=cpu:NoSchedule"       | has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling." |
-        | tolerating "dedicated=gpu:PreferNoSchedule" | has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling." |
-
-      Examples: a pod without tolerations
-        | tolerating                                  | outcome                                                                                                                                                                                     |
-        | without tolerations                         | has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling." |
+    # One pod per way of missing: another value, no value under Equal, another effect, another key
+    # under Exists, and no toleration at all.
+    @conformance:schedule-untolerated-taint-keeps-pods-off @exercise-tolerates-taint
+    Scenario: pods whose toleration does not match the taint stay Pending and say why
+      Given the cluster's only schedulable nodes are "gpu-1" and "gpu-2", both tainted "dedicated=gpu:NoSchedule"
+      When these pods are created, each with one toleration:
+        | pod          | key       | operator | value | effect           |
+        | other-value  | dedicated | Equal    | cpu   | NoSchedule       |
+        | no-value     | dedicated | Equal    |       | NoSchedule       |
+        | other-effect | dedicated | Equal    | gpu   | PreferNoSchedule |
+        | other-key    | team      | Exists   |       | NoSchedule       |
+      And a pod "bare" without tolerations is created
+      Then within 10 seconds every pod has a FailedScheduling event: "0/2 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling."
 
   Rule: PreferNoSchedule is a preference, not a rule
 

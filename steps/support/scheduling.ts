@@ -19,6 +19,8 @@ export const ExplanationDirectory = 'reports/explanations';
 export interface NodeShape {
   label: string;
   cpu?: string;
+  /** How many pods the node takes (status.capacity.pods); 110, the kubelet's default, unless given. */
+  pods?: number;
   labels?: Record<string, string>;
   taints?: Array<{ key: string; value?: string; effect: string }>;
 }
@@ -28,6 +30,22 @@ export function parseTaint(text: string): { key: string; value?: string; effect:
   const match = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(text);
   assert.ok(match, `not a taint: ${text}`);
   return { key: match[1] ?? '', value: match[2], effect: match[3] ?? '' };
+}
+
+/** `disk In (hdd, ssd)` → a node selector requirement. */
+export function parseExpression(text: string): { key: string; operator: string; values?: string[] } {
+  const match = /^(\S+) (In|NotIn|Exists|DoesNotExist|Gt|Lt)(?: \(([^)]*)\))?$/.exec(text);
+  assert.ok(match, `not a node selector requirement: ${text}`);
+  const values = match[3]?.split(',').map((value) => value.trim());
+  return values
+    ? { key: match[1] ?? '', operator: match[2] ?? '', values }
+    : { key: match[1] ?? '', operator: match[2] ?? '' };
+}
+
+/** A pod spec's preferred node affinity: one term, `expression`, of this weight. */
+export function preferringNodes(expression: string, weight: number): Record<string, unknown> {
+  const preferred = [{ weight, preference: { matchExpressions: [parseExpression(expression)] } }];
+  return { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: preferred } } };
 }
 
 export function parseLabel(text: string): Record<string, string> {
@@ -77,7 +95,7 @@ export async function addNode(world: KubeWorld, shape: NodeShape): Promise<strin
       labels: { 'kubernetes.io/hostname': name, ...shape.labels },
     },
     spec: shape.taints ? { taints: shape.taints } : {},
-    status: { capacity: { cpu: shape.cpu ?? '4', memory: '8Gi', pods: '110' } },
+    status: { capacity: { cpu: shape.cpu ?? '4', memory: '8Gi', pods: String(shape.pods ?? 110) } },
   };
   await world.api.create({ resource: 'nodes' }, node);
   world.cleanups.push(() =>
@@ -127,8 +145,9 @@ export async function createPod(
   });
 }
 
-export function requesting(cpu: string): Record<string, unknown> {
-  return { resources: { requests: { cpu } } };
+/** A container's requests: cpu, and memory when given (`9Gi`). */
+export function requesting(cpu: string, memory?: string): Record<string, unknown> {
+  return { resources: { requests: memory === undefined ? { cpu } : { cpu, memory } } };
 }
 
 export async function getPod(world: KubeWorld, label: string): Promise<Pod> {
@@ -258,21 +277,29 @@ export async function saveExplanation(world: KubeWorld, label: string, name: str
   await writeFile(path.join(ExplanationDirectory, `${name}.json`), `${JSON.stringify(saved, null, 2)}\n`);
 }
 
+/** Where one of the pods placed one at a time went, and how many nodes tied at the top for it. */
+export interface Placement {
+  node: string;
+  tiedAtTop: number;
+}
+
 /**
- * One pod at a time: create it, wait until it is bound, delete it and wait until it is gone, so
- * the next one meets the same empty nodes. Returns the node each one was bound to.
+ * One pod at a time: create it (shaped by `spec`), wait until it is bound, read the scheduler's
+ * explanation, delete it and wait until it is gone, so the next one meets the same empty nodes.
  */
 export async function placeOneAtATime(
   world: KubeWorld,
   label: string,
   times: number,
-  nodeLabels: string[],
-): Promise<string[]> {
-  const chosen: string[] = [];
+  spec: Record<string, unknown> = {},
+): Promise<Placement[]> {
+  const placements: Placement[] = [];
+  const nodeLabels = [...world.nodeNames.keys()];
   for (let i = 0; i < times; i++) {
     const podLabel = `${label} ${i}`;
-    await createPod(world, podLabel);
-    chosen.push(await waitUntilBound(world, podLabel, 10, nodeLabels));
+    await createPod(world, podLabel, spec);
+    const node = await waitUntilBound(world, podLabel, 10, nodeLabels);
+    placements.push({ node, tiedAtTop: (await explanationOf(world, podLabel)).tiedAtTop });
     const ref = world.refFor(world.recall(podLabel));
     await world.api.delete(ref, { gracePeriodSeconds: 0 });
     await eventually(
@@ -289,5 +316,5 @@ export async function placeOneAtATime(
       { timeoutMs: 10_000 },
     );
   }
-  return chosen;
+  return placements;
 }
