@@ -4,6 +4,8 @@ import type { Mutant } from './mutant.js';
 
 const File = 'impl/store/store.ts';
 const Compare = "        .if(key, 'Mod', '==', kv.mod_revision)\n        .then(this.etcd.put(key).value(value))\n";
+// Only the update's loop decodes and then calls tryUpdate; delete's calls check.
+const Decode = '      const current = decodeObject(kv.value, kv.mod_revision);\n      const updated';
 const Loop = `    let kv = await this.readKey(key);
     for (;;) {
       if (!kv) throw new KeyNotFoundError(key);
@@ -92,9 +94,8 @@ ${Compare}        .else(this.etcd.get(key))
     edits: [
       {
         file: File,
-        find: '      if (!kv) throw new KeyNotFoundError(key);\n      const current = decodeObject(kv.value, kv.mod_revision);\n      const updated',
-        replace:
-          '      if (!kv) throw new Error(`no key ${key}`);\n      const current = decodeObject(kv.value, kv.mod_revision);\n      const updated',
+        find: `      if (!kv) throw new KeyNotFoundError(key);\n${Decode}`,
+        replace: `      if (!kv) throw new Error(\`no key \${key}\`);\n${Decode}`,
       },
     ],
   },

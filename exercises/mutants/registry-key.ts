@@ -4,6 +4,7 @@ import type { Mutant } from './mutant.js';
 
 const File = 'impl/store/registry-keys.ts';
 const NamespacedKey = 'return `${RegistryRoot}/${resource.etcdPrefix}/${namespace}/${name}`;';
+const KeyParameters = 'namespace: string | undefined, name: string)';
 const NamespacedPrefix =
   'if (resource.namespaced && namespace) return `${RegistryRoot}/${resource.etcdPrefix}/${namespace}/`;';
 
@@ -51,9 +52,9 @@ export const registryKeyMutants: Mutant[] = [
     edits: [
       {
         file: File,
-        find: 'export function objectKey(resource: KeyedResource, namespace: string | undefined, name: string): string {\n',
+        find: `export function objectKey(resource: KeyedResource, ${KeyParameters}: string {\n`,
         replace:
-          'export function objectKey(keyed: KeyedResource, namespace: string | undefined, name: string): string {\n' +
+          `export function objectKey(keyed: KeyedResource, ${KeyParameters}: string {\n` +
           '  const resource = { ...keyed, etcdPrefix: (keyed as KeyedResource & { resource: string }).resource };\n',
       },
       {
