@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Then, When } from '@cucumber/cucumber';
 import { type AuditEvent, clientName } from '../impl/client/audit-event.js';
+import type { KubeObject } from '../impl/client/types.js';
 import { causalRevision, eventsAbout, readAuditLog, replicaSetReconcile } from './support/audit.js';
 import { eventually } from './support/eventually.js';
 import { kindByWords } from './support/manifests.js';
@@ -35,9 +36,13 @@ When('a config map {string} is created with kubectl', async function (this: Kube
     '-n',
     this.namespace,
     '--from-literal=greeting=hello',
+    '-o',
+    'json',
   ]);
   assert.equal(result.exitCode, 0, result.stderr);
-  this.remember(label, { kind: configMap, name, namespace: this.namespace });
+  // kubectl prints the object the API server answered, resourceVersion included.
+  const object = JSON.parse(result.stdout) as KubeObject;
+  this.remember(label, { kind: configMap, name, namespace: this.namespace, object });
   this.lastLabel = label;
 });
 
@@ -71,6 +76,48 @@ Then(
           succeeded: true,
         },
       ],
+    );
+  },
+);
+
+Then('kubectl was answered the resourceVersion that transaction wrote', async function (this: KubeWorld) {
+  const remembered = this.recall(this.lastLabel);
+  const create = completed(await auditAbout(this, this.lastLabel), 'create', 'kubectl');
+  const write = create?.etcd?.find((operation) => operation.op === 'txn' && operation.succeeded);
+  assert.ok(write, 'the create wrote nothing to etcd');
+  assert.equal(remembered.object?.metadata.resourceVersion, String(write.revision));
+});
+
+Then(
+  "the audit log shows the refused create's one etcd transaction required the key to be absent, failed and wrote nothing",
+  async function (this: KubeWorld) {
+    const { name, namespace } = this.recall(this.lastLabel);
+    await eventually(
+      async () => {
+        const refused = (await auditAbout(this, this.lastLabel)).find(
+          (event) =>
+            event.stage === 'ResponseComplete' && event.verb === 'create' && event.responseStatus?.code === 409,
+        );
+        assert.ok(refused, 'no refused create in the audit log');
+        // etcd decides in the transaction itself; a read before it would leave a gap for another create.
+        const operations = (refused.etcd ?? []).map(({ op, key, compare, write, succeeded }) => ({
+          op,
+          key,
+          compare,
+          write,
+          succeeded,
+        }));
+        assert.deepEqual(operations, [
+          {
+            op: 'txn',
+            key: `/registry/configmaps/${namespace}/${name}`,
+            compare: 'mod_revision == 0',
+            write: 'put',
+            succeeded: false,
+          },
+        ]);
+      },
+      { timeoutMs: 5000 },
     );
   },
 );

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { ApiError, type RestClient } from '../impl/client/rest-client.js';
 import type { KubeObject } from '../impl/client/types.js';
+import { readAuditLog } from './support/audit.js';
+import { eventually } from './support/eventually.js';
 import { kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -20,8 +22,12 @@ interface Writer {
 
 const writers = new WeakMap<KubeWorld, Writer[]>();
 const conflictCounts = new WeakMap<KubeWorld, number>();
-/** What each of several simultaneous creates got: "created", or "<code> <reason>". */
-const createOutcomes = new WeakMap<KubeWorld, string[]>();
+/** What one of several simultaneous creates got: "created" and the object, or "<code> <reason>". */
+interface CreateOutcome {
+  outcome: string;
+  object?: KubeObject;
+}
+const createOutcomes = new WeakMap<KubeWorld, CreateOutcome[]>();
 const configMap = kindByWords('config map');
 
 async function readWith(world: KubeWorld, label: string, userAgent: string): Promise<Writer> {
@@ -164,15 +170,17 @@ When(
   '{int} clients create a config map with the same new name at the same moment',
   async function (this: KubeWorld, clients: number) {
     const name = this.uniqueName('contested');
+    this.remember('contested', { kind: configMap, name, namespace: this.namespace });
+    this.lastLabel = 'contested';
     const creators = Array.from({ length: clients }, (_, index) => this.newClient(`creator-${index}`));
     const outcomes = await Promise.all(
-      creators.map(async (client) => {
+      creators.map(async (client): Promise<CreateOutcome> => {
         try {
-          await client.create({ ...configMap.ref, namespace: this.namespace }, configMap.manifest(name));
-          return 'created';
+          const object = await client.create({ ...configMap.ref, namespace: this.namespace }, configMap.manifest(name));
+          return { outcome: 'created', object };
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
-          return `${error.code} ${error.reason}`;
+          return { outcome: `${error.code} ${error.reason}` };
         }
       }),
     );
@@ -183,12 +191,50 @@ When(
 Then(
   'exactly one create succeeds and the other {int} are refused with {int} {word}',
   function (this: KubeWorld, others: number, code: number, reason: string) {
-    const outcomes = createOutcomes.get(this) ?? [];
+    const outcomes = (createOutcomes.get(this) ?? []).map(({ outcome }) => outcome);
     const count = (outcome: string) => outcomes.filter((candidate) => candidate === outcome).length;
     assert.deepEqual(
       { created: count('created'), refused: count(`${code} ${reason}`) },
       { created: 1, refused: others },
       `the creates got: ${outcomes.join(', ')}`,
+    );
+  },
+);
+
+Then(
+  'the one that succeeded was answered the resourceVersion the config map has now',
+  async function (this: KubeWorld) {
+    const winner = (createOutcomes.get(this) ?? []).find(({ outcome }) => outcome === 'created');
+    assert.ok(winner, 'no create succeeded');
+    const stored = await this.api.get(this.refFor(this.recall('contested')));
+    assert.equal(winner.object?.metadata.resourceVersion, stored.metadata.resourceVersion);
+  },
+);
+
+Then(
+  'the audit log shows each of the {int} creates sent one etcd transaction that required the key to be absent, and only one held',
+  async function (this: KubeWorld, clients: number) {
+    const { name, namespace } = this.recall('contested');
+    const key = `/registry/configmaps/${namespace}/${name}`;
+    await eventually(
+      async () => {
+        const creates = (await readAuditLog(this.auditLogPath)).filter(
+          (event) =>
+            event.stage === 'ResponseComplete' &&
+            event.verb === 'create' &&
+            event.objectRef?.namespace === namespace &&
+            event.objectRef?.name === name,
+        );
+        assert.equal(creates.length, clients, `the audit log has ${creates.length} of the ${clients} creates`);
+        const transactions = creates.map((event) =>
+          (event.etcd ?? []).map(({ op, key, compare, write }) => ({ op, key, compare, write })),
+        );
+        for (const sent of transactions)
+          assert.deepEqual(sent, [{ op: 'txn', key, compare: 'mod_revision == 0', write: 'put' }]);
+        const held = creates.filter((event) => event.etcd?.some((operation) => operation.succeeded));
+        assert.equal(held.length, 1, `${held.length} of the transactions held`);
+      },
+      { timeoutMs: 5000 },
     );
   },
 );

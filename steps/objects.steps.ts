@@ -44,51 +44,20 @@ Given(
   },
 );
 
-Given('a {kind} with the same name was created in another namespace', async function (this: KubeWorld, kind: KindInfo) {
-  const original = this.recall(this.lastLabel);
-  const other = this.uniqueName('other');
-  await this.api.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: other } });
-  await this.api.create({ ...kind.ref, namespace: other }, kind.manifest(original.name));
-  this.remember('same name elsewhere', { kind, name: original.name, namespace: other });
-});
-
 Given(
-  "{int} {kind}s were created in the scenario's namespace",
-  async function (this: KubeWorld, count: number, kind: KindInfo) {
-    for (let i = 0; i < count; i++) await this.createObject(kind, `own ${i}`);
-  },
-);
-
-Given(
-  "{int} {kind}s were created in a namespace whose name starts with the scenario's namespace",
-  async function (this: KubeWorld, count: number, kind: KindInfo) {
+  "a {kind} with the same name was created in a namespace whose name starts with the scenario's namespace",
+  async function (this: KubeWorld, kind: KindInfo) {
     // "<namespace>x" shares the prefix "/registry/configmaps/<namespace>" but not ".../<namespace>/".
+    const original = this.recall(this.lastLabel);
     const neighbour = `${this.namespace}x`;
     await this.api.create(
       { resource: 'namespaces' },
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: neighbour } },
     );
-    for (let i = 0; i < count; i++) await this.createObject(kind, `neighbour ${i}`, neighbour);
+    await this.api.create({ ...kind.ref, namespace: neighbour }, kind.manifest(original.name));
+    this.remember('same name elsewhere', { kind, name: original.name, namespace: neighbour });
   },
 );
-
-When('{string} is read through the API', async function (this: KubeWorld, label: string) {
-  const remembered = this.recall(label);
-  remembered.object = await this.api.get(this.refFor(remembered));
-  this.lastLabel = label;
-});
-
-When('{string} is updated with exactly what was read', async function (this: KubeWorld, label: string) {
-  const remembered = this.recall(label);
-  const read = await this.api.get(this.refFor(remembered));
-  remembered.resourceVersion = read.metadata.resourceVersion;
-  remembered.object = await this.api.update(this.refFor(remembered), read);
-});
-
-Then('its resourceVersion is unchanged', function (this: KubeWorld) {
-  const remembered = this.recall(this.lastLabel);
-  assert.equal(remembered.object?.metadata.resourceVersion, remembered.resourceVersion);
-});
 
 When(
   'another config map with the name of {string} is created through the API',
@@ -99,15 +68,6 @@ When(
     );
   },
 );
-
-When('a config map that was never created is updated through the API', async function (this: KubeWorld) {
-  const name = this.uniqueName('never');
-  this.remember('never', { kind: configMap, name, namespace: this.namespace });
-  this.lastLabel = 'never';
-  await this.answer(() =>
-    this.api.update({ ...configMap.ref, namespace: this.namespace, name }, configMap.manifest(name)),
-  );
-});
 
 When('a config map is created in a namespace that does not exist', async function (this: KubeWorld) {
   const missing = this.uniqueName('missing');

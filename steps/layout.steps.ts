@@ -1,0 +1,168 @@
+// Steps about the registry's layout, kind by kind: where each object's key is, what a list
+// reads, what a delete removes. They look at etcd the way `etcdctl get` does, and at the etcd
+// requests the audit log shows; every write goes through the API server.
+
+import assert from 'node:assert/strict';
+import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { type AuditEvent, clientName, type EtcdOperation } from '../impl/client/audit-event.js';
+import type { KubeObject } from '../impl/client/types.js';
+import { readAuditLog } from './support/audit.js';
+import { eventually } from './support/eventually.js';
+import { kindByWords } from './support/manifests.js';
+import type { KubeWorld, Remembered } from './support/world.js';
+
+/** One row of a layout table: the object created, and where it should be in etcd. */
+interface LayoutRow {
+  label: string;
+  key: string;
+  listPrefix?: string;
+}
+
+/** What a list through the API answered: its revision, and the names it listed. */
+interface Listed {
+  revision: number;
+  names: string[];
+}
+
+const Lister = 'layout-lister';
+const layouts = new WeakMap<KubeWorld, LayoutRow[]>();
+const lists = new WeakMap<KubeWorld, Map<string, Listed>>();
+
+function rowsOf(world: KubeWorld): { row: LayoutRow; remembered: Remembered }[] {
+  const rows = layouts.get(world);
+  assert.ok(rows, 'the scenario created no objects from a layout table');
+  return rows.map((row) => ({ row, remembered: world.recall(row.label) }));
+}
+
+/** The requests of `client` with `verb` on one kind (and name), in the order they completed. */
+function requestsOf(events: AuditEvent[], client: string, verb: string, remembered: Remembered): AuditEvent[] {
+  return events.filter(
+    (event) =>
+      event.stage === 'ResponseComplete' &&
+      event.verb === verb &&
+      clientName(event.userAgent) === client &&
+      event.objectRef?.resource === remembered.kind.ref.resource &&
+      event.objectRef?.namespace === remembered.namespace &&
+      (verb === 'list' || event.objectRef?.name === remembered.name),
+  );
+}
+
+function shown(operation: EtcdOperation): string {
+  return `${operation.op} ${operation.key}${operation.isPrefix ? ' (prefix)' : ''}`;
+}
+
+Given(
+  'one object of each of these kinds was created through the API:',
+  async function (this: KubeWorld, table: DataTable) {
+    const rows: LayoutRow[] = [];
+    for (const { kind, key, 'list prefix': listPrefix } of table.hashes()) {
+      const info = kindByWords(kind ?? '');
+      await this.createObject(info, info.words);
+      rows.push({ label: info.words, key: key ?? '', listPrefix });
+    }
+    layouts.set(this, rows);
+  },
+);
+
+When('each of those kinds is listed through the API', async function (this: KubeWorld) {
+  const client = this.newClient(Lister);
+  const listed = new Map<string, Listed>();
+  for (const { row, remembered } of rowsOf(this)) {
+    const list = await client.list({ ...remembered.kind.ref, namespace: remembered.namespace });
+    listed.set(row.label, {
+      revision: Number(list.metadata.resourceVersion),
+      names: list.items.map((item) => item.metadata.name ?? '').sort(),
+    });
+  }
+  lists.set(this, listed);
+});
+
+Then(
+  'etcd holds each object at its key, as the API serves it but without a resourceVersion, which is the mod_revision of the key',
+  async function (this: KubeWorld) {
+    for (const { row, remembered } of rowsOf(this)) {
+      const key = this.expand(row.key, remembered);
+      // A controller may write the object (a pod's status) between the two reads: read both
+      // again until they are of the same version.
+      await eventually(
+        async () => {
+          const served = await this.api.get(this.refFor(remembered));
+          const { kvs } = await this.etcdGet(key);
+          assert.equal(kvs.length, 1, `etcd has no key ${key} for the ${row.label}`);
+          assert.equal(
+            served.metadata.resourceVersion,
+            String(kvs[0]?.modRevision),
+            `the ${row.label}'s resourceVersion is not the mod_revision of ${key}`,
+          );
+          const stored = JSON.parse(kvs[0]?.value ?? '{}') as KubeObject;
+          const { resourceVersion: _, ...servedMetadata } = served.metadata;
+          assert.deepEqual(stored, { ...served, metadata: servedMetadata }, `the value of ${key}`);
+        },
+        { timeoutMs: 5000, intervalMs: 200 },
+      );
+    }
+  },
+);
+
+Then(
+  'the audit log shows each list was one range read of its prefix, and listed exactly the names etcd holds under it',
+  async function (this: KubeWorld) {
+    const listed = lists.get(this);
+    assert.ok(listed, 'nothing was listed');
+    for (const { row, remembered } of rowsOf(this)) {
+      const prefix = this.expand(row.listPrefix ?? '', remembered);
+      const list = await eventually(
+        async () => {
+          const [found] = requestsOf(await readAuditLog(this.auditLogPath), Lister, 'list', remembered);
+          assert.ok(found, `the audit log has no list of the ${row.label}`);
+          return found;
+        },
+        { timeoutMs: 5000 },
+      );
+      assert.deepEqual(
+        (list.etcd ?? []).map(shown),
+        [`range ${prefix} (prefix)`],
+        `the list of the ${row.label} read other keys than its prefix`,
+      );
+      // The keys under the prefix at the revision the list was read at: what the list had to see.
+      const answered = listed.get(row.label);
+      const { kvs } = await this.etcdGet(prefix, ['--prefix', '--keys-only', `--rev=${answered?.revision}`]);
+      const held = kvs.map((kv) => kv.key.slice(prefix.length)).sort();
+      assert.deepEqual(answered?.names, held, `the list of the ${row.label} and the keys under ${prefix}`);
+      assert.ok(held.includes(remembered.name), `the ${row.label} is not under ${prefix}`);
+    }
+  },
+);
+
+When('each of those objects is deleted with kubectl', async function (this: KubeWorld) {
+  for (const { remembered } of rowsOf(this)) {
+    const namespace = remembered.namespace ? ['-n', remembered.namespace] : [];
+    const result = await this.kubectl(['delete', remembered.kind.ref.resource, remembered.name, ...namespace]);
+    assert.equal(result.exitCode, 0, result.stderr);
+  }
+});
+
+Then(
+  'the audit log shows each delete removed its key in one etcd transaction, and etcd holds none of those keys any more',
+  async function (this: KubeWorld) {
+    for (const { row, remembered } of rowsOf(this)) {
+      const key = this.expand(row.key, remembered);
+      const removal = await eventually(
+        async () => {
+          const [found] = requestsOf(await readAuditLog(this.auditLogPath), 'kubectl', 'delete', remembered);
+          assert.ok(found, `the audit log has no delete of the ${row.label} by kubectl`);
+          return found;
+        },
+        { timeoutMs: 5000 },
+      );
+      const writes = (removal.etcd ?? []).filter((operation) => operation.op === 'txn');
+      assert.deepEqual(
+        writes.map(({ key, write, succeeded }) => ({ key, write, succeeded })),
+        [{ key, write: 'delete', succeeded: true }],
+        `the delete of the ${row.label}`,
+      );
+      const { kvs } = await this.etcdGet(key);
+      assert.equal(kvs.length, 0, `etcd still holds ${key}`);
+    }
+  },
+);
