@@ -2,8 +2,9 @@
 Feature: A ReplicaSet keeps the desired number of pods running
   The ReplicaSet controller compares spec.replicas with the active pods its selector owns, and
   creates or deletes pods through the API server until they match, whatever changed and
-  whoever changed it. Source: kubernetes.io "ReplicaSet"; kube-controller-manager's
-  replicaset controller.
+  whoever changed it; it creates in batches of 1, 2, 4, ... and stops at the first batch that
+  fails. Source: kubernetes.io "ReplicaSet"; kube-controller-manager's replicaset controller
+  (manageReplicas, slowStartBatch).
 
   Background:
     Given the cluster's only schedulable nodes are 3 identical nodes "worker"
