@@ -7,6 +7,13 @@ import { Then, When } from '@cucumber/cucumber';
 import { type AuditEvent, clientName } from '../impl/client/audit-event.js';
 import type { KubeObject } from '../impl/client/types.js';
 import { causalRevision, eventsAbout, readAuditLog, replicaSetReconcile } from './support/audit.js';
+import {
+  batchProblems,
+  controllerRequests,
+  describeRequests,
+  inReceivedOrder,
+  lastChangeOf,
+} from './support/batches.js';
 import { eventually } from './support/eventually.js';
 import { kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
@@ -215,5 +222,93 @@ Then(
     const trace = { name: traceName, title: this.scenarioName, scenario: this.scenarioUri, events };
     await mkdir(TraceDirectory, { recursive: true });
     await writeFile(path.join(TraceDirectory, `${traceName}.json`), `${JSON.stringify(trace, null, 2)}\n`);
+  },
+);
+
+/** What the controller manager did to the set's pods, and the events it wrote, since the set last changed (or ever). */
+async function podWrites(world: KubeWorld, label: string, isSinceLastChange = true) {
+  const events = await readAuditLog(world.auditLogPath);
+  const { name } = world.recall(label);
+  const since = isSinceLastChange ? lastChangeOf(events, world.namespace, name) : 0;
+  // A refused create names no pod; in the scenario's namespace it can only be one of this set's.
+  const ofThisSet = (event: AuditEvent) => !event.objectRef?.name || event.objectRef.name.startsWith(`${name}-`);
+  return {
+    creates: controllerRequests(events, world.namespace, 'pods', ['create'], since).filter(ofThisSet),
+    deletes: controllerRequests(events, world.namespace, 'pods', ['delete'], since).filter(ofThisSet),
+    eventWrites: controllerRequests(events, world.namespace, 'events', ['create', 'patch'], since),
+  };
+}
+
+function codes(requests: AuditEvent[]): number[] {
+  return [...new Set(requests.map((request) => request.responseStatus?.code ?? 0))];
+}
+
+Then(
+  'the audit log shows the controller manager created the pods of {string} in batches of {counts}, each batch sent together once the one before was answered',
+  async function (this: KubeWorld, label: string, sizes: number[]) {
+    await eventually(
+      async () => {
+        const { creates, eventWrites } = await podWrites(this, label);
+        const seen = `the controller manager's creates and events:\n${describeRequests([...creates, ...eventWrites])}`;
+        assert.deepEqual(codes(creates), [201], seen);
+        assert.deepEqual(batchProblems(creates, eventWrites, sizes, true), [], seen);
+      },
+      { timeoutMs: 5000, intervalMs: 250 },
+    );
+  },
+);
+
+Then(
+  'the audit log shows the controller manager deleted the {int} surplus pods of {string}, and created none',
+  async function (this: KubeWorld, count: number, label: string) {
+    await eventually(
+      async () => {
+        const { creates, deletes } = await podWrites(this, label);
+        const seen = `the controller manager's requests:\n${describeRequests([...creates, ...deletes])}`;
+        assert.deepEqual({ deleted: deletes.length, created: creates.length }, { deleted: count, created: 0 }, seen);
+        assert.deepEqual(codes(deletes), [200], seen);
+      },
+      { timeoutMs: 5000, intervalMs: 250 },
+    );
+  },
+);
+
+Then(
+  "within {int} seconds the audit log shows the controller manager's creates of {string} were refused one at a time, and retried",
+  async function (this: KubeWorld, seconds: number, label: string) {
+    await eventually(
+      async () => {
+        const { creates, eventWrites } = await podWrites(this, label);
+        const seen = `the controller manager's creates and events:\n${describeRequests([...creates, ...eventWrites])}`;
+        assert.deepEqual(codes(creates), [403], seen);
+        assert.ok(creates.length >= 2, `no retry yet: ${seen}`);
+        const ones = creates.map(() => 1);
+        assert.deepEqual(batchProblems(creates, eventWrites, ones, false), [], seen);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+Then(
+  "the audit log shows the controller manager's creates of {string} were refused one at a time, then sent in batches of {counts}",
+  async function (this: KubeWorld, label: string, sizes: number[]) {
+    await eventually(
+      async () => {
+        const { creates, eventWrites } = await podWrites(this, label, false);
+        const seen = `the controller manager's creates and events:\n${describeRequests([...creates, ...eventWrites])}`;
+        const ordered = inReceivedOrder(creates);
+        const firstCreated = ordered.findIndex((create) => create.responseStatus?.code === 201);
+        const refused = ordered.slice(0, Math.max(0, firstCreated));
+        const created = firstCreated < 0 ? [] : ordered.slice(firstCreated);
+        assert.ok(refused.length > 0, `no refused create: ${seen}`);
+        assert.deepEqual(codes(refused), [403], seen);
+        assert.deepEqual(codes(created), [201], seen);
+        const ones = refused.map(() => 1);
+        assert.deepEqual(batchProblems(refused, eventWrites, ones, false), [], seen);
+        assert.deepEqual(batchProblems(created, eventWrites, sizes, true), [], seen);
+      },
+      { timeoutMs: 5000, intervalMs: 250 },
+    );
   },
 );

@@ -1,12 +1,12 @@
 // Steps about ReplicaSets: desired replicas, and the pods the controller keeps.
 
 import assert from 'node:assert/strict';
-import { Given, Then, When } from '@cucumber/cucumber';
+import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
 import { whyReplicaSetsFail } from './support/replica-failures.js';
 import { eventuallyExplained } from './support/warnings.js';
-import { createPod, createReplicaSet, podsOwnedBy, requesting, whyPending } from './support/scheduling.js';
+import { createPod, createReplicaSet, eventsOf, podsOwnedBy, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
 const replicaSets = { group: 'apps', resource: 'replicasets' };
@@ -56,61 +56,11 @@ Given(
 );
 
 Given(
-  'a replica set {string} of {int} pods requesting {word} CPU each was created, and {int} of its pods run',
-  async function (this: KubeWorld, label: string, replicas: number, cpu: string, running: number) {
-    await createReplicaSet(this, label, replicas, requesting(cpu));
-    await eventually(
-      async () => {
-        const pods = await podsOwnedBy(this, label);
-        assert.equal(
-          pods.filter(isReady).length,
-          running,
-          `ready: ${pods.map((pod) => `${pod.metadata.name}=${isReady(pod)}${whyPending(pod)}`).join(', ')}${await whyReplicaSetsFail(this)}`,
-        );
-        assert.equal(
-          pods.length,
-          replicas,
-          `replica set "${label}" owns ${pods.length} pods${await whyReplicaSetsFail(this)}`,
-        );
-      },
-      { timeoutMs: 20_000, intervalMs: 200 },
-    );
-  },
-);
-
-Given(
   'a pod {string} with the labels replica set {string} will select was created',
   async function (this: KubeWorld, label: string, owner: string) {
     const ownerName = this.uniqueName(owner);
     this.notes.set(`name of ${owner}`, ownerName);
     await createPod(this, label, {}, {}, { labels: { app: ownerName } });
-  },
-);
-
-Given(
-  'the pod of {string} alone on its node was annotated with kubectl {word}',
-  async function (this: KubeWorld, label: string, annotation: string) {
-    // The other pods share a node, so the next rule (the more crowded node first) would delete one
-    // of them: only the annotation can doom the pod that is alone. Ties cannot decide it by chance.
-    const pods = await podsOwnedBy(this, label);
-    const onNode = (pod: KubeObject) => pods.filter((other) => other.spec?.nodeName === pod.spec?.nodeName).length;
-    const alone = pods.filter((pod) => onNode(pod) === 1);
-    assert.equal(
-      alone.length,
-      1,
-      `expected exactly one pod alone on its node: ${pods.map((pod) => `${pod.metadata.name} on ${pod.spec?.nodeName}`).join(', ')}`,
-    );
-    const [chosen] = alone as [KubeObject];
-    this.notes.set('chosen pod', chosen.metadata.name ?? '');
-    const result = await this.kubectl([
-      'annotate',
-      'pod',
-      chosen.metadata.name ?? '',
-      '-n',
-      this.namespace,
-      annotation,
-    ]);
-    assert.equal(result.exitCode, 0, result.stderr);
   },
 );
 
@@ -182,8 +132,8 @@ Then(
   'within {int} seconds replica set {string} has {int} ready pods, and the {word} one is not among them',
   async function (this: KubeWorld, seconds: number, label: string, count: number, which: string) {
     // The pod that was chosen (deleted or relabelled) must have left the count, within the limit too.
-    const excluded = which === 'unscheduled' ? undefined : this.notes.get('chosen pod');
-    assert.ok(which === 'unscheduled' || excluded, 'no pod was chosen');
+    const excluded = this.notes.get('chosen pod');
+    assert.ok(excluded, `no pod was ${which}`);
     await waitForReadyPods(this, label, count, seconds, excluded);
   },
 );
@@ -239,3 +189,81 @@ Then(
     );
   },
 );
+
+/** The set's ReplicaFailure condition, if it has one. */
+async function replicaFailureOf(world: KubeWorld, label: string): Promise<Record<string, unknown> | undefined> {
+  const rs = await world.api.get({ ...replicaSets, namespace: world.namespace, name: world.recall(label).name });
+  const conditions = (rs.status?.conditions ?? []) as Array<Record<string, unknown>>;
+  return conditions.find((condition) => condition.type === 'ReplicaFailure');
+}
+
+When(
+  'a replica set {string} with {int} replicas whose pods ask for the priority class {string} is created',
+  async function (this: KubeWorld, label: string, replicas: number, priorityClassName: string) {
+    await createReplicaSet(this, label, replicas, {}, { priorityClassName });
+  },
+);
+
+Given(
+  'a replica set {string} with {int} replicas whose pods ask for the missing priority class {string} was created, and its creates were refused',
+  async function (this: KubeWorld, label: string, replicas: number, priorityClassName: string) {
+    await createReplicaSet(this, label, replicas, {}, { priorityClassName });
+    await eventually(
+      async () => assert.equal((await replicaFailureOf(this, label))?.reason, 'FailedCreate', 'no FailedCreate yet'),
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+  },
+);
+
+When(
+  'the priority class is removed from the pod template of replica set {string} with kubectl',
+  async function (this: KubeWorld, label: string) {
+    const patch = [{ op: 'remove', path: '/spec/template/spec/priorityClassName' }];
+    const result = await this.kubectl([
+      'patch',
+      'replicaset',
+      this.recall(label).name,
+      '-n',
+      this.namespace,
+      '--type=json',
+      `--patch=${JSON.stringify(patch)}`,
+    ]);
+    assert.equal(result.exitCode, 0, result.stderr);
+  },
+);
+
+Then(
+  'within {int} seconds replica set {string} tells why, in its status and in an event:',
+  async function (this: KubeWorld, seconds: number, label: string, table: DataTable) {
+    // <web> in a message stands for the set's name: its pods' generateName is "<name>-".
+    const expected = table.hashes().map((row: Record<string, string>) => ({
+      where: row.where,
+      reason: row.reason,
+      message: (row.message ?? '').replaceAll(`<${label}>`, this.recall(label).name),
+    }));
+    await eventually(
+      async () => {
+        const condition = await replicaFailureOf(this, label);
+        const events = await eventsOf(this, label);
+        const seen = expected.map(({ where, reason }) => {
+          if (where === 'condition ReplicaFailure')
+            return { where, reason: condition?.reason, message: condition?.message, status: condition?.status };
+          const event = events.find((candidate) => candidate.type === 'Warning' && candidate.reason === reason);
+          return { where, reason: event?.reason, message: event?.message, status: event ? 'True' : undefined };
+        });
+        assert.deepEqual(
+          seen,
+          expected.map((row) => ({ ...row, status: 'True' })),
+        );
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+Then('replica set {string} no longer reports ReplicaFailure', async function (this: KubeWorld, label: string) {
+  await eventually(async () => assert.equal(await replicaFailureOf(this, label), undefined), {
+    timeoutMs: 5000,
+    intervalMs: 200,
+  });
+});

@@ -1,25 +1,37 @@
 @controllers @k8s:1.32 @exercise-pods-to-delete
 Feature: On scale-down a ReplicaSet deletes the pods that matter least first
   Pods not yet scheduled go before scheduled ones, pending before running, not ready before
-  ready, then the lower pod-deletion-cost, then pods on nodes crowded with their relatives.
-  Source: kubernetes.io "ReplicaSet" (Scaling a ReplicaSet, Pod deletion cost);
-  kube-controller-manager's replicaset controller (getPodsToDelete, ActivePodsWithRanks).
+  ready, then the lower pod-deletion-cost, then pods on nodes crowded with their relatives, then
+  the pods ready most recently. Source: kubernetes.io "ReplicaSet" (Scaling a ReplicaSet, Pod
+  deletion cost); kube-controller-manager's replicaset controller (getPodsToDelete, ActivePodsWithRanks).
 
-  Rule: an unscheduled pod is deleted before a running one
+  Rule: an unscheduled pod goes first, then a pod that is not ready, then the pod ready most recently
 
     @conformance:replicaset-scale-down-unscheduled-first
-    Scenario: scaling down removes the pod that found no node
-      Given the cluster's only schedulable nodes are "tight" with 2 CPUs
-      And a replica set "web" of 3 pods requesting 1 CPU each was created, and 2 of its pods run
-      When replica set "web" is scaled to 2 with kubectl
-      Then within 20 seconds replica set "web" has 2 ready pods, and the unscheduled one is not among them
+    Scenario: scaling down one pod at a time removes the unscheduled pod, then the one not ready, then the newest
+      Given the cluster's only schedulable nodes are "tight" with 3 CPUs
+      And a replica set "web" of pods requesting 1 CPU each grew one pod at a time, a second apart, to 4 pods, of which 3 run
+      And the 1st created pod of "web" was reported not ready, and annotated with kubectl controller.kubernetes.io/pod-deletion-cost=100
+      When replica set "web" is scaled down one pod at a time to 1 with kubectl
+      Then the pods of "web" were deleted in this order, one at each step:
+        | pod             | why                                                                  |
+        | the 4th created | it found no node                                                     |
+        | the 1st created | it is not ready, though it is the oldest and its deletion cost is higher |
+        | the 3rd created | both left are ready, and it became ready after the 2nd               |
 
-  Rule: the pod with the lower pod-deletion-cost is deleted first
+  Rule: among ready pods, the lower pod-deletion-cost goes first, then a pod on the node most crowded with its relatives
+
+    A pod's relatives are the pods of every ReplicaSet of the same Deployment; a ReplicaSet that
+    no Deployment owns ranks all its pods alike.
 
     @conformance:replicaset-scale-down-lower-deletion-cost-first
-    Scenario: scaling down removes the pod its user marked as cheapest to lose
-      Given the cluster's only schedulable nodes are 2 identical nodes "worker"
-      And a replica set "web" with 3 replicas was created and is ready
-      And the pod of "web" alone on its node was annotated with kubectl controller.kubernetes.io/pod-deletion-cost=-100
-      When replica set "web" is scaled to 2 with kubectl
-      Then within 20 seconds replica set "web" has 2 ready pods, and the annotated one is not among them
+    Scenario: scaling a deployment down removes the pod marked cheapest to lose, then one from the most crowded node
+      Given the cluster's only schedulable nodes are 3 identical nodes "worker"
+      And a deployment "web" with 4 replicas was applied and has rolled out
+      And two pods of "web" share a node, and the other two are alone on theirs
+      And one of the pods of "web" alone on its node was annotated with kubectl controller.kubernetes.io/pod-deletion-cost=-100
+      When deployment "web" is scaled down one pod at a time to 2 with kubectl
+      Then the pods of "web" were deleted in this order, one at each step:
+        | pod                      | why                                                       |
+        | the annotated one        | its deletion cost is the lowest, though it is alone on its node |
+        | one of the two on a node | its node holds the most pods of "web"                     |

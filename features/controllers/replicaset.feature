@@ -1,22 +1,56 @@
-@controllers @k8s:1.32 @exercise-replicaset-reconcile
+@controllers @k8s:1.32
 Feature: A ReplicaSet keeps the desired number of pods running
   The ReplicaSet controller compares spec.replicas with the active pods its selector owns, and
   creates or deletes pods through the API server until they match, whatever changed and
-  whoever changed it. Source: kubernetes.io "ReplicaSet"; kube-controller-manager's
-  replicaset controller.
+  whoever changed it; it creates in batches of 1, 2, 4, ... and stops at the first batch that
+  fails. Source: kubernetes.io "ReplicaSet"; kube-controller-manager's replicaset controller
+  (manageReplicas, slowStartBatch).
 
   Background:
     Given the cluster's only schedulable nodes are 3 identical nodes "worker"
 
-  Rule: The controller creates the pods a new replica set asks for
+  Rule: The controller creates the pods a new replica set asks for, a few first: 1, then 2, 4, ... while creates succeed
 
-    @conformance:replicaset-creates-desired-pods
-    Scenario: a new replica set gets its pods, each owned through a controller reference
-      When a replica set "web" with 3 replicas is created
-      Then within 20 seconds replica set "web" has 3 ready pods
+    @needs-audit @conformance:replicaset-creates-desired-pods @exercise-replicaset-reconcile
+    Scenario: a new replica set gets its pods in batches of 1, 2, 4 and 8, each owned through a controller reference
+      When a replica set "web" with 15 replicas is created
+      Then within 20 seconds replica set "web" has 15 ready pods
+      And the audit log shows the controller manager created the pods of "web" in batches of 1, 2, 4 and 8, each batch sent together once the one before was answered
       And every pod of "web" names it as its controller and has a generated name starting with its name
 
+  Rule: A create the API server refuses ends the batches; status and an event say why, and the controller retries
+
+    A pod naming a PriorityClass that does not exist is refused by the Priority admission plugin,
+    although its replica set was accepted: the template is checked only when a pod is made from it.
+
+    @needs-audit @conformance:replicaset-reports-failed-create @exercise-replicaset-reconcile
+    Scenario: a replica set whose pods are refused tries one create at a time and reports FailedCreate
+      When a replica set "web" with 5 replicas whose pods ask for the priority class "missing" is created
+      Then within 20 seconds replica set "web" tells why, in its status and in an event:
+        | where                    | reason       | message                                                                                    |
+        | condition ReplicaFailure | FailedCreate | pods "<web>-" is forbidden: no PriorityClass with name missing was found                   |
+        | Warning event            | FailedCreate | Error creating: pods "<web>-" is forbidden: no PriorityClass with name missing was found   |
+      And within 20 seconds the audit log shows the controller manager's creates of "web" were refused one at a time, and retried
+
+    @needs-audit @conformance:replicaset-recovers-from-failed-create @exercise-replicaset-reconcile
+    Scenario: once its template is fixed, a refused replica set creates its pods in batches and clears ReplicaFailure
+      Given a replica set "web" with 15 replicas whose pods ask for the missing priority class "missing" was created, and its creates were refused
+      When the priority class is removed from the pod template of replica set "web" with kubectl
+      Then within 20 seconds replica set "web" has 15 ready pods
+      And replica set "web" no longer reports ReplicaFailure
+      And the audit log shows the controller manager's creates of "web" were refused one at a time, then sent in batches of 1, 2, 4 and 8
+
   Rule: The controller converges from every starting point a learner can make with kubectl
+
+    @needs-audit @conformance:replicaset-scales-in-batches @exercise-replicaset-reconcile
+    Scenario: kubectl scale up creates the missing pods in batches; scale down deletes the surplus
+      Given a replica set "web" with 2 replicas was created and is ready
+      When replica set "web" is scaled to 17 with kubectl
+      Then within 20 seconds replica set "web" has 17 ready pods
+      And the audit log shows the controller manager created the pods of "web" in batches of 1, 2, 4 and 8, each batch sent together once the one before was answered
+      When replica set "web" is scaled to 2 with kubectl
+      Then within 20 seconds replica set "web" has 2 ready pods
+      And the audit log shows the controller manager deleted the 15 surplus pods of "web", and created none
 
     @conformance:replicaset-scales-with-kubectl
     Scenario Outline: kubectl scale from 2 to <replicas>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KubeObject, Toleration } from '../client/types.js';
-import { admitDefaultTolerationSeconds } from './admission.js';
+import type { JsonObject, KubeObject, Toleration } from '../client/types.js';
+import { admitDefaultTolerationSeconds, admitPriority } from './admission.js';
 import { findResource } from './resources.js';
 
 const pods = findResource('', 'v1', 'pods');
@@ -71,5 +71,31 @@ describe('DefaultTolerationSeconds admission', () => {
       { ...notReady, tolerationSeconds: 5 },
       { ...unreachable, tolerationSeconds: 7 },
     ]);
+  });
+});
+
+describe('Priority admission', () => {
+  const pod = (spec: JsonObject): KubeObject => ({ metadata: { generateName: 'web-' }, spec });
+
+  it('gives a pod that names a built-in class its value', () => {
+    const admitted = pod({ priorityClassName: 'system-node-critical' });
+    assert.ok(pods);
+    admitPriority(pods, undefined, admitted);
+    assert.equal(admitted.spec?.priority, 2000001000);
+  });
+
+  it('refuses a pod that names a class that does not exist, by its generateName', () => {
+    assert.ok(pods);
+    assert.throws(() => admitPriority(pods, undefined, pod({ priorityClassName: 'missing' })), {
+      message: 'pods "web-" is forbidden: no PriorityClass with name missing was found',
+    });
+  });
+
+  it('leaves a pod without a class, and other resources, as they are', () => {
+    assert.ok(pods && configMaps);
+    const plain = pod({ priority: 1000 });
+    admitPriority(pods, undefined, plain);
+    admitPriority(configMaps, undefined, pod({ priorityClassName: 'missing' }));
+    assert.deepEqual(plain.spec, { priority: 1000 });
   });
 });

@@ -6,10 +6,12 @@
 // admission rule every cluster runs; the request-pipeline lesson adds the others. One mutating
 // plugin runs here too, DefaultTolerationSeconds: "every pod tolerates a not-ready or
 // unreachable node for 5 minutes unless it says otherwise", which is how long a pod outlives
-// its node's last heartbeat before the taint-eviction controller deletes it.
+// its node's last heartbeat before the taint-eviction controller deletes it. And Priority: "a pod
+// that names a PriorityClass that does not exist is rejected"; kubelab serves no PriorityClass
+// objects, so only the two built-in classes exist.
 //
-// Real Kubernetes: plugin/pkg/admission/namespace/lifecycle/admission.go and
-// plugin/pkg/admission/defaulttolerationseconds/admission.go.
+// Real Kubernetes: plugin/pkg/admission/namespace/lifecycle/admission.go,
+// plugin/pkg/admission/defaulttolerationseconds/admission.go and plugin/pkg/admission/priority/admission.go.
 
 import type { KubeObject, Toleration } from '../client/types.js';
 import { forbidden, notFound } from './errors.js';
@@ -100,3 +102,29 @@ export function admitDefaultTolerationSeconds(
   if (added.length > 0) pod.spec = { ...spec, tolerations: [...tolerations, ...added] };
 }
 // #endregion default-toleration-seconds
+
+/** The PriorityClasses kube-apiserver creates at start (scheduling/v1 SystemPriorityClasses). */
+export const SystemPriorityClasses: Record<string, number> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+};
+export const NoPriorityClassMessage = (name: string) => `no PriorityClass with name ${name} was found`;
+
+/**
+ * Priority: a new pod that names a PriorityClass gets its value as spec.priority; one that names
+ * a class that does not exist is refused. The refusal names the pod by its generateName when the
+ * API server has not named it yet, as admission.NewForbidden does: `pods "web-" is forbidden`.
+ * Real Kubernetes also refuses a spec.priority that differs from the class's, and gives pods
+ * without a class the global default class's value; kubelab keeps a spec.priority as written.
+ */
+export function admitPriority(info: ResourceInfo, subresource: string | undefined, pod: KubeObject): void {
+  if (info.group !== '' || info.resource !== 'pods' || subresource) return;
+  const className = pod.spec?.priorityClassName;
+  if (typeof className !== 'string' || className === '') return;
+  const priority = SystemPriorityClasses[className];
+  if (priority === undefined) {
+    const name = pod.metadata.name || pod.metadata.generateName || 'Unknown';
+    throw forbidden(info, name, NoPriorityClassMessage(className));
+  }
+  pod.spec = { ...pod.spec, priority };
+}

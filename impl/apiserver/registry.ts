@@ -17,6 +17,7 @@ import type { StoreWatch, StoreWatchHandler } from '../store/watch.js';
 import {
   admitCreate,
   admitDefaultTolerationSeconds,
+  admitPriority,
   admitDelete,
   type DefaultTolerationSecondsOptions,
 } from './admission.js';
@@ -74,6 +75,7 @@ export class Registry {
     prepareForCreate(info, object, this.now());
     await admitCreate(info, object, async (name) => this.namespaceCache?.get(name) ?? this.findNamespace(name));
     admitDefaultTolerationSeconds(info, undefined, object, this.tolerationSeconds);
+    admitPriority(info, undefined, object);
     if (!object.metadata.name && object.metadata.generateName) return this.createWithGeneratedName(info, object);
     this.validate(info, object);
     return this.store.create(info, object).catch(rethrowAsStatus(info, object.metadata.name ?? ''));

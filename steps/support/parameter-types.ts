@@ -15,3 +15,9 @@ defineParameterType({
   regexp: /(?:ADDED|MODIFIED|DELETED|ERROR)(?:, (?:ADDED|MODIFIED|DELETED|ERROR))*/,
   transformer: (text: string): WatchEventType[] => text.split(', ') as WatchEventType[],
 });
+
+defineParameterType({
+  name: 'counts',
+  regexp: /\d+(?:, \d+)*(?: and \d+)?/,
+  transformer: (text: string): number[] => text.split(/, | and /).map(Number),
+});

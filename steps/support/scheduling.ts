@@ -208,12 +208,13 @@ export async function createReplicaSet(
   label: string,
   replicas: number,
   container: Record<string, unknown> = {},
+  podSpec: Record<string, unknown> = {},
 ): Promise<void> {
   // A name chosen earlier (a stray pod already carries its labels) is kept.
   const name = world.notes.get(`name of ${label}`) ?? world.uniqueName(label);
   const template = {
     metadata: { labels: { app: name } },
-    spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }] },
+    spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }], ...podSpec },
   };
   const rs = {
     apiVersion: 'apps/v1',

@@ -284,6 +284,8 @@ export function replicaFailureConditions(
   return conditions;
 }
 
+/** What the API server said (`pods "web-" is forbidden: ...`), as Kubernetes' err.Error() reads. */
 function messageOf(error: unknown): string {
+  if (error instanceof ApiError && error.status.message) return error.status.message;
   return error instanceof Error ? error.message : String(error);
 }
