@@ -3,7 +3,8 @@
 // "The same verbs work on every resource": get, list, create, update, patch and delete, plus
 // the status and binding subresources. Each handler parses its query, calls the registry,
 // and writes the answer with the status code Kubernetes uses (201 for a create, 200 for the
-// rest); watch lives in watch-stream.ts.
+// rest); watch lives in watch-stream.ts. Writes drop the fields their schema lacks, or refuse
+// them, as the request's fieldValidation says (field-validation.ts).
 //
 // Real Kubernetes: apiserver/pkg/endpoints/handlers (get.go, create.go, update.go, patch.go,
 // delete.go) and pkg/registry/core/pod/storage (BindingREST).
@@ -14,6 +15,7 @@ import type { AuditLog } from './audit.js';
 import { validatePropagation } from './deletion-policy.js';
 import { badRequest, invalid, methodNotSupported, unsupportedMediaType } from './errors.js';
 import { decodeBody, readBody, writeJson } from './http-io.js';
+import { checkDecodedBody, checkPatchedObject, fieldValidation } from './field-validation.js';
 import { patchContentTypes } from './patch.js';
 import { changeScale, getScale } from './scale.js';
 import type { Registry } from './registry.js';
@@ -93,26 +95,31 @@ async function handleList({ info, request, url, registry, response, http }: Reso
   respondObjects(response, http, info, list.items, String(result.revision), list);
 }
 
-async function handleCreate({ info, request, registry, response, http, audit }: ResourceRequest): Promise<void> {
+async function handleCreate({ info, request, url, registry, response, http, audit }: ResourceRequest): Promise<void> {
   const body = await readObjectBody(http);
+  checkDecodedBody(info, body, fieldValidation(url.searchParams), response);
   audit.nameObject(body.metadata?.name);
   const created = await registry.create(info, request.namespace, body);
   audit.nameObject(created.metadata.name);
   writeJson(response, 201, withTypeMeta(info, created));
 }
 
-async function handleUpdate({ info, request, registry, response, http }: ResourceRequest): Promise<void> {
+async function handleUpdate({ info, request, url, registry, response, http }: ResourceRequest): Promise<void> {
   const body = await readObjectBody(http);
+  checkDecodedBody(info, body, fieldValidation(url.searchParams), response);
   const updated = await registry.update(info, request.namespace, request.name ?? '', body, request.subresource);
   writeJson(response, 200, withTypeMeta(info, updated));
 }
 
-async function handlePatch({ info, request, registry, response, http }: ResourceRequest): Promise<void> {
+async function handlePatch({ info, request, url, registry, response, http }: ResourceRequest): Promise<void> {
   const contentType = (http.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
   const type = patchContentTypes[contentType];
   if (!type) throw unsupportedMediaType(contentType);
   const patch = decodeBody(await readBody(http), 'application/json');
-  const updated = await registry.patch(info, request.namespace, request.name ?? '', type, patch, request.subresource);
+  const directive = fieldValidation(url.searchParams);
+  const check = (patched: KubeObject) => checkPatchedObject(info, patched, directive, response);
+  const { namespace, name = '', subresource } = request;
+  const updated = await registry.patch(info, namespace, name, type, patch, subresource, check);
   writeJson(response, 200, withTypeMeta(info, updated));
 }
 

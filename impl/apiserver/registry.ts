@@ -153,10 +153,13 @@ export class Registry {
     type: PatchType,
     patch: JsonValue,
     subresource?: string,
+    /** Checks the patched object as decoding would (field-validation.ts), before anything else. */
+    checkPatched?: (patched: KubeObject) => void,
   ): Promise<KubeObject> {
     const updated = await this.store
       .guaranteedUpdate(info, namespace, name, (current) => {
         const patched = applyPatchTo(current, type, patch);
+        checkPatched?.(patched);
         const sentVersion = patched.metadata?.resourceVersion;
         if (sentVersion && sentVersion !== current.metadata.resourceVersion)
           throw conflict(info, name, OptimisticLockErrorMessage);

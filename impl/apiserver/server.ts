@@ -16,7 +16,7 @@ import type { GracefulShutdown } from './graceful-shutdown.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { internalError, resourceNotFound, StatusError } from './errors.js';
 import { handleResource } from './handlers.js';
-import { openApiDocument, openApiIndex } from './openapi.js';
+import { serveOpenApi } from './openapi.js';
 import { writeJson, writeStatusError } from './http-io.js';
 import type { Registry } from './registry.js';
 import { parseRequestInfo, type RequestInfo } from './request-info.js';
@@ -54,7 +54,7 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
       let failure: { reason?: string; message?: string } | undefined;
       try {
         if (info.isResourceRequest) await serveResource(options, info, url, request, response);
-        else await serveNonResource(options, info, response);
+        else await serveNonResource(options, info, url, request, response);
       } catch (error) {
         const status = error instanceof StatusError ? error : internalError(error);
         if (!(error instanceof StatusError)) options.logger.error('request failed', { path: info.path, error });
@@ -85,12 +85,14 @@ function logRequest(
   const isWorthLogging = options.isLoggingEveryRequest || !isRead || response.statusCode >= 500;
   if (info.verb === 'watch' || !isWorthLogging) return;
   const elapsed = (performance.now() - started).toFixed(1);
+  const warnings = response.getHeader('Warning');
   options.logger.info('request', {
     verb: info.verb,
     path: info.path,
     code: response.statusCode,
     ms: elapsed,
     userAgent,
+    ...(warnings ? { warnings } : {}),
   });
 }
 
@@ -119,7 +121,14 @@ async function serveResource(
   return handleResource(context);
 }
 
-async function serveNonResource(options: ApiServerOptions, info: RequestInfo, response: ServerResponse): Promise<void> {
+async function serveNonResource(
+  options: ApiServerOptions,
+  info: RequestInfo,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (serveOpenApi(url, request.headers.accept, response)) return;
   const path = info.path.replace(/\/+$/, '') || '/';
   const segments = path.split('/').filter((segment) => segment !== '');
   if (path === '/healthz' || path === '/livez') return writeText(response, 200, 'ok');
@@ -128,7 +137,6 @@ async function serveNonResource(options: ApiServerOptions, info: RequestInfo, re
   if (path === '/version') return writeJson(response, 200, versionInfo());
   if (path === '/api') return writeJson(response, 200, apiVersions('apiserver:6443'));
   if (path === '/apis') return writeJson(response, 200, apiGroupList());
-  if (path === '/openapi/v3') return writeJson(response, 200, openApiIndex());
   const document =
     segments[0] === 'api' && segments.length === 2
       ? apiResourceList('', segments[1] ?? '')
@@ -136,15 +144,11 @@ async function serveNonResource(options: ApiServerOptions, info: RequestInfo, re
         ? apiGroup(segments[1] ?? '')
         : segments[0] === 'apis' && segments.length === 3
           ? apiResourceList(segments[1] ?? '', segments[2] ?? '')
-          : path.startsWith('/openapi/v3/api/') && segments.length === 4
-            ? openApiDocument('', segments[3] ?? '')
-            : path.startsWith('/openapi/v3/apis/') && segments.length === 5
-              ? openApiDocument(segments[3] ?? '', segments[4] ?? '')
-              : undefined;
+          : undefined;
   if (document) return writeJson(response, 200, document);
   if (path === '/')
     return writeJson(response, 200, {
-      paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/readyz', '/version'],
+      paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/openapi/v2', '/openapi/v3', '/readyz', '/version'],
     });
   throw resourceNotFound();
 }
