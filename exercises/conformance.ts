@@ -124,8 +124,19 @@ function render(claims: Claim[]): string {
     '',
     'Each row is one documented Kubernetes behaviour, stated as a Rule (or a Feature) in `features/`,',
     'with the stable id of the scenario that checks it, the Kubernetes version the claim was checked',
-    'against, and what the scenario needs beyond the API (a cluster without it reports the scenario',
-    'as not applicable). Any cluster can be checked: `KUBELAB_KUBECONFIG=<kubeconfig> npm test`.',
+    'against, and what the scenario needs beyond the API.',
+    '',
+    '- **Kubernetes** is the version of `@k8s:<version>`: the release whose source and documentation',
+    '  the claim (its messages, keys, formulas, defaults) was checked against, not a version the',
+    '  scenario detects or requires.',
+    '- **needs** says what a cluster must open for the scenario to run: `etcd` (it reads etcd',
+    "  directly), `audit` (it reads the API server's audit log), `component-control` (it kills and",
+    '  starts components, so only a cluster the run started itself), `simulated-nodes` (it makes',
+    "  Node objects whose kubelet kubelab's node agent plays, kwok-style; every kubelab cluster has",
+    '  the agent, other clusters do not). `API` alone means any conformant API server.',
+    '',
+    'Any cluster can be pointed at: `KUBELAB_KUBECONFIG=<kubeconfig> npm test`. Scenarios whose',
+    'needs that cluster does not meet are reported as not applicable, not as failed.',
   ];
   for (const feature of [...new Set(claims.map((claim) => claim.feature))]) {
     const rows = claims.filter((claim) => claim.feature === feature);

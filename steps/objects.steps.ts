@@ -1,7 +1,6 @@
 // Steps about API objects: creating, reading, updating and deleting them through the API.
 
-import assert from 'node:assert/strict';
-import { Given, Then, When } from '@cucumber/cucumber';
+import { Given, When } from '@cucumber/cucumber';
 import type { KubeObject } from '../impl/client/types.js';
 import { kindByWords, type KindInfo } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';

@@ -1,4 +1,4 @@
-@controllers @deployment @k8s:1.32
+@controllers @deployment @k8s:1.32 @needs-simulated-nodes
 Feature: A Deployment rolls its pods from one pod template to the next through ReplicaSets
   The Deployment controller keeps one ReplicaSet per pod template, named after the template's
   pod-template-hash, and moves the pods from old ReplicaSets to the new one at a controlled

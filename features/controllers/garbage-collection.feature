@@ -1,4 +1,4 @@
-@controllers @k8s:1.32
+@controllers @k8s:1.32 @needs-simulated-nodes
 Feature: Deleting an owner deletes its dependents, in the background or the foreground, or orphans them
   Objects name their owners in metadata.ownerReferences. With `kubectl delete` (cascade
   background, the default) the owner goes at once and the garbage collector deletes the

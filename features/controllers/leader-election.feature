@@ -25,7 +25,7 @@ Feature: Of several controller managers only the one holding the Lease acts, and
 
   Rule: When the leader dies, the other replica takes the Lease and the loops go on
 
-    @conformance:leader-election-takeover @needs-component-control @needs-audit
+    @conformance:leader-election-takeover @needs-component-control @needs-audit @needs-simulated-nodes
     Scenario: the leading controller manager is killed
       Given the cluster's only schedulable nodes are 3 identical nodes "worker"
       And a replica set "web" with 2 replicas was created and is ready

@@ -40,7 +40,7 @@ Feature: Controllers are level-triggered: interrupted in the middle of their wor
     cluster does the same for its components' containers. Until the scheduler is back, new pods
     wait Pending; it then binds them from what it reads, with no memory of the kill.
 
-    @conformance:level-triggered-component-restarted @needs-component-control
+    @conformance:level-triggered-component-restarted @needs-component-control @needs-simulated-nodes
     Scenario: the scheduler killed from outside is started again, and binds the pod created meanwhile
       Given the cluster's only schedulable nodes are 2 identical nodes "worker"
       When the scheduler is killed from outside, as `podman kill` would

@@ -17,7 +17,7 @@ Feature: Deleting a namespace deletes everything in it, then the namespace
 
   Rule: The namespace controller deletes everything in it, then the namespace goes
 
-    @conformance:namespace-deletes-content
+    @conformance:namespace-deletes-content @needs-simulated-nodes
     Scenario: a namespace with a replica set, its pods and a config map is emptied, then removed
       Given the cluster's only schedulable nodes are 2 identical nodes "worker"
       And a replica set "web" with 2 replicas was created and is ready

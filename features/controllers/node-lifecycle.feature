@@ -1,4 +1,4 @@
-@controllers @k8s:1.32
+@controllers @k8s:1.32 @needs-simulated-nodes
 Feature: A node whose heartbeats stop is marked Unknown, tainted unreachable, and its pods are evicted
   Nodes heartbeat through Leases in kube-node-lease. After --node-monitor-grace-period without one
   (50 s since 1.32) the node lifecycle controller sets the node's conditions to Unknown and taints

@@ -1,4 +1,4 @@
-@controllers @k8s:1.32
+@controllers @k8s:1.32 @needs-simulated-nodes
 Feature: The pods of a node that no longer exists are deleted by the pod garbage collector
   A pod bound to a node has only that node's kubelet to finish it. When the node object is
   deleted, nothing else ever would: the pod garbage collector in kube-controller-manager finds

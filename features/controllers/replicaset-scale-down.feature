@@ -1,4 +1,4 @@
-@controllers @k8s:1.32 @exercise-pods-to-delete
+@controllers @k8s:1.32 @exercise-pods-to-delete @needs-simulated-nodes
 Feature: On scale-down a ReplicaSet deletes the pods that matter least first
   Pods not yet scheduled go before scheduled ones, pending before running, not ready before
   ready, then the lower pod-deletion-cost, then pods on nodes crowded with their relatives, then

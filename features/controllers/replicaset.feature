@@ -1,4 +1,4 @@
-@controllers @k8s:1.32
+@controllers @k8s:1.32 @needs-simulated-nodes
 Feature: A ReplicaSet keeps the desired number of pods running
   The ReplicaSet controller compares spec.replicas with the active pods its selector owns, and
   creates or deletes pods through the API server until they match, whatever changed and

@@ -1,4 +1,4 @@
-@scheduler @k8s:1.32
+@scheduler @k8s:1.32 @needs-simulated-nodes
 Feature: A pod can name, select or prefer the nodes it runs on
   nodeName skips the scheduler's choice, nodeSelector and required node affinity filter nodes
   by label, preferred node affinity scores them, a cordoned node takes no new pods, and a host

@@ -1,4 +1,4 @@
-@scheduler @k8s:1.32
+@scheduler @k8s:1.32 @needs-simulated-nodes
 Feature: Pending pods wait in a priority queue, and each scheduler takes only its own pods
   Higher-priority pods are scheduled first; a pod names its scheduler in spec.schedulerName and
   other schedulers leave it alone. Source: kubernetes.io "Pod Priority and Preemption",

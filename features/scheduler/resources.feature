@@ -1,4 +1,4 @@
-@scheduler @k8s:1.32
+@scheduler @k8s:1.32 @needs-simulated-nodes
 Feature: The scheduler places a pod only on a node with room for its requests
   The scheduler filters out the nodes whose allocatable resources, minus what their pods
   already request, cannot hold the pod's requests, or that already run as many pods as they

@@ -1,4 +1,4 @@
-@scheduler @k8s:1.32
+@scheduler @k8s:1.32 @needs-simulated-nodes
 Feature: The scheduler spreads pods, and breaks ties at random
   The node with the best total score wins; among nodes that share it the scheduler picks one at
   random, so over many pods every equal node gets some; and replicas of one owner are spread over

@@ -1,4 +1,4 @@
-@scheduler @k8s:1.32
+@scheduler @k8s:1.32 @needs-simulated-nodes
 Feature: Taints repel pods that do not tolerate them
   A node's taint keeps off every pod without a matching toleration: NoSchedule forbids it,
   PreferNoSchedule only makes the node less attractive. Source: kubernetes.io "Taints and

@@ -4,8 +4,12 @@
 // names: a kubelab cluster (`npm start`'s, the watch mode's), or any real Kubernetes cluster. A
 // `cluster.json` beside the kubeconfig (every kubelab cluster has one) tells where that cluster's
 // etcd and audit log are; without them, scenarios tagged @needs-etcd or @needs-audit are not
-// applicable, and scenarios that kill components (@needs-component-control) never are. A server that is not plain http (a real cluster, with TLS and credentials) is
-// reached through `kubectl proxy`, the door a person would use, so the API client stays simple.
+// applicable, and scenarios that kill components (@needs-component-control) never are.
+// Scenarios that make kubelab's simulated nodes (@needs-simulated-nodes: Node objects whose
+// kubelet the node agent plays, kwok-style) need a kubelab cluster; on another cluster nothing
+// would keep those nodes alive. A server that is not plain http (a real cluster, with TLS and
+// credentials) is reached through `kubectl proxy`, the door a person would use, so the API
+// client stays simple.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +28,8 @@ export interface ClusterAccess {
   etcdUrl?: string;
   /** The API server's audit log, when this machine can read it. */
   auditLogPath?: string;
+  /** Whether the cluster runs kubelab's node agent, which plays the kubelet of simulated nodes. */
+  hasSimulatedNodes?: boolean;
   /** Whether this run started the cluster, and so may kill and start its components. */
   canControlComponents?: boolean;
   /** Follows every component's log, when this machine runs the cluster's containers. */
@@ -42,6 +48,7 @@ export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
     etcdUrl: cluster.etcd.getClientUrl(),
     auditLogPath: cluster.auditLogPath,
     canControlComponents: true,
+    hasSimulatedNodes: true,
     followLogs: followContainers(cluster.containerIds()),
   };
 }
@@ -50,7 +57,15 @@ export async function accessToExistingCluster(kubeconfigPath: string): Promise<C
   const recorded = readClusterFile(kubeconfigPath);
   const server = serverOf(kubeconfigPath);
   const followLogs = recorded?.containerIds ? followContainers(recorded.containerIds) : undefined;
-  const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath, followLogs };
+  // Every kubelab cluster writes cluster.json and runs the node agent; another cluster has neither.
+  const hasSimulatedNodes = recorded !== undefined;
+  const base = {
+    kubeconfigPath,
+    etcdUrl: recorded?.etcdUrl,
+    auditLogPath: recorded?.auditLogPath,
+    followLogs,
+    hasSimulatedNodes,
+  };
   if (server.startsWith('http://')) return { ...base, apiServerUrl: server };
   const proxy = await startKubectlProxy(kubeconfigPath);
   return { ...base, apiServerUrl: proxy.url, close: () => proxy.child.kill() };
@@ -64,6 +79,8 @@ export function whyNotApplicable(tags: string[], access: ClusterAccess): string 
     return "it reads the API server's audit log, which this cluster does not share";
   if (tags.includes('@needs-component-control') && !access.canControlComponents)
     return 'it kills and starts control-plane components, which only a cluster this run started allows';
+  if (tags.includes('@needs-simulated-nodes') && !access.hasSimulatedNodes)
+    return 'it makes simulated nodes, and this cluster runs no kubelab node agent to play their kubelet';
   return undefined;
 }
 

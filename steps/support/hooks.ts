@@ -5,7 +5,8 @@
 // so scenarios cannot see each other's objects, and deletes it when it ends (the namespace
 // controller removes what is left while the next scenario runs); when a scenario fails, the
 // API server's and etcd's recent logs are attached to the report. A scenario that needs a door
-// this cluster does not open (@needs-etcd, @needs-audit, @needs-component-control) is skipped as "not applicable", never
+// this cluster does not open (@needs-etcd, @needs-audit, @needs-component-control,
+// @needs-simulated-nodes) is skipped as "not applicable", never
 // passed. In a student edition the components' logs are followed, so that a scenario whose wait
 // a stub has settled stops at once (stub-reports.ts).
 
@@ -22,6 +23,9 @@ import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { shared, type KubeWorld } from './world.js';
 
 setDefaultTimeout(60_000);
+
+/** What a scenario may need that not every cluster opens (cluster-access.ts). */
+const NeedsTags = '@needs-etcd or @needs-audit or @needs-component-control or @needs-simulated-nodes';
 
 BeforeAll({ timeout: 600_000 }, async function () {
   const existing = process.env.KUBELAB_KUBECONFIG;
@@ -48,7 +52,7 @@ AfterAll({ timeout: 60_000 }, async function () {
   await shared.watchdog?.release();
 });
 
-Before({ tags: '@needs-etcd or @needs-audit or @needs-component-control' }, function (this: KubeWorld, { pickle }) {
+Before({ tags: NeedsTags }, function (this: KubeWorld, { pickle }) {
   const reason =
     shared.access &&
     whyNotApplicable(
@@ -62,6 +66,7 @@ Before({ tags: '@needs-etcd or @needs-audit or @needs-component-control' }, func
 
 Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
   this.scenarioName = pickle.name;
+  this.tags = pickle.tags.map((tag) => tag.name);
   this.scenarioUri = `${pickle.uri}:${scenarioLine(gherkinDocument, pickle.astNodeIds[0])}`;
   this.namespace = this.uniqueName('scenario');
   const started = Date.now();

@@ -47,6 +47,8 @@ export class KubeWorld extends World {
   namespace = '';
   /** The running scenario's name and `<file>:<line>`, for saved traces. */
   scenarioName = '';
+  /** The scenario's tags, `@needs-…` among them. */
+  tags: string[] = [];
   scenarioUri = '';
   readonly objects = new Map<string, Remembered>();
   readonly cleanups: Array<() => Promise<void>> = [];
