@@ -1,4 +1,4 @@
-// Grade mutants on one warm cluster; run inside a copy of the reference repository.
+// Grade mutants on a warm cluster per exercise; run inside a copy of the reference repository.
 //
 //   node dist/exercises/mutants/grade-mutants.js [--exercises <id>,...] [--generated]
 //
@@ -11,7 +11,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startCluster } from '../../impl/cluster/cluster.js';
+import { type Cluster, startCluster } from '../../impl/cluster/cluster.js';
 import { watchOwner } from '../../impl/cluster/owner-watchdog.js';
 import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { PROJECT_DIR } from '../../impl/project-root.js';
@@ -66,24 +66,30 @@ async function main(args: string[]): Promise<void> {
     ?.slice('--exercises='.length)
     .split(',');
   const exercises = loadExercises().filter((exercise) => !chosen || chosen.includes(exercise.id));
-  const files = [...new Set(exercises.flatMap((exercise) => exercise.files))];
   const name = process.env.KUBELAB_CLUSTER_NAME ?? 'kubelab-mutants';
   // Killed outright, this process cannot stop its cluster: the watchdog does.
   const watchdog = watchOwner(name);
-  const cluster = await startCluster({ ...TestClusterOptions, name });
-  const grader = new MutantGrader(cluster, PROJECT_DIR, files);
+  let current: { cluster: Cluster; grader: MutantGrader } | undefined;
   const stop = async () => {
-    await grader.restore();
-    await cluster.stop();
-    await watchdog.release();
+    await current?.grader.restore();
+    await current?.cluster.stop();
+    current = undefined;
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().finally(() => process.exit(130)));
   const report: ExerciseMutants[] = [];
-  try {
-    for (const exercise of exercises) {
-      const control = verdict(`${exercise.id} (reference)`, 'the solution', await grader.grade(exercise));
+  for (const exercise of exercises) {
+    // A cluster per exercise: one exercise's mutants restart the API server again and again,
+    // and the controller managers it leaves in back-off would fail the next one's control.
+    const cluster = await startCluster({ ...TestClusterOptions, name });
+    const grader = new MutantGrader(cluster, PROJECT_DIR, exercise.files);
+    current = { cluster, grader };
+    try {
+      const reference = await grader.grade(exercise);
+      const control = verdict(`${exercise.id} (reference)`, 'the solution', reference);
       print('control', control);
+      // The control must pass; when it does not, say why in full, or no verdict means anything.
+      if (control.earned < control.points) console.log(reference.output ?? '');
       const mutants: MutantVerdict[] = [];
       for (const candidate of await candidatesFor(exercise, isGenerated, grader)) {
         const result = verdict(
@@ -94,12 +100,18 @@ async function main(args: string[]): Promise<void> {
         print('mutant', result);
         mutants.push(result);
       }
-      report.push({ exercise: exercise.id, points: exercise.points, control, mutants });
+      // Again after the mutants: a cluster they left broken would have caught them all unfairly.
+      const after = await grader.grade(exercise);
+      const controlAfter = verdict(`${exercise.id} (reference, after the mutants)`, 'the solution', after);
+      print('control', controlAfter);
+      if (controlAfter.earned < controlAfter.points) console.log(after.output ?? '');
+      report.push({ exercise: exercise.id, points: exercise.points, control, controlAfter, mutants });
       writeReport(report);
+    } finally {
+      await stop();
     }
-  } finally {
-    await stop();
   }
+  await watchdog.release();
   if (isGenerated) printScores(report);
 }
 

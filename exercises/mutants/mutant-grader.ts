@@ -1,8 +1,8 @@
 // Grading a mutant the way the watch mode grades a learner's save: write the code, build it,
 // restart the components that run it, run the exercise's scenarios on the warm cluster.
 //
-// One warm cluster serves every mutant, so a mutant costs a build, a restart and the
-// scenarios (seconds), not a cluster (tens of seconds). Each grade writes every file of the
+// One warm cluster serves every mutant of an exercise, so a mutant costs a build, a restart and
+// the scenarios (seconds), not a cluster (tens of seconds). Each grade writes every file of the
 // exercise, mutated or not, so a mutant never outlives its grade; `restore` puts the
 // reference back at the end.
 
@@ -25,6 +25,8 @@ export interface CodeGrade {
   caughtBy: ScenarioGrade[];
   /** Why it could not be graded: it does not typecheck, or the run wrote no grade. */
   problem?: string;
+  /** What the scenarios printed: why each failed. */
+  output?: string;
   seconds: number;
 }
 
@@ -71,7 +73,7 @@ export class MutantGrader {
     const gradeFile = path.join(this.projectDir, GradeJsonFile);
     rmSync(gradeFile, { force: true });
     const args = ['dist/exercises/run-tests.js', exercise.id, ...(isFailFast ? ['--fail-fast'] : [])];
-    await run(this.projectDir, 'node', args, {
+    const scenarios = await run(this.projectDir, 'node', args, {
       KUBELAB_KUBECONFIG: this.cluster.kubeconfigPath,
       // The cluster runs the code just built, so the run may grade it (grading-cluster.ts).
       [ClusterCodeHashVariable]: codeHash(this.projectDir),
@@ -85,10 +87,11 @@ export class MutantGrader {
         points: exercise.points,
         caughtBy: [],
         problem: 'the run wrote no grade',
+        output: scenarios.output,
         seconds: seconds(),
       };
     const caughtBy = graded.scenarios.filter((scenario) => scenario.status !== 'passed');
-    return { earned: graded.earned, points: graded.points, caughtBy, seconds: seconds() };
+    return { earned: graded.earned, points: graded.points, caughtBy, output: scenarios.output, seconds: seconds() };
   }
 
   /** Put every file back as it was, and build it. */

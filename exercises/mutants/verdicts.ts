@@ -19,8 +19,9 @@ export interface MutantVerdict {
 export interface ExerciseMutants {
   exercise: string;
   points: number;
-  /** The reference solution, graded the same way. */
+  /** The reference solution, graded the same way, before the mutants and after them. */
   control: MutantVerdict;
+  controlAfter: MutantVerdict;
   mutants: MutantVerdict[];
 }
 
