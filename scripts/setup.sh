@@ -14,8 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # etcd, iptables and ip are copied into the runtime image (build-rootfs.sh); etcdctl reads etcd as
-# the features do; chromium renders the course for `npm run test:lessons`.
-PACKAGES=(etcd-server etcd-client iptables iproute2 chromium)
+# the features do; chromium renders the course for `npm run test:lessons`; python3-kubernetes is
+# Kubernetes' own Python client, which features/api/official-clients.feature drives.
+PACKAGES=(etcd-server etcd-client iptables iproute2 chromium python3-kubernetes)
 ENGINE_PACKAGES=(podman runc)
 CONTAINERS_CONF=/etc/containers/containers.conf
 PODMAN_SOCKET=/run/podman/podman.sock
