@@ -16,7 +16,7 @@ Feature: Kubernetes' own client libraries work unmodified
     When @kubernetes/client-node replaces "shared" at the resourceVersion it was created with
     Then @kubernetes/client-node fails with 409 and a Status whose reason is "Conflict"
 
-  @conformance:api-python-client-list-watch-patch-conflict
+  @conformance:api-python-client-list-watch-patch-conflict @needs-audit
   Scenario: Kubernetes' Python client watches with watch=True, patches, and a stale replace is a Conflict
     Given a config map "shared" was created through the API and its resourceVersion remembered
     When Kubernetes' Python client watches config maps in the scenario's namespace

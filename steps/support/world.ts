@@ -87,7 +87,9 @@ export class KubeWorld extends World {
 
   /** The API server's audit log; scenarios that read it are tagged @needs-audit. */
   get auditLogPath(): string {
-    if (this.access.auditLogPath === undefined)
+    // Checked on every cluster, not only where the log is missing: an untagged scenario would
+    // otherwise pass here and fail, not be "not applicable", on another cluster.
+    if (!this.tags.includes('@needs-audit') || this.access.auditLogPath === undefined)
       throw new Error('KubeWorld: this cluster shares no audit log; tag the scenario @needs-audit');
     return this.access.auditLogPath;
   }
@@ -175,7 +177,7 @@ export class KubeWorld extends World {
   /** Reads etcd directly, as `etcdctl get -w json` does. */
   async etcdGet(key: string, options: string[] = []): Promise<{ revision: number; kvs: EtcdKeyValue[] }> {
     const endpoint = this.access.etcdUrl;
-    if (endpoint === undefined)
+    if (!this.tags.includes('@needs-etcd') || endpoint === undefined)
       throw new Error("KubeWorld: this cluster's etcd is not reachable; tag the scenario @needs-etcd");
     const result = await runCommand(
       'etcdctl',
