@@ -168,6 +168,12 @@ function printDetails(dir, scenario) {
   console.log(`  # ${lines.join('\n  # ')}`);
 }
 
+/** Why a control grade of the reference is not full marks, or undefined. */
+function controlProblem(control) {
+  if (control.earned === control.points && !control.problem) return undefined;
+  return `earns ${control.earned}${control.problem ? `: ${control.problem}` : ''}\n${control.caughtBy.join('\n')}`;
+}
+
 async function checkMutants(exercises) {
   for (const exercise of exercises) {
     const count = AllMutants.filter((mutant) => mutant.exercise === exercise.id).length;
@@ -183,10 +189,10 @@ async function checkMutants(exercises) {
       continue;
     }
     const { control, controlAfter } = graded;
-    const problem = control.earned === control.points && !control.problem ? undefined : `earns ${control.earned}${control.problem ? `: ${control.problem}` : ''}\n${control.caughtBy.join('\n')}`;
-    check(`mutants: ${exercise.id}'s reference, graded like a mutant before them, earns ${control.points}`, problem);
-    // After them, only said: a store mutant leaves its wrong keys in etcd, which the reference then lists.
-    console.log(`  # ${exercise.id}'s reference after its mutants, on the same cluster: ${controlAfter.earned} of ${controlAfter.points}`);
+    check(`mutants: ${exercise.id}'s reference, graded like a mutant before them, earns ${control.points}`, controlProblem(control));
+    // After them, on the same cluster (fresh only where a mutant left stray keys in etcd): a
+    // cluster the mutants left worse would have caught them unfairly.
+    check(`mutants: ${exercise.id}'s reference, graded again after them, earns ${controlAfter.points}`, controlProblem(controlAfter));
     for (const mutant of graded.mutants) {
       const caught = mutant.caughtBy.length > 0 ? `; caught by ${mutant.caughtBy.join(', ')}` : '';
       const name = `mutant ${mutant.name} (${mutant.mistake}) earns ${mutant.earned} of ${mutant.points}${caught}`;

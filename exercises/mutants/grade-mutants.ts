@@ -6,7 +6,8 @@
 // points. `--generated` grades Stryker's mutants instead (generated-mutants.ts) and prints a
 // mutation score per exercise: the share of mutants some scenario caught, not counting the
 // ones that do not typecheck. Before an exercise's mutants, its reference solution is graded
-// the same way, as a control: it must earn full marks, or the verdicts mean nothing.
+// the same way, as a control: it must earn full marks, or the verdicts mean nothing; and
+// again after them, on the same cluster, which must not have been left worse by them.
 // Writes reports/mutants.json; the student-edition check reads it (scripts/).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { AllMutants } from './all.js';
 import { generateMutants } from './generated-mutants.js';
 import { applyMutant, mutantName } from './mutant.js';
 import { type CodeGrade, MutantGrader } from './mutant-grader.js';
+import { strayKeys } from './stray-keys.js';
 import { type ExerciseMutants, MutantsReportFile, type MutantVerdict, mutationScore } from './verdicts.js';
 
 interface Candidate {
@@ -78,12 +80,16 @@ async function main(args: string[]): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().finally(() => process.exit(130)));
   const report: ExerciseMutants[] = [];
+  const freshCluster = async (exercise: Exercise) => {
+    await stop();
+    const cluster = await startCluster({ ...TestClusterOptions, name });
+    current = { cluster, grader: new MutantGrader(cluster, PROJECT_DIR, exercise.files) };
+    return current;
+  };
   for (const exercise of exercises) {
     // A cluster per exercise: one exercise's mutants restart the API server again and again,
     // and the controller managers it leaves in back-off would fail the next one's control.
-    const cluster = await startCluster({ ...TestClusterOptions, name });
-    const grader = new MutantGrader(cluster, PROJECT_DIR, exercise.files);
-    current = { cluster, grader };
+    let { cluster, grader } = await freshCluster(exercise);
     try {
       const reference = await grader.grade(exercise);
       const control = verdict(`${exercise.id} (reference)`, 'the solution', reference);
@@ -99,6 +105,12 @@ async function main(args: string[]): Promise<void> {
         );
         print('mutant', result);
         mutants.push(result);
+        // Objects it stored at wrong keys would fail whatever is graded next: start clean.
+        const strays = await strayKeys(cluster.etcd.getClientUrl());
+        if (strays.length > 0) {
+          console.log(`    left ${strays.length} stray key(s), such as ${strays[0]}: a fresh cluster`);
+          ({ cluster, grader } = await freshCluster(exercise));
+        }
       }
       // Again after the mutants: a cluster they left broken would have caught them all unfairly.
       const after = await grader.grade(exercise);
