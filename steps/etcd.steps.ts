@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { Given, Then } from '@cucumber/cucumber';
+import type { KubeList, KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -33,6 +34,26 @@ Then('kubectl lists exactly the names etcd holds under {string}', async function
   const own = this.recall(this.lastLabel).name;
   assert.ok(listed.includes(own), `expected the scenario's config map ${own}, got ${listed.join(', ')}`);
 });
+
+Then(
+  'kubectl lists that name in both namespaces, and exactly the objects etcd holds under {string}',
+  async function (this: KubeWorld, prefix: string) {
+    const result = this.lastCommand;
+    assert.equal(result?.exitCode, 0, result?.stderr);
+    const list = JSON.parse(result?.stdout ?? '{}') as KubeList<KubeObject>;
+    const listed = list.items.map(({ metadata }) => `${metadata.namespace}/${metadata.name}`);
+    const name = this.recall(this.lastLabel).name;
+    const namespaces = [this.namespace, this.recall('same name elsewhere').namespace];
+    for (const namespace of namespaces)
+      assert.ok(listed.includes(`${namespace}/${name}`), `the list has no ${namespace}/${name}`);
+    // kubectl's list has no resourceVersion to read etcd at: compare the scenario's two
+    // namespaces, where nothing else writes meanwhile.
+    const { kvs } = await this.etcdGet(prefix, ['--prefix', '--keys-only']);
+    const held = kvs.map((kv) => kv.key.slice(prefix.length));
+    const ours = (names: string[]) => names.filter((entry) => namespaces.includes(entry.split('/')[0] ?? '')).sort();
+    assert.deepEqual(ours(listed), ours(held), "the list and the keys in the scenario's namespaces");
+  },
+);
 
 Given(
   'the API server has since compacted etcd past that resourceVersion',

@@ -12,6 +12,10 @@ When("config maps are listed in the scenario's namespace with kubectl", async fu
   await this.kubectl(['get', 'configmaps', '-n', this.namespace, '-o', 'name']);
 });
 
+When('config maps are listed in every namespace with kubectl', async function (this: KubeWorld) {
+  await this.kubectl(['get', 'configmaps', '--all-namespaces', '-o', 'json']);
+});
+
 When('{string} is deleted with kubectl', async function (this: KubeWorld, label: string) {
   const remembered = this.recall(label);
   const result = await this.kubectl(['delete', 'configmap', remembered.name, '-n', this.namespace]);

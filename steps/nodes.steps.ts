@@ -85,7 +85,7 @@ When(
 );
 
 Given(
-  'a node {string} with {int} CPUs and room for {int} pod(s) joined the cluster',
+  'a node {string} with {int} CPUs and room for {int} pod(s) joined/joins the cluster',
   async function (this: KubeWorld, label: string, cpu: number, pods: number) {
     await addNode(this, { label, cpu: String(cpu), pods });
   },

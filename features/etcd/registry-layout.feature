@@ -39,6 +39,13 @@ Feature: The API server stores every object in etcd under /registry
       Then etcd holds one key per namespace for that name
       And kubectl lists exactly the names etcd holds under "/registry/configmaps/{namespace}/"
 
+    @needs-etcd @conformance:etcd-list-every-namespace @exercise-registry-key
+    Scenario: a list of every namespace reads the resource's whole prefix
+      Given a config map "first" was created through the API
+      And a config map with the same name was created in a namespace whose name starts with the scenario's namespace
+      When config maps are listed in every namespace with kubectl
+      Then kubectl lists that name in both namespaces, and exactly the objects etcd holds under "/registry/configmaps/"
+
   Rule: Deleting an object deletes its key
 
     @needs-etcd @needs-audit @conformance:etcd-delete-removes-key @exercise-registry-key

@@ -71,5 +71,5 @@ Feature: The scheduler places a pod only on a node with room for its requests
     @conformance:schedule-retry-when-node-appears @exercise-fits
     Scenario: a pod waits until a node that fits appears, even one it fills exactly
       Given a pod "patient" requesting 6 CPU was created and is Pending
-      When a node "huge" with 6 CPUs joins the cluster
+      When a node "huge" with 6 CPUs and room for 1 pod joins the cluster
       Then within 20 seconds pod "patient" is bound to node "huge"
