@@ -101,13 +101,16 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const auditLogPath = path.join(clusterDir, 'audit.log');
   await rm(auditLogPath, { force: true });
   const launch: LaunchOptions = { ...options, auditLogPath: options.auditLog === false ? undefined : auditLogPath };
-  const containers = await startComponents(engine, name, image, clusterNetwork, launch);
+  const containers = new Map<ComponentName, StartedTestContainer>();
+  const launcher = launcherFor(name, image, clusterNetwork, containers, launch);
+  await startComponents(engine, name, containers, launcher);
   const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
   const cluster = new RunningCluster(
     name,
     engine,
     clusterNetwork.network,
     containers,
+    launcher,
     kubeconfigPath,
     auditLogPath,
     options.handleSignals ?? true,
@@ -121,20 +124,17 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 }
 
 // #region start-components
-async function startComponents(
-  engine: ContainerRuntimeClient,
+/** Creates and starts one instance's container, ready when its ready line is printed. */
+type Launcher = (instance: ComponentInstance) => Promise<StartedTestContainer>;
+
+function launcherFor(
   name: string,
   image: string,
   clusterNetwork: ClusterNetwork,
+  started: Map<ComponentName, StartedTestContainer>,
   options: LaunchOptions,
-): Promise<Map<ComponentName, StartedTestContainer>> {
-  const started = new Map<ComponentName, StartedTestContainer>();
-  let starting = 'etcd';
-  // testcontainers reads an exited container's last logs over an unreferenced socket: this
-  // timer keeps Node running until that read ends, so a failed start is reported, not lost.
-  const keepalive = setInterval(() => {}, KEEPALIVE_MS);
-  const start = async (instance: ComponentInstance) => {
-    starting = instance.name;
+): Launcher {
+  return async (instance) => {
     const container = containerFor(instance, image, clusterNetwork, started, options);
     // Every container finds etcd and the API server in its /etc/hosts, at fixed addresses.
     container
@@ -142,7 +142,23 @@ async function startComponents(
       .withLabels(ownershipLabels(name))
       .withNetwork(clusterNetwork.network)
       .withExtraHosts(clusterNetwork.hosts);
-    started.set(instance.name, await container.start());
+    return container.start();
+  };
+}
+
+async function startComponents(
+  engine: ContainerRuntimeClient,
+  name: string,
+  started: Map<ComponentName, StartedTestContainer>,
+  launch: Launcher,
+): Promise<void> {
+  let starting = 'etcd';
+  // testcontainers reads an exited container's last logs over an unreferenced socket: this
+  // timer keeps Node running until that read ends, so a failed start is reported, not lost.
+  const keepalive = setInterval(() => {}, KEEPALIVE_MS);
+  const start = async (instance: ComponentInstance) => {
+    starting = instance.name;
+    started.set(instance.name, await launch(instance));
   };
   try {
     // The store and the API server come first, one after the other: each needs the one before.
@@ -150,7 +166,6 @@ async function startComponents(
     for (const instance of builtIns) await start(instance);
     // Then the API server's clients, which need nothing but the API server.
     await Promise.all(clients.map(start));
-    return started;
   } catch (error) {
     throw await failedStart(engine, name, starting, error);
   } finally {
@@ -212,6 +227,7 @@ class RunningCluster implements Cluster {
     private readonly engine: ContainerRuntimeClient,
     readonly network: StartedNetwork,
     private readonly containers: Map<ComponentName, StartedTestContainer>,
+    private readonly launch: Launcher,
     readonly kubeconfigPath: string,
     readonly auditLogPath: string,
     handleSignals: boolean,
@@ -282,14 +298,23 @@ class RunningCluster implements Cluster {
     return container;
   }
 
+  private async exists(component: ComponentName): Promise<boolean> {
+    const id = this.container(component).getId();
+    const found = await this.engine.container.dockerode.listContainers({ all: true, filters: { id: [id] } });
+    return found.length > 0;
+  }
+
   private mustRestart(component: ComponentName): void {
     if (!instanceNamed(component).row.restartable)
       throw new Error(`Cluster: ${component} cannot be killed or restarted (its row in components.ts says so)`);
   }
 
-  // testcontainers' restart also starts a stopped container, then waits for the ready line.
+  // testcontainers' restart also starts a stopped container, then waits for the ready line. When
+  // the ready line never comes (code that cannot start, as a learner's save may be), it removes
+  // the container: the next restart then creates it anew, running whatever dist/ holds by then.
   private async restartContainer(component: ComponentName, graceMs: number): Promise<void> {
-    await this.container(component).restart({ timeout: graceMs });
+    if (await this.exists(component)) await this.container(component).restart({ timeout: graceMs });
+    else this.containers.set(component, await this.launch(instanceNamed(component)));
     this.supervisor.started(component);
     if (component === 'apiserver') await this.writeKubeconfig();
   }
