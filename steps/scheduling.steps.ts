@@ -16,6 +16,7 @@ import {
   podsOwnedBy,
   preferringNodes,
   requesting,
+  requestingMemory,
   waitForFailedScheduling,
   waitUntilBound,
   whyPending,
@@ -54,6 +55,20 @@ Given(
   'a pod {string} requesting {word} CPU and naming node {string} was created',
   async function (this: KubeWorld, label: string, cpu: string, node: string) {
     await createPod(this, label, { nodeName: nodeName(this, node) }, requesting(cpu));
+  },
+);
+
+Given(
+  'a pod {string} requesting only {word} of memory and naming node {string} was created',
+  async function (this: KubeWorld, label: string, memory: string, node: string) {
+    await createPod(this, label, { nodeName: nodeName(this, node) }, requestingMemory(memory));
+  },
+);
+
+When(
+  'a pod {string} requesting only {word} of memory is created',
+  async function (this: KubeWorld, label: string, memory: string) {
+    await createPod(this, label, {}, requestingMemory(memory));
   },
 );
 

@@ -161,6 +161,11 @@ export function requesting(cpu: string, memory?: string): Record<string, unknown
   return { resources: { requests: memory === undefined ? { cpu } : { cpu, memory } } };
 }
 
+/** Requests of memory alone: the pod asks for no cpu at all. */
+export function requestingMemory(memory: string): Record<string, unknown> {
+  return { resources: { requests: { memory } } };
+}
+
 export async function getPod(world: KubeWorld, label: string): Promise<Pod> {
   return (await world.api.get(world.refFor(world.recall(label)))) as Pod;
 }
