@@ -20,6 +20,9 @@ export function applyDefaults(object: KubeObject): void {
 const defaulters: Record<string, Defaulter> = {
   Pod: (pod) => {
     pod.spec = defaultPodSpec(pod.spec ?? {});
+    // A pod's, not a template's: a limit stands in for its missing request (SetDefaults_Pod).
+    for (const container of [...objects(pod.spec.containers), ...objects(pod.spec.initContainers)])
+      defaultRequestsToLimits(container);
   },
   ReplicaSet: (rs) => {
     const spec = specOf(rs);
@@ -83,6 +86,14 @@ function defaultPodSpec(spec: JsonObject): JsonObject {
     for (const port of objects(container.ports)) port.protocol ??= 'TCP';
   }
   return spec;
+}
+
+function defaultRequestsToLimits(container: JsonObject): void {
+  const resources = childObject(container, 'resources', {});
+  const limits = resources.limits;
+  if (limits === null || typeof limits !== 'object' || Array.isArray(limits)) return;
+  const requests = childObject(resources, 'requests', {});
+  for (const [name, limit] of Object.entries(limits)) requests[name] ??= limit;
 }
 
 /** `:latest` or no tag means Always, any other tag IfNotPresent (SetDefaults_Container). */

@@ -11,8 +11,9 @@
 // BeforeUpdate), and each resource's strategy.go (PrepareForCreate, PrepareForUpdate).
 
 import { randomUUID } from 'node:crypto';
-import type { JsonObject, KubeObject } from '../client/types.js';
+import type { JsonObject, KubeObject, Pod } from '../client/types.js';
 import { canonicalJson } from '../client/canonical-json.js';
+import { podQosClass } from './qos.js';
 import type { ResourceInfo } from './resources.js';
 
 /** Kinds whose generation tracks spec changes (their strategies set and bump it). */
@@ -20,7 +21,8 @@ const kindsWithGeneration = new Set(['Pod', 'ReplicaSet', 'Deployment']);
 
 /** Where a new object's status starts. */
 const initialStatus: Record<string, (object: KubeObject) => JsonObject | undefined> = {
-  Pod: () => ({ phase: 'Pending' }),
+  // The class is computed once, here; the kubelet reads it and nothing changes it (qos.ts).
+  Pod: (pod) => ({ phase: 'Pending', qosClass: podQosClass(pod as Pod) }),
   ReplicaSet: () => ({ replicas: 0 }),
   Deployment: () => ({}),
   Namespace: () => ({ phase: 'Active' }),

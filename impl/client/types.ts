@@ -175,6 +175,8 @@ export type PodStatus = {
   nominatedNodeName?: string;
   /** Why the pod is in its phase, e.g. `Evicted` when the kubelet evicted it. */
   reason?: string;
+  /** Set by the API server when the pod is created (apiserver/qos.ts). */
+  qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort';
 };
 
 export interface Pod extends KubeObject {
