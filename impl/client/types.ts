@@ -184,7 +184,7 @@ export interface Pod extends KubeObject {
   status?: PodStatus;
 }
 
-export type NodeSpec = { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string };
+export type NodeSpec = { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string; podCIDRs?: string[] };
 
 /** Ready, MemoryPressure, DiskPressure, PIDPressure: what the kubelet reports, or the node lifecycle controller when it stops. */
 export type NodeCondition = {

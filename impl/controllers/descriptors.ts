@@ -8,6 +8,7 @@ import type { ControllerDescriptor } from './descriptor.js';
 import { DeploymentControllerDescriptor } from './deployment/descriptor.js';
 import { GarbageCollectorControllerDescriptor } from './garbagecollector/descriptor.js';
 import { NamespaceControllerDescriptor } from './namespace/descriptor.js';
+import { NodeIpamControllerDescriptor } from './nodeipam/descriptor.js';
 import { NodeLifecycleControllerDescriptor, TaintEvictionControllerDescriptor } from './nodelifecycle/descriptor.js';
 import { PodGarbageCollectorControllerDescriptor } from './podgc/descriptor.js';
 import { ReplicaSetControllerDescriptor } from './replicaset/descriptor.js';
@@ -15,6 +16,7 @@ import { ReplicaSetControllerDescriptor } from './replicaset/descriptor.js';
 export const ControllerDescriptors: readonly ControllerDescriptor[] = [
   ReplicaSetControllerDescriptor,
   DeploymentControllerDescriptor,
+  NodeIpamControllerDescriptor,
   NodeLifecycleControllerDescriptor,
   TaintEvictionControllerDescriptor,
   PodGarbageCollectorControllerDescriptor,

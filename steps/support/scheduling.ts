@@ -23,6 +23,8 @@ export interface NodeShape {
   pods?: number;
   labels?: Record<string, string>;
   taints?: Array<{ key: string; value?: string; effect: string }>;
+  /** A range of pod addresses it comes with, instead of the one the node IPAM controller gives. */
+  podCidr?: string;
 }
 
 /** `dedicated=gpu:NoSchedule` or `dedicated:NoSchedule` → a taint or toleration's fields. */
@@ -53,7 +55,6 @@ export function parseLabel(text: string): Record<string, string> {
   return { [key]: value };
 }
 
-/** Removes the simulated nodes other scenarios left, then creates these ones. */
 /**
  * A scenario that makes simulated nodes says so with @needs-simulated-nodes, so a run against a
  * cluster without kubelab's node agent reports it not applicable instead of failing it.
@@ -63,6 +64,7 @@ function requireSimulatedNodesTag(world: KubeWorld): void {
     throw new Error('this scenario makes simulated nodes: tag it @needs-simulated-nodes');
 }
 
+/** Removes the simulated nodes other scenarios left, then creates these ones. */
 export async function onlyTheseNodes(world: KubeWorld, shapes: NodeShape[]): Promise<void> {
   requireSimulatedNodesTag(world);
   const existing = await world.api.list({ resource: 'nodes' });
@@ -105,7 +107,10 @@ export async function addNode(world: KubeWorld, shape: NodeShape): Promise<strin
       annotations: { [SimulatedNodeAnnotation]: 'true' },
       labels: { 'kubernetes.io/hostname': name, ...shape.labels },
     },
-    spec: shape.taints ? { taints: shape.taints } : {},
+    spec: {
+      ...(shape.taints ? { taints: shape.taints } : {}),
+      ...(shape.podCidr ? { podCIDR: shape.podCidr, podCIDRs: [shape.podCidr] } : {}),
+    },
     status: { capacity: { cpu: shape.cpu ?? '4', memory: '8Gi', pods: String(shape.pods ?? 110) } },
   };
   await world.api.create({ resource: 'nodes' }, node);
