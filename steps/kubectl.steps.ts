@@ -5,15 +5,15 @@ import { spawn } from 'node:child_process';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
 import { eventually } from './support/eventually.js';
-import { kindByWords } from './support/manifests.js';
+import { type KindInfo, kindByWords } from './support/manifests.js';
 import type { KubeWorld } from './support/world.js';
 
 When("config maps are listed in the scenario's namespace with kubectl", async function (this: KubeWorld) {
   await this.kubectl(['get', 'configmaps', '-n', this.namespace, '-o', 'name']);
 });
 
-When('config maps are listed in every namespace with kubectl', async function (this: KubeWorld) {
-  await this.kubectl(['get', 'configmaps', '--all-namespaces', '-o', 'json']);
+When('each {kind} of every namespace is listed with kubectl', async function (this: KubeWorld, kind: KindInfo) {
+  await this.kubectl(['get', kind.ref.resource, '--all-namespaces', '-o', 'json']);
 });
 
 When('{string} is deleted with kubectl', async function (this: KubeWorld, label: string) {

@@ -41,10 +41,10 @@ Feature: The API server stores every object in etcd under /registry
 
     @needs-etcd @conformance:etcd-list-every-namespace @exercise-registry-key
     Scenario: a list of every namespace reads the resource's whole prefix
-      Given a config map "first" was created through the API
-      And a config map with the same name was created in a namespace whose name starts with the scenario's namespace
-      When config maps are listed in every namespace with kubectl
-      Then kubectl lists that name in both namespaces, and exactly the objects etcd holds under "/registry/configmaps/"
+      Given a service "first" was created through the API
+      And a service with the same name was created in a namespace whose name starts with the scenario's namespace
+      When each service of every namespace is listed with kubectl
+      Then kubectl lists that name in both namespaces, and exactly the objects etcd holds under "/registry/services/specs/"
 
   Rule: Deleting an object deletes its key
 
