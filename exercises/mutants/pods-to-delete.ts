@@ -14,7 +14,9 @@ export const podsToDeleteMutants: Mutant[] = [
         file: File,
         find: '    .sort(compareForDeletion)\n',
         replace:
-          '    .map((entry) => ({ entry, key: Math.random() }))\n    .sort((a, b) => a.key - b.key)\n    .map(({ entry }) => entry)\n',
+          '    .map((entry) => ({ entry, key: Math.random() }))\n' +
+          '    .sort((a, b) => a.key - b.key)\n' +
+          '    .map(({ entry }) => entry)\n',
       },
     ],
   },

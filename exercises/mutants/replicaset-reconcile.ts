@@ -13,7 +13,9 @@ export const replicasetReconcileMutants: Mutant[] = [
     edits: [
       {
         file: Controller,
-        find: '      const { successes, error } = await slowStartBatch(count, SlowStartInitialBatchSize, () => this.createPod(rs));\n',
+        find:
+          '      const { successes, error } = ' +
+          'await slowStartBatch(count, SlowStartInitialBatchSize, () => this.createPod(rs));\n',
         replace: [
           '      const outcomes = await Promise.allSettled(Array.from({ length: count }, () => this.createPod(rs)));',
           "      const successes = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;",
@@ -86,7 +88,9 @@ export const replicasetReconcileMutants: Mutant[] = [
     edits: [
       {
         file: Controller,
-        find: '      for (let skipped = count - successes; skipped > 0; skipped--) this.expectations.observedAdd(key);\n',
+        find:
+          '      for (let skipped = count - successes; skipped > 0; skipped--) ' +
+          'this.expectations.observedAdd(key);\n',
         replace: '',
       },
     ],
