@@ -58,9 +58,8 @@ export async function runApiBench(cluster: Cluster, print: (line: string) => voi
       client.create(ref, configMap(`c${concurrency}-${i}`)),
     );
     record(`API create, ${concurrency} client(s)`, creates);
-    ratios.push(
-      `API create / etcd put at ${concurrency} client(s): ${(creates.perSecond / etcdPuts.perSecond).toFixed(2)} (aim >= 0.50)`,
-    );
+    const createsPerPut = (creates.perSecond / etcdPuts.perSecond).toFixed(2);
+    ratios.push(`API create / etcd put at ${concurrency} client(s): ${createsPerPut} (aim >= 0.50)`);
     const gets = await measure(operations, concurrency, (i) =>
       client.get({ ...ref, name: `stored-${i % StoredObjects}` }),
     );
@@ -138,7 +137,8 @@ async function measureWatchDelivery(
   await Promise.all(streams);
   if (outcome === 'timeout')
     throw new Error(
-      `watch delivery, ${watchers} watcher(s): ${delivered} of ${events * watchers} events arrived in ${WatchDeliveryTimeoutMs / 1000} s`,
+      `watch delivery, ${watchers} watcher(s): ${delivered} of ${events * watchers} events arrived ` +
+        `in ${WatchDeliveryTimeoutMs / 1000} s`,
     );
   return summarize(latencies, seconds);
 }

@@ -111,15 +111,23 @@ export async function runDeploymentBench(
       ),
     );
     print(
-      `  reference: ${replicas} pods created straight through the API (${DirectConcurrency} in flight) ${direct.seconds.toFixed(2)} s, deleted ${directDelete.seconds.toFixed(2)} s`,
+      `  reference: ${replicas} pods created straight through the API (${DirectConcurrency} in flight) ` +
+        `${direct.seconds.toFixed(2)} s, deleted ${directDelete.seconds.toFixed(2)} s`,
     );
     const rateLimited = (requests: number) => Math.max(0, requests - ControllerManagerBurst) / ControllerManagerQps;
     print(
-      `  reference (computed from this run's request count, not measured): kube-controller-manager's client limit (${ControllerManagerQps} qps, burst ${ControllerManagerBurst}) would need ${rateLimited(controllerRequests.scaleUp).toFixed(1)} s for the scale-up's ${controllerRequests.scaleUp} requests, ${rateLimited(controllerRequests.rollout).toFixed(1)} s for the rollout's ${controllerRequests.rollout}`,
+      `  reference (computed from this run's request count, not measured): ` +
+        `kube-controller-manager's client limit (${ControllerManagerQps} qps, burst ${ControllerManagerBurst}) ` +
+        `would need ${rateLimited(controllerRequests.scaleUp).toFixed(1)} s ` +
+        `for the scale-up's ${controllerRequests.scaleUp} requests, ` +
+        `${rateLimited(controllerRequests.rollout).toFixed(1)} s for the rollout's ${controllerRequests.rollout}`,
     );
+    const directCreateAndDelete = direct.seconds + directDelete.seconds;
     return [
-      `pods created by the controllers / created directly: ${(scaleUp.created / direct.seconds).toFixed(2)} (${scaleUp.created.toFixed(2)} s / ${direct.seconds.toFixed(2)} s)`,
-      `rollout / (create + delete directly): ${(rollout.seconds / (direct.seconds + directDelete.seconds)).toFixed(2)} (${rollout.seconds.toFixed(2)} s / ${(direct.seconds + directDelete.seconds).toFixed(2)} s)`,
+      `pods created by the controllers / created directly: ${(scaleUp.created / direct.seconds).toFixed(2)} ` +
+        `(${scaleUp.created.toFixed(2)} s / ${direct.seconds.toFixed(2)} s)`,
+      `rollout / (create + delete directly): ${(rollout.seconds / directCreateAndDelete).toFixed(2)} ` +
+        `(${rollout.seconds.toFixed(2)} s / ${directCreateAndDelete.toFixed(2)} s)`,
       rateLimitedRatio(scaleUp.available.seconds, rateLimited(controllerRequests.scaleUp)),
     ];
   } finally {

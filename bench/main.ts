@@ -26,7 +26,8 @@ print('published figures from other hardware, labelled so; the rate-limit floor 
 if (runs('api')) {
   const startSeconds = await measureStartTime('kubelab-bench-start');
   print(
-    `npm start (after the build) to a cluster that answers: ${startSeconds.toFixed(2)} s (aim < ${StartTimeAimSeconds} s)`,
+    `npm start (after the build) to a cluster that answers: ${startSeconds.toFixed(2)} s ` +
+      `(aim < ${StartTimeAimSeconds} s)`,
   );
 
   const cluster = await startCluster({ name: 'kubelab-bench', logAllRequests: false, auditLog: false });

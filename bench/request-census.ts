@@ -20,7 +20,8 @@ export function censusOf(events: readonly AuditEvent[], client: string, from: st
   for (const event of events) {
     if (event.stage !== 'ResponseComplete' || clientName(event.userAgent) !== client) continue;
     if (event.requestReceivedTimestamp < from || event.requestReceivedTimestamp > to) continue;
-    const resource = `${event.objectRef?.resource ?? event.requestURI}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`;
+    const subresource = event.objectRef?.subresource ? `/${event.objectRef.subresource}` : '';
+    const resource = `${event.objectRef?.resource ?? event.requestURI}${subresource}`;
     const kind = `${event.verb} ${resource}`;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
     total++;
@@ -31,5 +32,6 @@ export function censusOf(events: readonly AuditEvent[], client: string, from: st
 /** `3.02 per pod (create pods 1.00, create events 1.00, ...)`. */
 export function formatPerPod(census: RequestCensus, pods: number, shown = 5): string {
   const parts = census.byKind.slice(0, shown).map(([kind, count]) => `${kind} ${(count / pods).toFixed(2)}`);
-  return `${(census.total / pods).toFixed(2)} per pod (${parts.join(', ')}${census.byKind.length > shown ? ', ...' : ''})`;
+  const more = census.byKind.length > shown ? ', ...' : '';
+  return `${(census.total / pods).toFixed(2)} per pod (${parts.join(', ')}${more})`;
 }

@@ -100,7 +100,9 @@ export async function runSchedulerBench(
   };
   const algorithm = benchmarkAlgorithm(sizes.nodes, sizes.pods, { placedPods: basicPlacedPods(sizes) });
   print(
-    `scheduling algorithm alone (no API), ${sizes.nodes} nodes, ${sizes.pods} pods: ${algorithm.podsPerSecond.toFixed(0)} pods/s, ${algorithm.microsecondsPerPod.toFixed(0)} µs per pod (${algorithm.cpuMicrosecondsPerPod.toFixed(0)} µs CPU)`,
+    `scheduling algorithm alone (no API), ${sizes.nodes} nodes, ${sizes.pods} pods: ` +
+      `${algorithm.podsPerSecond.toFixed(0)} pods/s, ${algorithm.microsecondsPerPod.toFixed(0)} µs per pod ` +
+      `(${algorithm.cpuMicrosecondsPerPod.toFixed(0)} µs CPU)`,
   );
   const ratios: string[] = [];
   try {
@@ -123,12 +125,16 @@ export async function runSchedulerBench(
       // The thresholds are published figures from Kubernetes' CI machines, not measured here.
       const threshold = `Kubernetes' CI threshold (published; other hardware, not this run)`;
       ratios.push(
-        `${workload.name} scheduler_perf's metric (average of 1 s throughput samples) / ${threshold}: ${average} / ${workload.threshold} = ${(result.sampleAverage / workload.threshold).toFixed(2)}`,
-        `${workload.name} first create to last binding / ${threshold}: ${rate} / ${workload.threshold} = ${(result.podsPerSecond / workload.threshold).toFixed(2)}`,
+        `${workload.name} scheduler_perf's metric (average of 1 s throughput samples) / ${threshold}: ` +
+          `${average} / ${workload.threshold} = ${(result.sampleAverage / workload.threshold).toFixed(2)}`,
+        `${workload.name} first create to last binding / ${threshold}: ` +
+          `${rate} / ${workload.threshold} = ${(result.podsPerSecond / workload.threshold).toFixed(2)}`,
       );
       if (workload.affinity === undefined) {
         ratios.push(
-          `${workload.name} end to end / algorithm alone (both measured in this run): ${rate} / ${algorithm.podsPerSecond.toFixed(0)} = ${(result.podsPerSecond / algorithm.podsPerSecond).toFixed(2)}`,
+          `${workload.name} end to end / algorithm alone (both measured in this run): ` +
+            `${rate} / ${algorithm.podsPerSecond.toFixed(0)} = ` +
+            `${(result.podsPerSecond / algorithm.podsPerSecond).toFixed(2)}`,
         );
       }
     }
@@ -190,7 +196,8 @@ async function runWorkload(bench: Bench, workload: Workload, placed: number): Pr
   const events =
     eventsSeconds === undefined
       ? `not all stored; none more for ${StallTimeoutMs / 1000} s`
-      : `all stored by ${eventsSeconds.toFixed(1)} s after the first create (${(result.boundPods / eventsSeconds).toFixed(0)} pods/s counting them)`;
+      : `all stored by ${eventsSeconds.toFixed(1)} s after the first create ` +
+        `(${(result.boundPods / eventsSeconds).toFixed(0)} pods/s counting them)`;
   bench.print(`  Scheduled events: ${events}`);
   bench.print(`  CPU, first create to last event: ${formatCpu(cpuBefore, cpuAfter, result.boundPods, 'pod')}`);
   return result;
@@ -336,18 +343,22 @@ function printWorkload(
   result: SchedulingMeasurement,
 ): void {
   print(
-    `${workload.name}: ${sizes.nodes} nodes, ${placedBefore} pods placed before (scheduler_perf: ${workload.placedPods}), ${result.pods} pods created at once`,
+    `${workload.name}: ${sizes.nodes} nodes, ${placedBefore} pods placed before ` +
+      `(scheduler_perf: ${workload.placedPods}), ${result.pods} pods created at once`,
   );
   if (result.boundPods < result.pods)
     print(`  only ${result.boundPods} of ${result.pods} pods were bound; none more for ${StallTimeoutMs / 1000} s`);
   print(
-    `  created in ${result.createSeconds.toFixed(1)} s (${(result.pods / result.createSeconds).toFixed(0)}/s); last binding ${result.seconds.toFixed(1)} s after the first create`,
+    `  created in ${result.createSeconds.toFixed(1)} s (${(result.pods / result.createSeconds).toFixed(0)}/s); ` +
+      `last binding ${result.seconds.toFixed(1)} s after the first create`,
   );
   print(
-    `  pods scheduled per second, first create to last binding: ${result.podsPerSecond.toFixed(0)} (Kubernetes' CI floor: ${workload.threshold})`,
+    `  pods scheduled per second, first create to last binding: ${result.podsPerSecond.toFixed(0)} ` +
+      `(Kubernetes' CI floor: ${workload.threshold})`,
   );
   print(
-    `  per 1-second sample: median ${result.steadyPodsPerSecond.toFixed(0)}, average ${result.sampleAverage.toFixed(0)} (scheduler_perf's Average)`,
+    `  per 1-second sample: median ${result.steadyPodsPerSecond.toFixed(0)}, ` +
+      `average ${result.sampleAverage.toFixed(0)} (scheduler_perf's Average)`,
   );
   print(`  create to binding: p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms`);
 }

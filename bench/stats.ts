@@ -47,5 +47,8 @@ export function percentile(sorted: number[], fraction: number): number {
 }
 
 export function formatRow(label: string, m: Measurement): string {
-  return `${label.padEnd(44)} ${m.perSecond.toFixed(0).padStart(8)}/s   p50 ${m.p50Ms.toFixed(2).padStart(8)} ms   p99 ${m.p99Ms.toFixed(2).padStart(8)} ms   (${m.operations} ops)`;
+  const rate = `${m.perSecond.toFixed(0).padStart(8)}/s`;
+  const p50 = `p50 ${m.p50Ms.toFixed(2).padStart(8)} ms`;
+  const p99 = `p99 ${m.p99Ms.toFixed(2).padStart(8)} ms`;
+  return `${label.padEnd(44)} ${rate}   ${p50}   ${p99}   (${m.operations} ops)`;
 }

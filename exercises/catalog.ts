@@ -73,7 +73,10 @@ export function studentEdition(projectDir: string = PROJECT_DIR): StudentEdition
 
 /** The message a stub throws: it names the exercise, where it is taught, and how to work on it. */
 export function notSolvedMessage(exercise: Exercise): string {
-  return `exercise ${exercise.id} is not solved yet: see lesson ${exercise.lesson} (${exercise.section}), or run npm run exercise -- ${exercise.id}`;
+  return (
+    `exercise ${exercise.id} is not solved yet: see lesson ${exercise.lesson} (${exercise.section}), ` +
+    `or run npm run exercise -- ${exercise.id}`
+  );
 }
 
 /** Which exercise a failure message says is not solved yet, if any. */

@@ -85,7 +85,8 @@ function collectClaims(documents: GherkinDocument[], pickles: Pickle[]): { claim
     const where = `${place?.location ?? pickle.uri} "${pickle.name}"`;
     if (ids.length !== 1 || versions.length !== 1 || !place) {
       problems.push(
-        `${where}: needs one ${ConformanceTag}<id> tag and one ${VersionTag}<version> tag (it has ${ids.length} and ${versions.length})`,
+        `${where}: needs one ${ConformanceTag}<id> tag and one ${VersionTag}<version> tag ` +
+          `(it has ${ids.length} and ${versions.length})`,
       );
       continue;
     }
@@ -150,9 +151,13 @@ function render(claims: Claim[]): string {
       '| --- | --- | --- | --- | --- | --- |',
     );
     for (const row of rows) {
-      const scenario = `${row.scenario}${row.cases > 1 ? ` (${row.cases} cases)` : ''} ([line ${row.location.split(':')[1]}](../${row.location.replace(':', '#L')}))`;
+      const cases = row.cases > 1 ? ` (${row.cases} cases)` : '';
+      const link = `[line ${row.location.split(':')[1]}](../${row.location.replace(':', '#L')})`;
+      const scenario = `${row.scenario}${cases} (${link})`;
+      const needs = row.needs.join(', ') || 'API';
       lines.push(
-        `| \`${row.id}\` | ${cell(row.claim)} | ${cell(scenario)} | ${row.version} | ${row.needs.join(', ') || 'API'} | ${row.exercises.join(', ')} |`,
+        `| \`${row.id}\` | ${cell(row.claim)} | ${cell(scenario)} | ${row.version} | ` +
+          `${needs} | ${row.exercises.join(', ')} |`,
       );
     }
   }
@@ -178,9 +183,8 @@ async function main(isCheck: boolean): Promise<boolean> {
   console.log(
     `${problems.length === 0 ? 'ok' : 'not ok'} 1 - every scenario has a conformance id and a Kubernetes version`,
   );
-  console.log(
-    `${isCurrent ? 'ok' : 'not ok'} 2 - ${ConformanceFile} is up to date${isCurrent ? '' : ' (run npm run conformance)'}`,
-  );
+  const staleHint = isCurrent ? '' : ' (run npm run conformance)';
+  console.log(`${isCurrent ? 'ok' : 'not ok'} 2 - ${ConformanceFile} is up to date${staleHint}`);
   const failed = (problems.length === 0 ? 0 : 1) + (isCurrent ? 0 : 1);
   console.log(`# pass ${2 - failed}\n# fail ${failed}`);
   return failed === 0;

@@ -39,9 +39,8 @@ export function renderGradeTable(grade: Grade, paint: Paint = plain): string {
     const counts = paint.dim(
       `${exercise.passed} of ${exercise.applicable} scenarios${notApplicable(exercise)}`.padEnd(countsWidth),
     );
-    lines.push(
-      `  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`)}`,
-    );
+    const lesson = paint.dim(`lesson ${exercise.lesson} § ${exercise.section}`);
+    lines.push(`  ${mark} ${exercise.id.padEnd(idWidth)}  ${score}  ${counts}  ${lesson}`);
   }
   const total = grade.cluster.isGraded ? `${format(grade.earned)} / ${grade.points}` : 'not graded';
   lines.push(`    ${'total'.padEnd(idWidth)}  ${total.padStart(10)}`);
@@ -65,7 +64,8 @@ function renderToDo(exercise: ExerciseGrade, paint: Paint): string[] {
   if (atStub.length > 0) {
     lines.push(
       '',
-      `  ${paint.bad('✗')} ${exercise.id}: ${atStub.length} scenario(s) reach its stub, which says "exercise ${exercise.id} is not solved yet"`,
+      `  ${paint.bad('✗')} ${exercise.id}: ${atStub.length} scenario(s) reach its stub, ` +
+        `which says "exercise ${exercise.id} is not solved yet"`,
     );
     lines.push(`      lesson:   ${exercise.lesson} § ${exercise.section}`, `      hint:     ${atStub[0]?.hint ?? ''}`);
   }
@@ -81,7 +81,8 @@ function renderToDo(exercise: ExerciseGrade, paint: Paint): string[] {
     const count = blocked.filter((scenario) => scenario.blockedBy === blocker).length;
     lines.push(
       '',
-      `  ${paint.dim('·')} ${exercise.id}: ${count} scenario(s) wait for ${blocker}, which is not solved yet: solve it first`,
+      `  ${paint.dim('·')} ${exercise.id}: ${count} scenario(s) wait for ${blocker}, ` +
+        `which is not solved yet: solve it first`,
     );
   }
   return lines;
@@ -93,7 +94,8 @@ export function renderJUnit(grade: Grade): string {
     const skipped = exercise.scenarios.filter((scenario) => scenario.status === 'not-applicable').length;
     const cases = exercise.scenarios.map((scenario) => renderTestCase(exercise, scenario));
     return [
-      `  <testsuite name="${xml(exercise.id)}" tests="${exercise.scenarios.length}" failures="${failures}" skipped="${skipped}">`,
+      `  <testsuite name="${xml(exercise.id)}" tests="${exercise.scenarios.length}" ` +
+        `failures="${failures}" skipped="${skipped}">`,
       '    <properties>',
       ...Object.entries({
         title: exercise.title,

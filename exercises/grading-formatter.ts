@@ -41,9 +41,11 @@ export default class GradingFormatter extends Formatter {
     const attempt = this.eventDataCollector.getTestCaseAttempt(testCaseStartedId);
     const result = scenarioResult(attempt);
     this.results.set(attempt.testCase.id, result);
-    const mark = { passed: this.paint.good('✓'), failed: this.paint.bad('✗'), 'not-applicable': this.paint.dim('-') }[
-      result.status
-    ];
+    const mark = {
+      passed: this.paint.good('✓'),
+      failed: this.paint.bad('✗'),
+      'not-applicable': this.paint.dim('-'),
+    }[result.status];
     const exercises = result.tags.filter((tag) => tag.startsWith('@exercise-')).join(' ');
     this.log(`  ${mark} ${result.name}  ${this.paint.dim(`${result.uri} ${exercises}`.trim())}\n`);
   }
@@ -52,9 +54,12 @@ export default class GradingFormatter extends Formatter {
     const edition = studentEdition() ? 'student' : 'reference';
     const grade = gradeRun(loadExercises(), [...this.results.values()], edition, gradingCluster(PROJECT_DIR));
     this.logUnexplainedFailures(grade);
-    this.log(
-      `\n${formatterHelpers.formatSummary({ colorFns: this.colorFns, testCaseAttempts: this.eventDataCollector.getTestCaseAttempts(), testRunDuration: between(this.runStarted, finished) })}`,
-    );
+    const summary = formatterHelpers.formatSummary({
+      colorFns: this.colorFns,
+      testCaseAttempts: this.eventDataCollector.getTestCaseAttempts(),
+      testRunDuration: between(this.runStarted, finished),
+    });
+    this.log(`\n${summary}`);
     this.writeReports(grade);
     if (grade.exercises.length > 0) this.log(renderGradeTable(grade, this.paint));
   }

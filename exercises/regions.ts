@@ -89,7 +89,8 @@ export function exerciseRegions(text: string, fileName: string): ExerciseRegion[
     if (region.exercise === undefined) return false;
     if (!Number.isInteger(region.points) || (region.points ?? 0) <= 0) {
       throw new Error(
-        `exerciseRegions: ${fileName}:${region.startLine}: region ${region.id} needs points=<n> beside exercise=${region.exercise}`,
+        `exerciseRegions: ${fileName}:${region.startLine}: region ${region.id} ` +
+          `needs points=<n> beside exercise=${region.exercise}`,
       );
     }
     return true;

@@ -68,7 +68,8 @@ function checkRegions(projectDir: string, exercise: Exercise): void {
   const points = regions.reduce((sum, region) => sum + region.points, 0);
   if (regions.length === 0 || points !== exercise.points) {
     throw new Error(
-      `student edition: exercise ${exercise.id} is worth ${exercise.points} points, but its regions in ${exercise.files.join(', ')} add up to ${points}`,
+      `student edition: exercise ${exercise.id} is worth ${exercise.points} points, ` +
+        `but its regions in ${exercise.files.join(', ')} add up to ${points}`,
     );
   }
 }

@@ -57,7 +57,8 @@ class ExerciseSession {
       const restart = `restart of ${restarted} ${timings.restart.toFixed(1)} s`;
       const parts = `${build}, ${restart}, scenarios ${timings.scenarios.toFixed(1)} s`;
       console.log(
-        `verdict in ${total.toFixed(1)} s (${parts}); edit ${this.exercise.files.join(', ')} and save, or press h for a hint, r to run again, q to quit`,
+        `verdict in ${total.toFixed(1)} s (${parts}); edit ${this.exercise.files.join(', ')} and save, ` +
+          `or press h for a hint, r to run again, q to quit`,
       );
     }
     this.isRunning = false;
@@ -80,7 +81,8 @@ class ExerciseSession {
     const buildSeconds = (performance.now() - buildStarted) / 1000;
     if (build.code !== 0) {
       console.log(
-        `${build.output}\nThe code does not typecheck yet (${buildSeconds.toFixed(1)} s): fix the errors above and save again.`,
+        `${build.output}\nThe code does not typecheck yet (${buildSeconds.toFixed(1)} s): ` +
+          `fix the errors above and save again.`,
       );
       return undefined;
     }

@@ -96,7 +96,8 @@ Then('kubectl was answered the resourceVersion that transaction wrote', async fu
 });
 
 Then(
-  "the audit log shows the refused create's one etcd transaction required the key to be absent, failed and wrote nothing",
+  "the audit log shows the refused create's one etcd transaction " +
+    'required the key to be absent, failed and wrote nothing',
   async function (this: KubeWorld) {
     const { name, namespace } = this.recall(this.lastLabel);
     await eventually(
@@ -146,7 +147,8 @@ Then('the audit log shows the refused update read the key and wrote nothing to e
 });
 
 Then(
-  "the audit log shows the ADDED event sent to the watcher carries the revision that kubectl's create of {string} wrote to etcd",
+  'the audit log shows the ADDED event sent to the watcher ' +
+    "carries the revision that kubectl's create of {string} wrote to etcd",
   async function (this: KubeWorld, label: string) {
     await eventually(
       async () => {
@@ -186,16 +188,21 @@ Then('the flow is saved as the trace {string}', async function (this: KubeWorld,
 });
 
 Then(
-  'the audit log shows the controller manager, told by its watch, created the {int} missing pods of {string} and then wrote its status',
+  'the audit log shows the controller manager, told by its watch, ' +
+    'created the {int} missing pods of {string} and then wrote its status',
   async function (this: KubeWorld, count: number, label: string) {
     const { name } = this.recall(label);
     await eventually(
       async () => {
         const flow = replicaSetReconcile(await readAuditLog(this.auditLogPath), this.namespace, name);
-        const steps = flow.map(
-          (event) =>
-            `${clientName(event.userAgent)} ${event.stage === 'WatchEvent' ? `<- ${event.watchEvent?.type}` : `${event.verb} ${event.responseStatus?.code}`} ${event.objectRef?.resource}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`,
-        );
+        const steps = flow.map((event) => {
+          const action =
+            event.stage === 'WatchEvent'
+              ? `<- ${event.watchEvent?.type}`
+              : `${event.verb} ${event.responseStatus?.code}`;
+          const subresource = event.objectRef?.subresource ? `/${event.objectRef.subresource}` : '';
+          return `${clientName(event.userAgent)} ${action} ${event.objectRef?.resource}${subresource}`;
+        });
         const told = steps.findIndex((step) => step === 'kube-controller-manager <- MODIFIED replicasets');
         const creates = steps.filter((step) => step === 'kube-controller-manager create 201 pods');
         assert.ok(
@@ -244,7 +251,8 @@ function codes(requests: AuditEvent[]): number[] {
 }
 
 Then(
-  'the audit log shows the controller manager created the pods of {string} in batches of {counts}, each batch sent together once the one before was answered',
+  'the audit log shows the controller manager created the pods of {string} in batches of {counts}, ' +
+    'each batch sent together once the one before was answered',
   async function (this: KubeWorld, label: string, sizes: number[]) {
     await eventually(
       async () => {
@@ -274,7 +282,8 @@ Then(
 );
 
 Then(
-  "within {int} seconds the audit log shows the controller manager's creates of {string} were refused one at a time, and retried",
+  "within {int} seconds the audit log shows the controller manager's creates of {string} " +
+    'were refused one at a time, and retried',
   async function (this: KubeWorld, seconds: number, label: string) {
     await eventually(
       async () => {
@@ -291,7 +300,8 @@ Then(
 );
 
 Then(
-  "the audit log shows the controller manager's creates of {string} were refused one at a time, then sent in batches of {counts}",
+  "the audit log shows the controller manager's creates of {string} " +
+    'were refused one at a time, then sent in batches of {counts}',
   async function (this: KubeWorld, label: string, sizes: number[]) {
     await eventually(
       async () => {

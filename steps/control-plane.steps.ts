@@ -84,7 +84,8 @@ Then(
         const holder = replicaNamed(this, spec.holderIdentity);
         assert.ok(
           holder && holder !== killed && (spec.leaseTransitions ?? 0) > before,
-          `the Lease is held by ${spec.holderIdentity} after ${spec.leaseTransitions ?? 0} transitions (${before} before ${killed} was killed)`,
+          `the Lease is held by ${spec.holderIdentity} after ${spec.leaseTransitions ?? 0} transitions ` +
+            `(${before} before ${killed} was killed)`,
         );
       },
       { timeoutMs: seconds * 1000, intervalMs: 500 },
@@ -205,7 +206,8 @@ Then(
     assert.deepEqual(
       [...renewers],
       [...creators],
-      `the pods were created from ${[...creators][0]}; the Lease was renewed meanwhile from ${[...renewers].join(', ') || 'nowhere'}`,
+      `the pods were created from ${[...creators][0]}; ` +
+        `the Lease was renewed meanwhile from ${[...renewers].join(', ') || 'nowhere'}`,
     );
   },
 );

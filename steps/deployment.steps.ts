@@ -140,7 +140,8 @@ Then(
     for (const moment of snapshots) {
       assert.ok(
         moment.available >= minAvailable && moment.pods <= maxPods,
-        `at resourceVersion ${moment.resourceVersion}: ${moment.available} available, ${moment.pods} pods; available/pods at each moment:\n${timeline}`,
+        `at resourceVersion ${moment.resourceVersion}: ${moment.available} available, ${moment.pods} pods; ` +
+          `available/pods at each moment:\n${timeline}`,
       );
     }
   },

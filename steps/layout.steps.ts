@@ -102,7 +102,8 @@ When('each of those kinds is listed through the API', async function (this: Kube
 });
 
 Then(
-  'etcd holds each object at its key, as the API serves it but without a resourceVersion, which is the mod_revision of the key',
+  'etcd holds each object at its key, ' +
+    'as the API serves it but without a resourceVersion, which is the mod_revision of the key',
   async function (this: KubeWorld) {
     for (const { row, remembered } of rowsOf(this)) {
       const key = this.expand(row.key, remembered);

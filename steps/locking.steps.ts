@@ -214,7 +214,8 @@ Then(
 );
 
 Then(
-  'the audit log shows each of the {int} creates sent one etcd transaction that required the key to be absent, and only one held',
+  'the audit log shows each of the {int} creates ' +
+    'sent one etcd transaction that required the key to be absent, and only one held',
   async function (this: KubeWorld, clients: number) {
     const { name, namespace } = this.recall('contested');
     const key = `/registry/configmaps/${namespace}/${name}`;

@@ -108,7 +108,8 @@ Then(
 );
 
 Then(
-  'within {int} seconds replica set {string} is marked for deletion with the finalizer {string}, and only the held pod is left',
+  'within {int} seconds replica set {string} is marked for deletion ' +
+    'with the finalizer {string}, and only the held pod is left',
   async function (this: KubeWorld, seconds: number, label: string, finalizer: string) {
     await eventually(
       async () => {

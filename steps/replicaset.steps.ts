@@ -35,7 +35,8 @@ async function waitForReadyPods(
       assert.equal(
         pods.length,
         count,
-        `replica set "${label}" owns ${pods.length} pods: ${pods.map((pod) => pod.metadata.name).join(', ')}${await whyReplicaSetsFail(world)}`,
+        `replica set "${label}" owns ${pods.length} pods: ` +
+          `${pods.map((pod) => pod.metadata.name).join(', ')}${await whyReplicaSetsFail(world)}`,
       );
       assert.ok(
         pods.every(isReady),
@@ -171,7 +172,8 @@ Then(
 );
 
 Then(
-  'within {int} seconds replica set {string} reports {int} replicas, {int} ready, and an observedGeneration equal to its generation',
+  'within {int} seconds replica set {string} reports {int} replicas, {int} ready, ' +
+    'and an observedGeneration equal to its generation',
   async function (this: KubeWorld, seconds: number, label: string, replicas: number, ready: number) {
     await eventually(
       async () => {
@@ -205,7 +207,8 @@ When(
 );
 
 Given(
-  'a replica set {string} with {int} replicas whose pods ask for the missing priority class {string} was created, and its creates were refused',
+  'a replica set {string} with {int} replicas whose pods ask for the missing priority class {string} ' +
+    'was created, and its creates were refused',
   async function (this: KubeWorld, label: string, replicas: number, priorityClassName: string) {
     await createReplicaSet(this, label, replicas, {}, { priorityClassName });
     await eventually(

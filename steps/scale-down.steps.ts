@@ -44,7 +44,8 @@ function latestSecond(...times: unknown[]): number {
 }
 
 Given(
-  'a replica set {string} of pods requesting {word} CPU each grew one pod at a time, a second apart, to {int} pods, of which {int} run',
+  'a replica set {string} of pods requesting {word} CPU each ' +
+    'grew one pod at a time, a second apart, to {int} pods, of which {int} run',
   async function (this: KubeWorld, label: string, cpu: string, total: number, running: number) {
     await createReplicaSet(this, label, 1, requesting(cpu));
     const known: string[] = [];

@@ -92,7 +92,8 @@ Given(
 );
 
 Given(
-  'a low-priority pod {string} and a high-priority pod {string}, each requesting {word} CPU, were created and are Pending',
+  'a low-priority pod {string} and a high-priority pod {string}, ' +
+    'each requesting {word} CPU, were created and are Pending',
   async function (this: KubeWorld, low: string, high: string, cpu: string) {
     await createPod(this, low, { priority: 0 }, requesting(cpu));
     await createPod(this, high, { priority: 1000 }, requesting(cpu));

@@ -133,7 +133,8 @@ function lostRace(event: AuditEvent): boolean {
 }
 
 When(
-  '{int} clients each patch an annotation of their own onto {string} at the same moment, again until one loses a race in etcd',
+  '{int} clients each patch an annotation of their own onto {string} ' +
+    'at the same moment, again until one loses a race in etcd',
   { timeout: 60_000 },
   async function (this: KubeWorld, count: number, label: string) {
     const remembered = this.recall(label);
@@ -185,7 +186,8 @@ Then('every patch succeeded, and every annotation is on {string}', async functio
 });
 
 Then(
-  'the audit log shows a patch whose transaction failed on the mod_revision it read, and held on the one another patch wrote',
+  'the audit log shows a patch whose transaction ' +
+    'failed on the mod_revision it read, and held on the one another patch wrote',
   async function (this: KubeWorld) {
     const { name } = this.recall(this.lastLabel);
     await eventually(

@@ -1,8 +1,9 @@
 // Wrong solutions of the exercise create-if-absent: see mutant.ts.
 
-import type { Mutant } from './mutant.js';
+import { type Mutant, mutantsOf } from './mutant.js';
 
-const File = 'impl/store/store.ts';
+const mutant = mutantsOf('create-if-absent', 'impl/store/store.ts');
+
 const Transaction = `    const result = await this.etcd
       .if(key, 'Mod', '==', 0)
       .then(this.etcd.put(key).value(encodeObject(object)))
@@ -15,84 +16,53 @@ const Transaction = `    const result = await this.etcd
 `;
 
 export const createIfAbsentMutants: Mutant[] = [
-  {
-    id: 'put-without-compare',
-    exercise: 'create-if-absent',
-    mistake: 'puts the object without any compare, so a create overwrites an object that exists',
-    edits: [
-      {
-        file: File,
-        find: Transaction,
-        replace: `    const result = await this.etcd.put(key).value(encodeObject(object)).exec();
+  mutant('put-without-compare', 'puts the object without any compare, so a create overwrites an object that exists', [
+    Transaction,
+    `    const result = await this.etcd.put(key).value(encodeObject(object)).exec();
 `,
-      },
-    ],
-  },
-  {
-    id: 'read-then-put',
-    exercise: 'create-if-absent',
-    mistake: 'reads the key, then puts if it was absent: two steps, so two clients can both create the name',
-    edits: [
-      {
-        file: File,
-        find: Transaction,
-        replace: `    const found = firstKv((await this.etcd.get(key).exec()).kvs);
+  ]),
+  mutant(
+    'read-then-put',
+    'reads the key, then puts if it was absent: two steps, so two clients can both create the name',
+    [
+      Transaction,
+      `    const found = firstKv((await this.etcd.get(key).exec()).kvs);
     if (found) throw new KeyExistsError(key, decodeObject(found.value, found.mod_revision));
     const result = await this.etcd.put(key).value(encodeObject(object)).exec();
 `,
-      },
     ],
-  },
-  {
-    id: 'existing-object-returned',
-    exercise: 'create-if-absent',
-    mistake: 'when the key is taken, returns the object stored there as if the create had succeeded',
-    edits: [
-      {
-        file: File,
-        find: '      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));\n',
-        replace: '      if (existing) return decodeObject(existing.value, existing.mod_revision);\n',
-      },
+  ),
+  mutant(
+    'existing-object-returned',
+    'when the key is taken, returns the object stored there as if the create had succeeded',
+    [
+      '      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));\n',
+      '      if (existing) return decodeObject(existing.value, existing.mod_revision);\n',
     ],
-  },
-  {
-    id: 'outcome-ignored',
-    exercise: 'create-if-absent',
-    mistake: "commits the transaction but never looks at whether its compare held: every create 'succeeds'",
-    edits: [
-      {
-        file: File,
-        find: `    if (!result.succeeded) {
+  ),
+  mutant(
+    'outcome-ignored',
+    "commits the transaction but never looks at whether its compare held: every create 'succeeds'",
+    [
+      `    if (!result.succeeded) {
       const existing = firstKv(result.responses[0]?.response_range?.kvs);
       throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));
     }
 `,
-        replace: '',
-      },
+      '',
     ],
-  },
-  {
-    id: 'wrong-error',
-    exercise: 'create-if-absent',
-    mistake: 'reports a taken key as KeyNotFoundError, so the client reads 404 NotFound instead of 409 AlreadyExists',
-    edits: [
-      {
-        file: File,
-        find: '      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));\n',
-        replace: '      throw new KeyNotFoundError(key);\n',
-      },
+  ),
+  mutant(
+    'wrong-error',
+    'reports a taken key as KeyNotFoundError, so the client reads 404 NotFound instead of 409 AlreadyExists',
+    [
+      '      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));\n',
+      '      throw new KeyNotFoundError(key);\n',
     ],
-  },
-  {
-    id: 'no-resource-version',
-    exercise: 'create-if-absent',
-    mistake: 'returns the object as it was sent, without the resourceVersion its write got from etcd',
-    edits: [
-      {
-        file: File,
-        find: '    return withRevision(object, result.header.revision);\n',
-        replace: '    return object;\n',
-      },
-    ],
-  },
+  ),
+  mutant(
+    'no-resource-version',
+    'returns the object as it was sent, without the resourceVersion its write got from etcd',
+    ['    return withRevision(object, result.header.revision);\n', '    return object;\n'],
+  ),
 ];

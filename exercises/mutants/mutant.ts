@@ -27,6 +27,23 @@ export interface Mutant {
   edits: MutantEdit[];
 }
 
+/** An edit of the exercise's usual file, `[find, replace]`; or, of another file, a whole MutantEdit. */
+export type Edit = readonly [find: string, replace: string] | MutantEdit;
+
+/**
+ * Makes the mutants of `exercise`, whose edits are to `file` unless an edit names another. A
+ * mutant file states its exercise and file once, `const mutant = mutantsOf(exercise, file)`;
+ * each of its mutants is then `mutant(id, mistake, [find, replace], ...)`.
+ */
+export function mutantsOf(exercise: string, file: string): (id: string, mistake: string, ...edits: Edit[]) => Mutant {
+  return (id, mistake, ...edits) => ({
+    id,
+    exercise,
+    mistake,
+    edits: edits.map((edit) => ('file' in edit ? edit : { file, find: edit[0], replace: edit[1] })),
+  });
+}
+
 /** `<exercise>/<id>`: how reports name a mutant. */
 export function mutantName(mutant: Mutant): string {
   return `${mutant.exercise}/${mutant.id}`;

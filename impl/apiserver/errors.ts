@@ -110,7 +110,9 @@ export function unsupportedMediaType(contentType: string): StatusError {
   return new StatusError(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/merge-patch+json, application/json-patch+json, application/strategic-merge-patch+json (got ${contentType})`,
+    `the body of the request was in an unknown format - accepted media types include: ` +
+      `application/json, application/yaml, application/merge-patch+json, application/json-patch+json, ` +
+      `application/strategic-merge-patch+json (got ${contentType})`,
   );
 }
 

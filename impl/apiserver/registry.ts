@@ -271,7 +271,8 @@ export class Registry {
     }
     if (object.kind !== info.kind) {
       throw badRequest(
-        `${object.kind} in version "${info.version}" cannot be handled as a ${info.kind}: the kind in the data (${object.kind}) does not match the expected kind (${info.kind})`,
+        `${object.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ` +
+          `the kind in the data (${object.kind}) does not match the expected kind (${info.kind})`,
       );
     }
     if (typeof object.metadata !== 'object' || object.metadata === null) object.metadata = {};
@@ -390,7 +391,8 @@ function checkPreconditions(info: ResourceInfo, name: string, current: KubeObjec
     throw conflict(
       info,
       name,
-      `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`,
+      `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ` +
+        `ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`,
     );
   }
 }

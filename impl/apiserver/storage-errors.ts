@@ -30,7 +30,8 @@ import {
 
 export const ListTooOldMessage = 'The resourceVersion for the provided list is too old.';
 export const ContinueTooOldMessage =
-  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.';
+  'The provided continue parameter is too old to display a consistent list result. ' +
+  'You can start a new list without the continue parameter.';
 export const WatchTooOldMessage = 'The resourceVersion for the provided watch is too old.';
 export const ObjectBeingDeletedPrefix = 'object is being deleted: ';
 

@@ -42,7 +42,8 @@ export class EventRecorder {
         });
         return;
       }
-      const name = `${object.metadata.name}.${this.now().getTime().toString(16)}${Math.floor(Math.random() * 4096).toString(16)}`;
+      const uniqueSuffix = `${this.now().getTime().toString(16)}${Math.floor(Math.random() * 4096).toString(16)}`;
+      const name = `${object.metadata.name}.${uniqueSuffix}`;
       await this.client.create(
         { resource: 'events', namespace },
         {

@@ -4,8 +4,9 @@
 // compete for one Lease object through the API server. The holder renews `renewTime` every
 // retry period; a candidate takes the Lease only when it has seen no renewal for a whole lease
 // duration, timed on its own clock (client-go's observedTime), and the compare-and-swap of an
-// ordinary update (a stale resourceVersion is a Conflict) makes sure two candidates cannot both win. A leader that cannot renew within its
-// renew deadline stops acting, before anyone else may take over.
+// ordinary update (a stale resourceVersion is a Conflict) makes sure two candidates cannot both
+// win. A leader that cannot renew within its renew deadline stops acting, before anyone else may
+// take over.
 //
 // Real Kubernetes: client-go/tools/leaderelection (leaderelection.go, resourcelock/leaselock.go);
 // defaults leaseDuration 15 s, renewDeadline 10 s, retryPeriod 2 s.

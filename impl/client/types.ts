@@ -186,7 +186,10 @@ export interface Pod extends KubeObject {
 
 export type NodeSpec = { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string; podCIDRs?: string[] };
 
-/** Ready, MemoryPressure, DiskPressure, PIDPressure: what the kubelet reports, or the node lifecycle controller when it stops. */
+/**
+ * Ready, MemoryPressure, DiskPressure, PIDPressure: what the kubelet reports, or the node
+ * lifecycle controller when it stops.
+ */
 export type NodeCondition = {
   type: string;
   status: 'True' | 'False' | 'Unknown';

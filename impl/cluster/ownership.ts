@@ -49,7 +49,8 @@ export async function claimClusterName(engine: ContainerRuntimeClient, clusterNa
   const holder = owned.find((resource) => resource.cluster === clusterName && isProcessAlive(resource.ownerPid));
   if (holder !== undefined) {
     throw new Error(
-      `startCluster: cluster "${clusterName}" is already running (${holder.kind} ${holder.name}, owned by process ${holder.ownerPid}); stop it or choose another name`,
+      `startCluster: cluster "${clusterName}" is already running ` +
+        `(${holder.kind} ${holder.name}, owned by process ${holder.ownerPid}); stop it or choose another name`,
     );
   }
   return orphans;

@@ -16,6 +16,7 @@ if (!Number.isInteger(ownerPid) || ownerPid <= 0) {
 const removed = await removeOwned(await containerEngine(), { ownerPid });
 for (const resource of removed) {
   console.error(
-    `kubelab: removed ${resource.kind} ${resource.name} of cluster "${resource.cluster}", left up by process ${ownerPid} at its exit`,
+    `kubelab: removed ${resource.kind} ${resource.name} of cluster "${resource.cluster}", ` +
+      `left up by process ${ownerPid} at its exit`,
   );
 }

@@ -32,7 +32,8 @@ export function selectControllers(descriptors: readonly ControllerDescriptor[], 
     const name = entry.replace(/^-/, '');
     if (name !== '*' && !known.includes(name)) {
       throw new Error(
-        `"${name}" is not in the list of known controllers: ${descriptors.map((descriptor) => descriptor.name).join(', ')}`,
+        `"${name}" is not in the list of known controllers: ` +
+          `${descriptors.map((descriptor) => descriptor.name).join(', ')}`,
       );
     }
   }

@@ -33,11 +33,13 @@ describe('the explanation of a scheduled pod', () => {
     ],
     [
       'each plugin shows raw→normalized×weight',
-      '  empty  675  TaintToleration 0→100×3 · NodeResourcesFit 75→75×1 · PodTopologySpread 2→100×2 · NodeResourcesBalancedAllocation 100→100×1',
+      '  empty  675  TaintToleration 0→100×3 · NodeResourcesFit 75→75×1 · ' +
+        'PodTopologySpread 2→100×2 · NodeResourcesBalancedAllocation 100→100×1',
     ],
     [
       'the loser is there too',
-      '  busy   625  TaintToleration 0→100×3 · NodeResourcesFit 25→25×1 · PodTopologySpread 2→100×2 · NodeResourcesBalancedAllocation 100→100×1',
+      '  busy   625  TaintToleration 0→100×3 · NodeResourcesFit 25→25×1 · ' +
+        'PodTopologySpread 2→100×2 · NodeResourcesBalancedAllocation 100→100×1',
     ],
     ['a skipped scorer is named', '  (skipped for this pod: NodeAffinity)'],
     [

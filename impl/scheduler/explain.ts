@@ -99,7 +99,8 @@ export function explain(result: ScheduleResult, maxNodes = DefaultExplainedNodes
   const lines = [headline(result)];
   if (result.outcome === 'Error' || result.numAllNodes === 0) return lines[0] ?? '';
   lines.push(
-    `search: ${result.evaluatedNodes} of ${result.numAllNodes} nodes filtered from index ${result.startIndex}, stopping at ${result.numNodesToFind} feasible; ` +
+    `search: ${result.evaluatedNodes} of ${result.numAllNodes} nodes filtered from index ${result.startIndex}, ` +
+      `stopping at ${result.numNodesToFind} feasible; ` +
       `${result.feasibleNodes.length} feasible, ${result.rejected.length} rejected`,
   );
   if (result.skippedFilterPlugins.length > 0)

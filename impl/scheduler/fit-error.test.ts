@@ -14,12 +14,14 @@ describe('the FailedScheduling message (FitError.Error, Kubernetes 1.32)', () =>
     [
       'reasons are counted per node and sorted as strings',
       { numAllNodes: 3, nodeStatuses: [noCpu, controlPlane, controlPlane] },
-      '0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
+      '0/3 nodes are available: 1 Insufficient cpu, ' +
+        '2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
     ],
     [
       'sorting is by the whole string, count first',
       { numAllNodes: 3, nodeStatuses: [controlPlane, noCpu, noCpu] },
-      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, ' +
+        '2 Insufficient cpu.',
     ],
     [
       'a node with two reasons counts in both',
@@ -33,7 +35,8 @@ describe('the FailedScheduling message (FitError.Error, Kubernetes 1.32)', () =>
         nodeStatuses: [noCpu],
         postFilterMessage: 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
       },
-      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      '0/1 nodes are available: 1 Insufficient cpu. ' +
+        'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
     ],
     [
       'a PreFilter rejection replaces the histogram',

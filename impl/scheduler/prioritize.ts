@@ -93,7 +93,9 @@ function runScorePlugin(
   }
   const invalid = scores.find((entry) => !(entry.score >= MinNodeScore && entry.score <= MaxNodeScore));
   if (invalid) {
-    const reason = `plugin "${plugin.name}" returns an invalid score ${invalid.score}, it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`;
+    const reason =
+      `plugin "${plugin.name}" returns an invalid score ${invalid.score}, ` +
+      `it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`;
     return withPlugin(newStatus('Error', reason), plugin.name);
   }
   return { plugin: plugin.name, weight, isSkipped: false, raw, normalized: scores.map((entry) => entry.score) };

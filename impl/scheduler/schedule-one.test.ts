@@ -102,8 +102,10 @@ describe('one scheduling attempt', () => {
     assert.equal(result.outcome, 'Unschedulable');
     assert.equal(
       result.message,
-      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. ' +
-        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, ' +
+        '2 Insufficient cpu. ' +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, ' +
+        '2 No preemption victims found for incoming pod.',
     );
   });
   it('a pod that may not preempt says so', () => {

@@ -142,7 +142,10 @@ export function findNodesThatFit(
 // #endregion find-nodes-that-fit
 
 // #region schedule-pod
-/** One whole attempt for one pod: the decision and its explanation. Never throws for a plugin's or selectHost's sake. */
+/**
+ * One whole attempt for one pod: the decision and its explanation. Never throws for a plugin's
+ * or selectHost's sake.
+ */
 export function schedulePod(
   framework: Framework,
   pod: Pod,

@@ -1,8 +1,9 @@
 // Compiling one lesson: MDX source → bundled code (mdx-bundler, esbuild) → static HTML.
 //
-// mdx-bundler turns the MDX (with GitHub-flavoured tables) into a function component; React renders it once, on the server,
-// with the components of components.ts, and the page ships no JavaScript. A missing component,
-// a bad file name or a region that does not exist fails here, with the lesson's name on it.
+// mdx-bundler turns the MDX (with GitHub-flavoured tables) into a function component; React
+// renders it once, on the server, with the components of components.ts, and the page ships no
+// JavaScript. A missing component, a bad file name or a region that does not exist fails here,
+// with the lesson's name on it.
 
 import { getMDXComponent } from 'mdx-bundler/client/index.js';
 import { bundleMDX } from 'mdx-bundler';

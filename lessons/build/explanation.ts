@@ -64,9 +64,7 @@ export function explanationTable(explanation: Explanation): ExplanationTable {
     nodes: nodes.map((node) => ({ name: node.node, isSelected: node.node === explanation.selectedNode })),
     filters: filterPlugins.map((plugin) => ({ plugin, cells: nodes.map((node) => filterCell(node, plugin)) })),
     scores: scorePlugins.map((plugin) => ({ plugin, cells: nodes.map((node) => scoreCell(node, plugin)) })),
-    totals: nodes.map((node) =>
-      node.totalScore === undefined ? { text: '—', kind: 'not-run' } : { text: String(node.totalScore), kind: 'total' },
-    ),
+    totals: nodes.map((node) => totalCell(node)),
     search: searchSentence(explanation),
   };
 }
@@ -87,12 +85,20 @@ function scoreCell(node: NodeExplanation, plugin: string): ExplanationCell {
   return { text: `${score.raw} → ${score.normalized} × ${score.weight} = ${score.weighted}`, kind: 'score' };
 }
 
+function totalCell(node: NodeExplanation): ExplanationCell {
+  if (node.totalScore === undefined) return { text: '—', kind: 'not-run' };
+  return { text: String(node.totalScore), kind: 'total' };
+}
+
 function searchSentence(explanation: Explanation): string {
   const { numAllNodes, evaluatedNodes, feasibleNodes, rejectedNodes, numNodesToFind } = explanation.search;
   const ties =
     explanation.tiedAtTop > 1 ? `; ${explanation.tiedAtTop} nodes tied at the top, and one was picked at random` : '';
   const omitted = explanation.omittedNodes > 0 ? ` (${explanation.omittedNodes} more not shown)` : '';
-  return `${evaluatedNodes} of ${numAllNodes} nodes filtered, stopping at ${numNodesToFind} feasible: ${feasibleNodes} feasible, ${rejectedNodes} rejected${omitted}${ties}.`;
+  return (
+    `${evaluatedNodes} of ${numAllNodes} nodes filtered, stopping at ${numNodesToFind} feasible: ` +
+    `${feasibleNodes} feasible, ${rejectedNodes} rejected${omitted}${ties}.`
+  );
 }
 
 function unique(names: string[]): string[] {

@@ -21,6 +21,10 @@ export interface Page {
 }
 
 export function renderPage({ course, title, body, lesson, headings }: Page): string {
+  const lessonHeader = lesson
+    ? `<p class="lesson-number">Lesson ${lesson.number}</p>\n<h1>${escapeHtml(lesson.title)}</h1>\n` +
+      `<p class="summary">${escapeHtml(lesson.summary)}</p>`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -39,7 +43,7 @@ ${course.lessons.map((entry) => navEntry(entry, lesson, headings)).join('\n')}
 </nav>
 <main>
 <article class="${lesson ? 'lesson' : 'index'}">
-${lesson ? `<p class="lesson-number">Lesson ${lesson.number}</p>\n<h1>${escapeHtml(lesson.title)}</h1>\n<p class="summary">${escapeHtml(lesson.summary)}</p>` : ''}
+${lessonHeader}
 ${body}
 </article>
 ${lesson ? pager(course, lesson) : ''}
@@ -55,7 +59,10 @@ export function renderCourseMap(course: Course): string {
     const title = lesson.isWritten
       ? `<a href="${lesson.href}">${escapeHtml(lesson.title)}</a>`
       : `${escapeHtml(lesson.title)} <span class="badge">coming</span>`;
-    return `<li class="${lesson.isWritten ? 'written' : 'coming'}"><span class="number">${lesson.number}</span><div><h3>${title}</h3><p>${escapeHtml(lesson.summary)}</p></div></li>`;
+    return (
+      `<li class="${lesson.isWritten ? 'written' : 'coming'}"><span class="number">${lesson.number}</span>` +
+      `<div><h3>${title}</h3><p>${escapeHtml(lesson.summary)}</p></div></li>`
+    );
   });
   return `<ol class="course-index">\n${items.join('\n')}\n</ol>`;
 }
@@ -64,11 +71,11 @@ function navEntry(entry: Lesson, current: Lesson | undefined, headings: Heading[
   const label = `<span class="number">${entry.number}</span> ${escapeHtml(entry.title)}`;
   if (!entry.isWritten) return `<li class="coming">${label} <span class="badge">coming</span></li>`;
   const isCurrent = entry.slug === current?.slug;
-  const sections =
-    isCurrent && headings.length > 0
-      ? `<ol class="sections">${headings.map((heading) => `<li><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join('')}</ol>`
-      : '';
-  return `<li class="${isCurrent ? 'current' : 'written'}"><a href="${entry.href}"${isCurrent ? ' aria-current="page"' : ''}>${label}</a>${sections}</li>`;
+  const links = headings.map((heading) => `<li><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`);
+  const sections = isCurrent && headings.length > 0 ? `<ol class="sections">${links.join('')}</ol>` : '';
+  const ariaCurrent = isCurrent ? ' aria-current="page"' : '';
+  const link = `<a href="${entry.href}"${ariaCurrent}>${label}</a>`;
+  return `<li class="${isCurrent ? 'current' : 'written'}">${link}${sections}</li>`;
 }
 
 function pager(course: Course, lesson: Lesson): string {
@@ -80,5 +87,6 @@ function pager(course: Course, lesson: Lesson): string {
     entry
       ? `<a rel="${rel}" href="${entry.href}"><span>${label}</span>${entry.number}. ${escapeHtml(entry.title)}</a>`
       : '<span></span>';
-  return `<nav class="pager" aria-label="Lessons">${link(previous, 'prev', 'Previous')}${link(next, 'next', 'Next')}</nav>`;
+  const links = `${link(previous, 'prev', 'Previous')}${link(next, 'next', 'Next')}`;
+  return `<nav class="pager" aria-label="Lessons">${links}</nav>`;
 }

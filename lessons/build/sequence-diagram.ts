@@ -58,13 +58,20 @@ export function renderSequenceSvg(diagram: SequenceDiagram): string {
     const center = x(participant);
     const width = headerWidth(participant);
     return [
-      `<line class="seq-lifeline" x1="${center}" y1="${Margin + HeaderHeight}" x2="${center}" y2="${height - Margin}"/>`,
-      `<rect class="seq-participant" x="${center - width / 2}" y="${Margin}" width="${width}" height="${HeaderHeight}" rx="4"/>`,
-      `<text class="seq-participant-label" x="${center}" y="${Margin + HeaderHeight / 2 + 4.5}" text-anchor="middle">${escapeHtml(participant)}</text>`,
+      `<line class="seq-lifeline" x1="${center}" y1="${Margin + HeaderHeight}" ` +
+        `x2="${center}" y2="${height - Margin}"/>`,
+      `<rect class="seq-participant" x="${center - width / 2}" y="${Margin}" ` +
+        `width="${width}" height="${HeaderHeight}" rx="4"/>`,
+      `<text class="seq-participant-label" x="${center}" y="${Margin + HeaderHeight / 2 + 4.5}" text-anchor="middle">` +
+        `${escapeHtml(participant)}</text>`,
     ].join('');
   });
   const title = escapeHtml(diagram.title);
-  return `<svg class="sequence-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${columns.width} ${height}" width="${columns.width}" height="${height}" role="img" aria-label="${title}"><title>${title}</title>${lifelines.join('')}${body.join('')}</svg>`;
+  return (
+    `<svg class="sequence-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${columns.width} ${height}" ` +
+    `width="${columns.width}" height="${height}" role="img" aria-label="${title}">` +
+    `<title>${title}</title>${lifelines.join('')}${body.join('')}</svg>`
+  );
 }
 
 function drawMessage(message: SequenceMessage, lines: string[], x: (participant: string) => number, y: number): string {
@@ -76,7 +83,9 @@ function drawMessage(message: SequenceMessage, lines: string[], x: (participant:
     const right = from + SelfLoopWidth;
     const loopTop = y - 8;
     const loopBottom = y + 6;
-    const path = `<path class="seq-line seq-${style}" d="M${from} ${loopTop} H${right} V${loopBottom} H${from + ArrowHead}"/>`;
+    const path =
+      `<path class="seq-line seq-${style}" ` +
+      `d="M${from} ${loopTop} H${right} V${loopBottom} H${from + ArrowHead}"/>`;
     const text = lines
       .map(
         (line, index) => `<text class="seq-label" x="${right + 8}" y="${labelY(index) + 6}">${escapeHtml(line)}</text>`,
@@ -85,7 +94,8 @@ function drawMessage(message: SequenceMessage, lines: string[], x: (participant:
     return `${path}${arrowHead(from, loopBottom, -1, style)}${text}`;
   }
   const direction = to > from ? 1 : -1;
-  const line = `<line class="seq-line seq-${style}" x1="${from}" y1="${y}" x2="${to - direction * ArrowHead}" y2="${y}"/>`;
+  const x2 = to - direction * ArrowHead;
+  const line = `<line class="seq-line seq-${style}" x1="${from}" y1="${y}" x2="${x2}" y2="${y}"/>`;
   const middle = (from + to) / 2;
   const text = lines
     .map(
@@ -107,11 +117,14 @@ function drawNote(note: SequenceNote, lines: string[], x: (participant: string) 
   const center = (x(first) + x(last)) / 2;
   const width = Math.max(textWidth + 20, Math.abs(x(last) - x(first)) + 40);
   const top = y - lines.length * LineHeight - 2;
-  const rect = `<rect class="seq-note" x="${center - width / 2}" y="${top}" width="${width}" height="${lines.length * LineHeight + 10}" rx="3"/>`;
+  const rect =
+    `<rect class="seq-note" x="${center - width / 2}" y="${top}" ` +
+    `width="${width}" height="${lines.length * LineHeight + 10}" rx="3"/>`;
   const text = lines
     .map(
       (line, index) =>
-        `<text class="seq-note-label" x="${center}" y="${top + 16 + index * LineHeight}" text-anchor="middle">${escapeHtml(line)}</text>`,
+        `<text class="seq-note-label" x="${center}" y="${top + 16 + index * LineHeight}" text-anchor="middle">` +
+        `${escapeHtml(line)}</text>`,
     )
     .join('');
   return `${rect}${text}`;

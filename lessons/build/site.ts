@@ -38,7 +38,9 @@ export async function buildSite(outputDir: string = SiteDir): Promise<BuiltSite>
 }
 
 function writeIndex(course: Course, outputDir: string): string {
-  const body = `${readFileSync(IndexIntroduction, 'utf8')}\n<h2 id="course-map">The course map</h2>\n${renderCourseMap(course)}`;
+  const body =
+    `${readFileSync(IndexIntroduction, 'utf8')}\n` +
+    `<h2 id="course-map">The course map</h2>\n${renderCourseMap(course)}`;
   writeFileSync(path.join(outputDir, 'index.html'), renderPage({ course, title: course.title, body, headings: [] }));
   return 'index.html';
 }

@@ -84,7 +84,10 @@ export function controllerRequests(
   );
 }
 
-/** When the replica set (or its scale) was last written by someone other than the controller manager (µs); 0 if never. */
+/**
+ * When the replica set (or its scale) was last written by someone other than the controller
+ * manager (µs); 0 if never.
+ */
 export function lastChangeOf(events: AuditEvent[], namespace: string, name: string): number {
   const writes = events.filter(
     (event) =>
@@ -107,7 +110,8 @@ export function describeRequests(requests: AuditEvent[]): string {
   return ordered
     .map(
       (event) =>
-        `${event.verb} ${event.objectRef?.resource} ${event.responseStatus?.code} +${ms(received(event))}-${ms(answered(event))}ms`,
+        `${event.verb} ${event.objectRef?.resource} ${event.responseStatus?.code} ` +
+        `+${ms(received(event))}-${ms(answered(event))}ms`,
     )
     .join('\n');
 }

@@ -52,7 +52,8 @@ export async function leader(world: KubeWorld): Promise<ControllerManager> {
   const replica = replicaNamed(world, spec.holderIdentity);
   assert.ok(
     replica,
-    `the Lease kube-system/kube-controller-manager is held by "${spec.holderIdentity}", not by one of ${ControllerManagers.join(', ')}`,
+    `the Lease kube-system/kube-controller-manager is held by "${spec.holderIdentity}", ` +
+      `not by one of ${ControllerManagers.join(', ')}`,
   );
   return replica;
 }
@@ -127,7 +128,8 @@ export async function waitForExactly(world: KubeWorld, label: string, total: num
       assert.deepEqual(
         { pods: pods.length, statusReplicas: rs.status?.replicas },
         { pods: total, statusReplicas: total },
-        `replica set "${label}" has ${pods.length} pods and says ${rs.status?.replicas}${await whyReplicaSetsFail(world)}`,
+        `replica set "${label}" has ${pods.length} pods ` +
+          `and says ${rs.status?.replicas}${await whyReplicaSetsFail(world)}`,
       );
     },
     { timeoutMs: seconds * 1000, intervalMs: 500 },

@@ -118,7 +118,8 @@ export async function waitForRollout(world: KubeWorld, label: string, seconds: n
       ).items;
       const pending = pods.filter((pod) => !pod.spec?.nodeName).map((pod) => `${pod.metadata.name}${whyPending(pod)}`);
       assert.fail(
-        `kubectl rollout status failed (${result.exitCode}): ${result.stderr}${result.stdout}; pods without a node: ${pending.join(', ') || 'none'}${await whyReplicaSetsFail(world)}`,
+        `kubectl rollout status failed (${result.exitCode}): ${result.stderr}${result.stdout}; ` +
+          `pods without a node: ${pending.join(', ') || 'none'}${await whyReplicaSetsFail(world)}`,
       );
     },
     { timeoutMs: seconds * 1000, intervalMs: 250 },

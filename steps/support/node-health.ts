@@ -73,7 +73,10 @@ export async function runPodOn(
   );
 }
 
-/** What the taint-eviction controller leaves on a pod it evicted: a deletionTimestamp, the DisruptionTarget condition, and an event. */
+/**
+ * What the taint-eviction controller leaves on a pod it evicted: a deletionTimestamp, the
+ * DisruptionTarget condition, and an event.
+ */
 export async function assertEvictedByTaintManager(world: KubeWorld, pod: Pod, podLabel: string): Promise<void> {
   assert.ok(pod.metadata.deletionTimestamp, `pod ${pod.metadata.name} is not marked for deletion`);
   const condition = pod.status?.conditions?.find((candidate) => candidate.type === 'DisruptionTarget');
@@ -124,10 +127,10 @@ export async function assertGarbageCollected(world: KubeWorld, name: string, exp
   const recorder = world.watches[Number(world.notes.get(`watch of pod ${name}`))];
   assert.ok(recorder, `the scenario started no watch of pod ${name}`);
   const events = recorder.eventsFor(name);
-  const seen = events.map(
-    (event) =>
-      `${event.type} ${(event.object as Pod).status?.phase ?? ''}${event.object.metadata?.deletionTimestamp ? ' terminating' : ''}`,
-  );
+  const seen = events.map((event) => {
+    const terminating = event.object.metadata?.deletionTimestamp ? ' terminating' : '';
+    return `${event.type} ${(event.object as Pod).status?.phase ?? ''}${terminating}`;
+  });
   const failed = events.findIndex(
     (event) => event.type === 'MODIFIED' && (event.object as Pod).status?.phase === 'Failed',
   );

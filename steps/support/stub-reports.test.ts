@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { StubReports } from './stub-reports.js';
 
 const stubLine = (key: string) =>
-  `2026-12-06T05:00:00.000Z E controllers "reconcile failed, will retry" key=${key} error="exercise compare-and-swap is not solved yet: see lesson x (y), or run npm run exercise -- compare-and-swap"`;
+  `2026-12-06T05:00:00.000Z E controllers "reconcile failed, will retry" key=${key} ` +
+  `error="exercise compare-and-swap is not solved yet: see lesson x (y), or run npm run exercise -- compare-and-swap"`;
 
 describe('StubReports', () => {
   it("finds a stub reached for the scenario's namespace", () => {

@@ -183,11 +183,13 @@ export class ReplicaSetControl {
     });
     if (fresh.metadata.uid !== deployment.metadata.uid)
       throw new Error(
-        `claim: original Deployment ${deployment.metadata.namespace}/${deployment.metadata.name} is gone: got uid ${fresh.metadata.uid}, wanted ${deployment.metadata.uid}`,
+        `claim: original Deployment ${deployment.metadata.namespace}/${deployment.metadata.name} is gone: ` +
+          `got uid ${fresh.metadata.uid}, wanted ${deployment.metadata.uid}`,
       );
     if (fresh.metadata.deletionTimestamp)
       throw new Error(
-        `claim: ${deployment.metadata.namespace}/${deployment.metadata.name} has just been deleted at ${fresh.metadata.deletionTimestamp}`,
+        `claim: ${deployment.metadata.namespace}/${deployment.metadata.name} has just been deleted ` +
+          `at ${fresh.metadata.deletionTimestamp}`,
       );
   }
 }

@@ -30,13 +30,15 @@ describe('deletionConditions', () => {
         ]),
       },
       'NamespaceContentRemaining',
-      'True SomeResourcesRemain: Some resources are remaining: configmaps. has 1 resource instances, pods. has 2 resource instances',
+      'True SomeResourcesRemain: Some resources are remaining: ' +
+        'configmaps. has 1 resource instances, pods. has 2 resource instances',
     ],
     [
       'lists the finalizers holding content',
       { finalizers: new Map([['example.com/hold', 1]]) },
       'NamespaceFinalizersRemaining',
-      'True SomeFinalizersRemain: Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances',
+      'True SomeFinalizersRemain: Some content in the namespace has finalizers remaining: ' +
+        'example.com/hold in 1 resource instances',
     ],
     [
       'reports failed deletes with their count',

@@ -58,10 +58,10 @@ export class NamespaceController implements Reconciler {
     const pass = await this.deleteAllContent(name);
     // 3. Say in the status what holds the namespace, if anything.
     await this.updateStatus(namespace, pass);
-    if (pass.discoveryError || pass.deleteErrors.length > 0)
-      throw new Error(
-        `deleting the content of namespace ${name}: ${[pass.discoveryError, ...pass.deleteErrors].filter(Boolean).join('; ')}`,
-      );
+    if (pass.discoveryError || pass.deleteErrors.length > 0) {
+      const errors = [pass.discoveryError, ...pass.deleteErrors].filter(Boolean).join('; ');
+      throw new Error(`deleting the content of namespace ${name}: ${errors}`);
+    }
     // 4. Content remains (pods stopping, finalizers pending): not a failure, so no backoff;
     //    look again soon, and keep looking at a steady pace however long it takes.
     if ([...pass.remaining.values()].some((count) => count > 0)) {
