@@ -61,4 +61,16 @@ export const fitsMutants: Mutant[] = [
       '      capacity: allocatable.milliCpu,\n    });\n    return insufficient;\n',
     ],
   ),
+  mutant(
+    'pod-slots-one-short',
+    'counts the pod slots with >=, so a node never takes the pod that would fill its last slot',
+    [PodCheck, PodCheck.replace(' > ', ' >= ')],
+  ),
+  mutant(
+    'unrequested-resource-checked',
+    'checks cpu and memory even when the pod asks for none, so a node over-committed on cpu ' +
+      'refuses a pod that asks for memory only',
+    [CpuCheck, CpuCheck.replace('request.milliCpu > 0 && ', '')],
+    [MemoryCheck, MemoryCheck.replace('request.memory > 0 && ', '')],
+  ),
 ];

@@ -57,4 +57,13 @@ export const registryKeyMutants: Mutant[] = [
       `  ${NamespacedKey}`,
     ],
   ),
+  mutant(
+    'or-for-and',
+    'joins the two conditions of a list prefix with ||, so a list of every namespace reads ' +
+      'the prefix of namespace undefined',
+    [
+      NamespacedPrefix,
+      NamespacedPrefix.replace('resource.namespaced && namespace', 'resource.namespaced || namespace'),
+    ],
+  ),
 ];
