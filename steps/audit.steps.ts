@@ -97,7 +97,7 @@ Then('kubectl was answered the resourceVersion that transaction wrote', async fu
 
 Then(
   "the audit log shows the refused create's one etcd transaction " +
-    'required the key to be absent, failed and wrote nothing',
+    'required the key to be absent, failed and wrote nothing, and only then the key was read',
   async function (this: KubeWorld) {
     const { name, namespace } = this.recall(this.lastLabel);
     await eventually(
@@ -115,15 +115,14 @@ Then(
           write,
           succeeded,
         }));
-        assert.deepEqual(operations, [
-          {
-            op: 'txn',
-            key: `/registry/configmaps/${namespace}/${name}`,
-            compare: 'mod_revision == 0',
-            write: 'put',
-            succeeded: false,
-          },
-        ]);
+        const key = `/registry/configmaps/${namespace}/${name}`;
+        const [transaction, ...after] = operations;
+        assert.deepEqual(transaction, { op: 'txn', key, compare: 'mod_revision == 0', write: 'put', succeeded: false });
+        // Then the registry reads what holds the name, to say whether it is being deleted.
+        assert.deepEqual(
+          after.map(({ op, key }) => `${op} ${key}`),
+          [`range ${key}`],
+        );
       },
       { timeoutMs: 5000 },
     );

@@ -7,13 +7,10 @@ const mutant = mutantsOf('create-if-absent', 'impl/store/store.ts');
 const Transaction = `    const result = await this.etcd
       .if(key, 'Mod', '==', 0)
       .then(this.etcd.put(key).value(encodeObject(object)))
-      .else(this.etcd.get(key))
       .commit();
-    if (!result.succeeded) {
-      const existing = firstKv(result.responses[0]?.response_range?.kvs);
-      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));
-    }
+    if (!result.succeeded) throw new KeyExistsError(key);
 `;
+const Refusal = '    if (!result.succeeded) throw new KeyExistsError(key);\n';
 
 export const createIfAbsentMutants: Mutant[] = [
   mutant('put-without-compare', 'puts the object without any compare, so a create overwrites an object that exists', [
@@ -27,7 +24,7 @@ export const createIfAbsentMutants: Mutant[] = [
     [
       Transaction,
       `    const found = firstKv((await this.etcd.get(key).exec()).kvs);
-    if (found) throw new KeyExistsError(key, decodeObject(found.value, found.mod_revision));
+    if (found) throw new KeyExistsError(key);
     const result = await this.etcd.put(key).value(encodeObject(object)).exec();
 `,
     ],
@@ -36,29 +33,23 @@ export const createIfAbsentMutants: Mutant[] = [
     'existing-object-returned',
     'when the key is taken, returns the object stored there as if the create had succeeded',
     [
-      '      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));\n',
-      '      if (existing) return decodeObject(existing.value, existing.mod_revision);\n',
+      Refusal,
+      `    if (!result.succeeded) {
+      const existing = firstKv((await this.etcd.get(key).exec()).kvs);
+      if (existing) return decodeObject(existing.value, existing.mod_revision);
+    }
+`,
     ],
   ),
   mutant(
     'outcome-ignored',
     "commits the transaction but never looks at whether its compare held: every create 'succeeds'",
-    [
-      `    if (!result.succeeded) {
-      const existing = firstKv(result.responses[0]?.response_range?.kvs);
-      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));
-    }
-`,
-      '',
-    ],
+    [Refusal, ''],
   ),
   mutant(
     'wrong-error',
     'reports a taken key as KeyNotFoundError, so the client reads 404 NotFound instead of 409 AlreadyExists',
-    [
-      '      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));\n',
-      '      throw new KeyNotFoundError(key);\n',
-    ],
+    [Refusal, '    if (!result.succeeded) throw new KeyNotFoundError(key);\n'],
   ),
   mutant(
     'no-resource-version',

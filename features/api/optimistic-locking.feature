@@ -79,7 +79,7 @@ Feature: The API server uses optimistic locking
       Given a config map "taken" was created through the API
       When another config map with the name of "taken" is created through the API
       Then the API answers 409 AlreadyExists: "configmaps \"{name}\" already exists"
-      And the audit log shows the refused create's one etcd transaction required the key to be absent, failed and wrote nothing
+      And the audit log shows the refused create's one etcd transaction required the key to be absent, failed and wrote nothing, and only then the key was read
 
     @needs-audit @conformance:api-concurrent-create-one-wins @exercise-create-if-absent
     Scenario: of clients creating one name at the same moment, exactly one succeeds

@@ -27,7 +27,7 @@ import { alreadyExists, badRequest, conflict, invalid, OptimisticLockErrorMessag
 import { applyPatch, JsonPatchError, type PatchType } from './patch.js';
 import { findResource, groupVersion, type ResourceInfo } from './resources.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { interpretListError, interpretWatchError, rethrowAsStatus } from './storage-errors.js';
+import { interpretListError, interpretStorageError, interpretWatchError, rethrowAsStatus } from './storage-errors.js';
 import { isoSeconds, prepareForCreate, prepareForUpdate } from './strategy.js';
 import { validateObject } from './validation.js';
 
@@ -78,9 +78,18 @@ export class Registry {
     admitPriority(info, undefined, object);
     if (!object.metadata.name && object.metadata.generateName) return this.createWithGeneratedName(info, object);
     this.validate(info, object);
-    return this.store.create(info, object).catch(rethrowAsStatus(info, object.metadata.name ?? ''));
+    return this.store.create(info, object).catch((error: unknown) => this.failedCreate(info, object, error));
   }
   // #endregion registry-create
+
+  // A taken name is read once more, to say whether the object there is being deleted: the
+  // transaction that failed read nothing (Store.Create does the same).
+  private async failedCreate(info: ResourceInfo, object: KubeObject, error: unknown): Promise<never> {
+    const name = object.metadata.name ?? '';
+    if (!(error instanceof KeyExistsError)) throw interpretStorageError(error, info, name);
+    const existing = await this.store.get(info, object.metadata.namespace, name).catch(() => undefined);
+    throw interpretStorageError(error, info, name, existing);
+  }
 
   get(info: ResourceInfo, namespace: string | undefined, name: string): Promise<KubeObject> {
     return this.store.get(info, namespace, name).catch(rethrowAsStatus(info, name));

@@ -27,7 +27,7 @@ describe('interpretStorageError', () => {
     });
     const deleting = { metadata: { name: 'x', deletionTimestamp: '2024-05-01T10:00:00Z' } };
     assert.equal(
-      statusOf(interpretStorageError(new KeyExistsError(key, deleting), configmaps, 'x')).message,
+      statusOf(interpretStorageError(new KeyExistsError(key), configmaps, 'x', deleting)).message,
       'object is being deleted: configmaps "x" already exists',
     );
   });

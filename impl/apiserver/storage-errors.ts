@@ -12,6 +12,7 @@
 // registry/generic/registry/store.go (Create's "object is being deleted" prefix) and
 // storage/etcd3/errors.go and watcher.go for the "too old" messages.
 
+import type { KubeObject } from '../client/types.js';
 import {
   InvalidContinueTokenError,
   KeyExistsError,
@@ -35,11 +36,19 @@ export const ContinueTooOldMessage =
 export const WatchTooOldMessage = 'The resourceVersion for the provided watch is too old.';
 export const ObjectBeingDeletedPrefix = 'object is being deleted: ';
 
-/** A failed create, get, update or delete of object `name`, in the API's words. */
-export function interpretStorageError(error: unknown, resource: GroupResource, name: string): unknown {
+/**
+ * A failed create, get, update or delete of object `name`, in the API's words. For a taken
+ * name, `existing` is the object found there, if the caller read it.
+ */
+export function interpretStorageError(
+  error: unknown,
+  resource: GroupResource,
+  name: string,
+  existing?: KubeObject,
+): unknown {
   if (error instanceof KeyNotFoundError) return notFound(resource, name);
   if (error instanceof KeyExistsError) {
-    const isBeingDeleted = Boolean(error.existing?.metadata.deletionTimestamp);
+    const isBeingDeleted = Boolean(existing?.metadata.deletionTimestamp);
     return alreadyExists(resource, name, isBeingDeleted ? ObjectBeingDeletedPrefix : '');
   }
   return error;

@@ -12,17 +12,13 @@
 // ErrCodeKeyNotFound) and apiserver/pkg/storage/etcd3/errors.go (interpretListError,
 // for a compacted revision).
 
-import type { KubeObject } from '../client/types.js';
 
 /** Anything the store itself refuses or fails to read. */
 export class StorageError extends Error {}
 
 /** A create found its key taken (ErrCodeKeyExists); `existing` is the object stored there. */
 export class KeyExistsError extends StorageError {
-  constructor(
-    readonly key: string,
-    readonly existing?: KubeObject,
-  ) {
+  constructor(readonly key: string) {
     super(`key exists: ${key}`);
   }
 }

@@ -54,12 +54,8 @@ export class Store {
     const result = await this.etcd
       .if(key, 'Mod', '==', 0)
       .then(this.etcd.put(key).value(encodeObject(object)))
-      .else(this.etcd.get(key))
       .commit();
-    if (!result.succeeded) {
-      const existing = firstKv(result.responses[0]?.response_range?.kvs);
-      throw new KeyExistsError(key, existing && decodeObject(existing.value, existing.mod_revision));
-    }
+    if (!result.succeeded) throw new KeyExistsError(key);
     return withRevision(object, result.header.revision);
   }
   // #endregion store-create
