@@ -28,6 +28,8 @@ export interface MutantRun {
   jobs: number;
   /** Where the copies go; each gets `slot-<n>/` and a log beside it. */
   workDir: string;
+  /** Slot n's cluster is `<clusterPrefix>-<n>`; runs side by side need different ones. */
+  clusterPrefix?: string;
   projectDir: string;
 }
 
@@ -45,7 +47,7 @@ export async function gradeMutantsInCopies(run: MutantRun): Promise<ExerciseMuta
         `--exercises=${exercises.map((exercise) => exercise.id).join(',')}`,
         ...(run.isGenerated ? ['--generated'] : []),
       ];
-      const env = { ...process.env, KUBELAB_CLUSTER_NAME: `kubelab-mutants-${slot}` };
+      const env = { ...process.env, KUBELAB_CLUSTER_NAME: `${run.clusterPrefix ?? 'kubelab-mutants'}-${slot}` };
       await new Promise<void>((resolve) => {
         const child = spawn('node', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
         const prefix = `[slot ${slot}] `;
