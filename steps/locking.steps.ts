@@ -232,8 +232,14 @@ Then(
         const transactions = creates.map((event) =>
           (event.etcd ?? []).map(({ op, key, compare, write }) => ({ op, key, compare, write })),
         );
-        for (const sent of transactions)
-          assert.deepEqual(sent, [{ op: 'txn', key, compare: 'mod_revision == 0', write: 'put' }]);
+        // Each sent its transaction first; a refused one then read the key, to word its answer.
+        for (const [transaction, ...after] of transactions) {
+          assert.deepEqual(transaction, { op: 'txn', key, compare: 'mod_revision == 0', write: 'put' });
+          assert.ok(
+            after.every((operation) => operation.op === 'range' && operation.key === key),
+            'a create wrote after its transaction',
+          );
+        }
         const held = creates.filter((event) => event.etcd?.some((operation) => operation.succeeded));
         assert.equal(held.length, 1, `${held.length} of the transactions held`);
       },
