@@ -12,7 +12,6 @@
 // ErrCodeKeyNotFound) and apiserver/pkg/storage/etcd3/errors.go (interpretListError,
 // for a compacted revision).
 
-
 /** Anything the store itself refuses or fails to read. */
 export class StorageError extends Error {}
 
