@@ -16,6 +16,8 @@ interface LayoutRow {
   label: string;
   key: string;
   listPrefix?: string;
+  /** For a namespaced kind: the prefix a list of every namespace reads. */
+  everyNamespacePrefix?: string;
 }
 
 /** What a list through the API answered: its revision, and the names it listed. */
@@ -55,10 +57,11 @@ Given(
   'one object of each of these kinds was created through the API:',
   async function (this: KubeWorld, table: DataTable) {
     const rows: LayoutRow[] = [];
-    for (const { kind, key, 'list prefix': listPrefix } of table.hashes()) {
-      const info = kindByWords(kind ?? '');
+    for (const row of table.hashes()) {
+      const info = kindByWords(row.kind ?? '');
       await this.createObject(info, info.words);
-      rows.push({ label: info.words, key: key ?? '', listPrefix });
+      const everyNamespacePrefix = row['list prefix of every namespace'];
+      rows.push({ label: info.words, key: row.key ?? '', listPrefix: row['list prefix'], everyNamespacePrefix });
     }
     layouts.set(this, rows);
   },
@@ -101,6 +104,31 @@ When('each of those kinds is listed through the API', async function (this: Kube
   lists.set(this, listed);
 });
 
+When('each of the namespaced kinds is listed in every namespace through the API', async function (this: KubeWorld) {
+  for (const { row, remembered } of rowsOf(this).filter(({ row }) => row.everyNamespacePrefix)) {
+    const everywhere = await listNames(this, { ...remembered, namespace: undefined });
+    assert.ok(everywhere.names.includes(remembered.name), `a list of every namespace misses the ${row.label}`);
+  }
+});
+
+Then(
+  'the audit log shows each list of every namespace was one range read of its prefix',
+  async function (this: KubeWorld) {
+    for (const { row, remembered } of rowsOf(this).filter(({ row }) => row.everyNamespacePrefix)) {
+      const prefix = this.expand(row.everyNamespacePrefix ?? '', remembered);
+      await eventually(
+        async () => {
+          const everywhere = { ...remembered, namespace: undefined };
+          const list = requestsOf(await readAuditLog(this.auditLogPath), Lister, 'list', everywhere).at(-1);
+          assert.ok(list, `the audit log has no list of every ${row.label}`);
+          assert.deepEqual((list.etcd ?? []).map(shown), [`range ${prefix} (prefix)`]);
+        },
+        { timeoutMs: 5000 },
+      );
+    }
+  },
+);
+
 Then(
   'etcd holds each object at its key, ' +
     'as the API serves it but without a resourceVersion, which is the mod_revision of the key',
@@ -138,7 +166,8 @@ Then(
       const prefix = this.expand(row.listPrefix ?? '', remembered);
       const list = await eventually(
         async () => {
-          const [found] = requestsOf(await readAuditLog(this.auditLogPath), Lister, 'list', remembered);
+          // The latest: a cluster-scoped kind's earlier lists, in earlier scenarios, match too.
+          const found = requestsOf(await readAuditLog(this.auditLogPath), Lister, 'list', remembered).at(-1);
           assert.ok(found, `the audit log has no list of the ${row.label}`);
           return found;
         },

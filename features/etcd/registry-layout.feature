@@ -9,16 +9,18 @@ Feature: The API server stores every object in etcd under /registry
     @needs-etcd @needs-audit @conformance:etcd-object-key-layout @exercise-registry-key
     Scenario: each kind is stored at its key and listed from its prefix
       Given one object of each of these kinds was created through the API:
-        | kind       | key                                         | list prefix                           |
-        | pod        | /registry/pods/{namespace}/{name}           | /registry/pods/{namespace}/           |
-        | config map | /registry/configmaps/{namespace}/{name}     | /registry/configmaps/{namespace}/     |
-        | service    | /registry/services/specs/{namespace}/{name} | /registry/services/specs/{namespace}/ |
-        | deployment | /registry/deployments/{namespace}/{name}    | /registry/deployments/{namespace}/    |
-        | node       | /registry/minions/{name}                    | /registry/minions/                    |
-        | namespace  | /registry/namespaces/{name}                 | /registry/namespaces/                 |
+        | kind       | key                                         | list prefix                           | list prefix of every namespace |
+        | pod        | /registry/pods/{namespace}/{name}           | /registry/pods/{namespace}/           | /registry/pods/                |
+        | config map | /registry/configmaps/{namespace}/{name}     | /registry/configmaps/{namespace}/     | /registry/configmaps/          |
+        | service    | /registry/services/specs/{namespace}/{name} | /registry/services/specs/{namespace}/ | /registry/services/specs/      |
+        | deployment | /registry/deployments/{namespace}/{name}    | /registry/deployments/{namespace}/    | /registry/deployments/         |
+        | node       | /registry/minions/{name}                    | /registry/minions/                    |                                |
+        | namespace  | /registry/namespaces/{name}                 | /registry/namespaces/                 |                                |
       When each of those kinds is listed through the API
+      And each of the namespaced kinds is listed in every namespace through the API
       Then etcd holds each object at its key, as the API serves it but without a resourceVersion, which is the mod_revision of the key
       And the audit log shows each list was one range read of its prefix, and listed exactly the names etcd holds under it
+      And the audit log shows each list of every namespace was one range read of its prefix
 
   Rule: Only the API server talks to etcd
 
