@@ -38,14 +38,17 @@ Feature: The scheduler places a pod only on a node with room for its requests
       And pod "huge" has a FailedScheduling event: "0/3 nodes are available: 1 Insufficient cpu, 1 Too many pods, 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."
       And pod "huge" has no node
 
-    # "small" is over-committed on cpu by a pod that named it (no scheduler checked that one),
-    # and "large" has no memory left. A pod that asks for memory only still fits "small".
+    # "spare" is over-committed on cpu by a pod that named it (no scheduler checked that one),
+    # and holds one pod of the two it allows; "small" and "large" have no memory left. A pod
+    # that asks for memory only still fits "spare", in its last pod slot.
     @conformance:schedule-unrequested-resource-not-checked @exercise-fits
-    Scenario: a pod is not refused for a resource it does not request
-      Given a pod "squatter" requesting 2 CPU and naming node "small" was created
+    Scenario: a pod is not refused for a resource it does not request, and takes a node's last pod slot
+      Given a node "spare" with 8 CPUs and room for 2 pods joined the cluster
+      And a pod "squatter" requesting 9 CPU and naming node "spare" was created
       And a pod "hog" requesting only 8Gi of memory and naming node "large" was created
+      And a pod "glutton" requesting only 8Gi of memory and naming node "small" was created
       When a pod "light" requesting only 1Gi of memory is created
-      Then within 10 seconds pod "light" is bound to node "small"
+      Then within 10 seconds pod "light" is bound to node "spare"
 
   Rule: LeastAllocated prefers the emptiest node
 
