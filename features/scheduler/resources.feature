@@ -26,16 +26,17 @@ Feature: The scheduler places a pod only on a node with room for its requests
         | large | Insufficient cpu, Insufficient memory |
         | kiosk | Too many pods                         |
 
-    # The message counts every shortfall of every node: "small" has just enough cpu but not the
-    # memory, "large" has neither, "kiosk" has no pod slot and not the memory.
+    # The message counts every shortfall of every node, and only of what the pod asks for:
+    # "large" is over-committed on cpu by a pod that named it, but the pod asks for memory
+    # only. Every node lacks the memory, and "kiosk" a pod slot too.
     @conformance:schedule-pod-pending-when-nothing-fits @exercise-fits
     Scenario: a pod that fits nowhere stays Pending and counts what each node lacks
-      Given a pod "first" requesting 3500m CPU was bound to node "large"
+      Given a pod "first" requesting 5 CPU and naming node "large" was created
       And a node "kiosk" with 8 CPUs and room for 1 pod joined the cluster
       And a pod "resident" naming node "kiosk" was created
-      When a pod "huge" requesting 1 CPU and 9Gi of memory is created
+      When a pod "huge" requesting only 9Gi of memory is created
       Then within 10 seconds pod "huge" has the condition PodScheduled=False with reason "Unschedulable"
-      And pod "huge" has a FailedScheduling event: "0/3 nodes are available: 1 Insufficient cpu, 1 Too many pods, 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."
+      And pod "huge" has a FailedScheduling event: "0/3 nodes are available: 1 Too many pods, 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."
       And pod "huge" has no node
 
     # "spare" is over-committed on cpu by a pod that named it (no scheduler checked that one),
@@ -49,6 +50,10 @@ Feature: The scheduler places a pod only on a node with room for its requests
       And a pod "glutton" requesting only 8Gi of memory and naming node "small" was created
       When a pod "light" requesting only 1Gi of memory is created
       Then within 10 seconds pod "light" is bound to node "spare"
+      And the scheduler's explanation for pod "light" shows these nodes rejected by NodeResourcesFit:
+        | node  | reasons             |
+        | small | Insufficient memory |
+        | large | Insufficient memory |
 
   Rule: LeastAllocated prefers the emptiest node
 
