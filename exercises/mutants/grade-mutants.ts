@@ -106,7 +106,10 @@ async function main(args: string[]): Promise<void> {
         print('mutant', result);
         mutants.push(result);
         // Objects it stored at wrong keys would fail whatever is graded next: start clean.
-        const strays = await strayKeys(cluster.etcd.getClientUrl());
+        // A store that cannot be read is no cleaner than one with strays.
+        const strays = await strayKeys(cluster.etcd.getClientUrl()).catch((error: unknown) => [
+          `(etcd could not be read: ${error instanceof Error ? error.message : String(error)})`,
+        ]);
         if (strays.length > 0) {
           console.log(`    left ${strays.length} stray key(s), such as ${strays[0]}: a fresh cluster`);
           ({ cluster, grader } = await freshCluster(exercise));
