@@ -91,6 +91,13 @@ Given(
   },
 );
 
+Given(
+  'a node {string} with no cpu and no memory to offer joined the cluster',
+  async function (this: KubeWorld, label: string) {
+    await addNode(this, { label, cpu: '0', memory: '0' });
+  },
+);
+
 Given('node {string} was cordoned with kubectl', async function (this: KubeWorld, label: string) {
   const result = await this.kubectl(['cordon', nodeName(this, label)]);
   assert.equal(result.exitCode, 0, result.stderr);

@@ -72,16 +72,19 @@ Feature: The scheduler places a pod only on a node with room for its requests
 
     # "full" takes all of small's cpu, and "light", requesting nothing, counts as 100m more:
     # cpu scores 0 there, not (1000 − 1100) × 100 / 1000 = −10; memory (8Gi − 2 × 200Mi) scores
-    # 95, so small scores (0 + 95) / 2 = 47. large scores 97, as above.
+    # 95, so small scores (0 + 95) / 2 = 47. large scores 97, as above. "bare" has no resource
+    # to score at all, and the mean of nothing is 0, not 0 / 0.
     @conformance:schedule-least-allocated-overcommitted-scores-zero @exercise-least-allocated-score
-    Scenario: a resource requested beyond what the node has scores 0, not less
+    Scenario: a resource requested beyond what the node has scores 0, not less, and a node with nothing scores 0
       Given a pod "full" requesting 1 CPU and naming node "small" was created
+      And a node "bare" with no cpu and no memory to offer joined the cluster
       When a pod "light" requesting nothing is created
       Then within 10 seconds pod "light" is bound to node "large"
       And the scheduler's explanation for pod "light" gives these NodeResourcesFit scores:
         | node  | score |
         | small | 47    |
         | large | 97    |
+        | bare  | 0     |
 
   Rule: A Pending pod is retried when the cluster changes
 

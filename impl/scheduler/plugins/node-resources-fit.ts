@@ -117,8 +117,9 @@ export function fits(request: Request, nodeInfo: NodeInfo): InsufficientResource
 export function leastAllocatedScore(resources: readonly ResourceAmount[]): number {
   let nodeScore = 0;
   let weightSum = 0;
+  // resourceAmounts has already left out what the node has none of; a node with nothing at all
+  // leaves no resource to score.
   for (const { requested, allocatable, weight } of resources) {
-    if (allocatable === 0) continue;
     const resourceScore =
       requested > allocatable ? 0 : integerDivide((allocatable - requested) * MaxNodeScore, allocatable);
     nodeScore += resourceScore * weight;
