@@ -86,6 +86,44 @@ When(
   },
 );
 
+When(
+  '{int} pods {string} are scheduled one at a time, each staying where it lands',
+  async function (this: KubeWorld, count: number, label: string) {
+    rememberPlacements(this, label, await placeOneAtATime(this, label, count, {}, { stay: true }));
+  },
+);
+
+// How many nodes shared the best total score when each pod was placed, in the order of the pods.
+Then(
+  'the pods {string} were scheduled among this many nodes tied at the top, in turn: {string}',
+  function (this: KubeWorld, label: string, counts: string) {
+    const placements = JSON.parse(this.notes.get(`placements of ${label}`) ?? '[]') as Placement[];
+    assert.deepEqual(
+      placements.map((placement) => placement.tiedAtTop),
+      counts.split(',').map(Number),
+      `the explanations' tiedAtTop, pod by pod`,
+    );
+  },
+);
+
+Then(
+  'the pods {string} lie {int} on each {string} node',
+  function (this: KubeWorld, label: string, count: number, nodeLabel: string) {
+    const placements = JSON.parse(this.notes.get(`placements of ${label}`) ?? '[]') as Placement[];
+    const nodes = [...this.nodeNames.keys()].filter((node) => node.startsWith(`${nodeLabel} `));
+    assert.ok(nodes.length > 0, `the scenario has no "${nodeLabel}" node`);
+    const perNode = nodes.map((node) => ({
+      node,
+      pods: placements.filter((placement) => placement.node === nodeName(this, node)).length,
+    }));
+    assert.deepEqual(
+      perNode,
+      nodes.map((node) => ({ node, pods: count })),
+      `pods "${label}" in the order they were placed: ${placements.map((placement) => placement.node).join(', ')}`,
+    );
+  },
+);
+
 Then(
   'every pod {string} was scheduled among {int} nodes tied at the top',
   function (this: KubeWorld, label: string, tied: number) {

@@ -15,7 +15,7 @@ export const selectHostMutants: Mutant[] = [
   ),
   mutant('random-among-all', 'draws among all the feasible nodes, ignoring their scores', [
     '  return { selected, tiedAtTop, top:',
-    '  selected = scores[random(scores.length)] ?? first;\n  return { selected, tiedAtTop, top:',
+    '  selected = scores[random(scores.length)] ?? selected;\n  return { selected, tiedAtTop, top:',
   ]),
   mutant('lowest-wins', 'compares the wrong way round, so the lowest score wins', [
     '    if (candidate.score > selected.score) {\n',

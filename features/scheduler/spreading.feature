@@ -26,6 +26,15 @@ Feature: The scheduler spreads pods, and breaks ties at random
       Then every pod "toss" was scheduled among 3 nodes tied at the top
       And within 10 seconds the Scheduled events name every "coin" node and no other
 
+    # Pods that stay make a node score lower with each pod it takes, so the best node changes:
+    # each pod must go to one of the emptiest, and the scheduler counts how many share the top.
+    @conformance:schedule-best-node-changes-as-pods-stay @exercise-select-host
+    Scenario: pods that stay fill identical nodes evenly, each going to one of the emptiest
+      Given the cluster's only schedulable nodes are 3 identical nodes "shelf"
+      When 9 pods "book" are scheduled one at a time, each staying where it lands
+      Then the pods "book" were scheduled among this many nodes tied at the top, in turn: "3,2,1,3,2,1,3,2,1"
+      And the pods "book" lie 3 on each "shelf" node
+
   Rule: replicas of one owner spread over nodes
 
     @conformance:schedule-owner-replicas-spread

@@ -182,10 +182,13 @@ export function schedulePod(
     return { ...result, outcome: 'Error', status: scores.status, message: statusMessage(scores.status) };
   let selection: HostSelection;
   try {
-    selection = selectHost(
-      feasible.map((nodeInfo, index) => ({ name: nodeInfo.name, score: scores.totals[index] ?? 0 })),
-      options.random,
-    );
+    const [first, ...others] = feasible.map((nodeInfo, index) => ({
+      name: nodeInfo.name,
+      score: scores.totals[index] ?? 0,
+    }));
+    // Kubernetes' errEmptyPriorityList; never met here, where two nodes or more are feasible.
+    if (!first) throw new Error('empty priorityList');
+    selection = selectHost([first, ...others], options.random);
   } catch (error) {
     // Kubernetes' selectHost returns its error, and the attempt fails as a plugin error would.
     const status = asErrorStatus(error);
@@ -207,10 +210,8 @@ export function schedulePod(
  * The highest total wins; among equals, reservoir sampling: the k-th node seen with the top
  * score replaces the pick with probability 1/k, so each tied node wins equally often.
  */
-export function selectHost(scores: readonly NodeScore[], random: RandomInt): HostSelection {
-  const [first] = scores;
-  if (!first) throw new Error('selectHost: empty priorityList');
-  let selected = first;
+export function selectHost(scores: readonly [NodeScore, ...NodeScore[]], random: RandomInt): HostSelection {
+  let selected = scores[0];
   let tiedAtTop = 0;
   for (const candidate of scores) {
     if (candidate.score > selected.score) {

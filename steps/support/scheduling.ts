@@ -19,6 +19,8 @@ export const ExplanationDirectory = 'reports/explanations';
 export interface NodeShape {
   label: string;
   cpu?: string;
+  /** status.capacity.memory; 8Gi unless given. */
+  memory?: string;
   /** How many pods the node takes (status.capacity.pods); 110, the kubelet's default, unless given. */
   pods?: number;
   labels?: Record<string, string>;
@@ -111,7 +113,7 @@ export async function addNode(world: KubeWorld, shape: NodeShape): Promise<strin
       ...(shape.taints ? { taints: shape.taints } : {}),
       ...(shape.podCidr ? { podCIDR: shape.podCidr, podCIDRs: [shape.podCidr] } : {}),
     },
-    status: { capacity: { cpu: shape.cpu ?? '4', memory: '8Gi', pods: String(shape.pods ?? 110) } },
+    status: { capacity: { cpu: shape.cpu ?? '4', memory: shape.memory ?? '8Gi', pods: String(shape.pods ?? 110) } },
   };
   await world.api.create({ resource: 'nodes' }, node);
   world.cleanups.push(() =>
@@ -314,6 +316,7 @@ export async function placeOneAtATime(
   label: string,
   times: number,
   spec: Record<string, unknown> = {},
+  { stay = false } = {},
 ): Promise<Placement[]> {
   const placements: Placement[] = [];
   const nodeLabels = [...world.nodeNames.keys()];
@@ -322,6 +325,7 @@ export async function placeOneAtATime(
     await createPod(world, podLabel, spec);
     const node = await waitUntilBound(world, podLabel, 10, nodeLabels);
     placements.push({ node, tiedAtTop: (await explanationOf(world, podLabel)).tiedAtTop });
+    if (stay) continue;
     const ref = world.refFor(world.recall(podLabel));
     await world.api.delete(ref, { gracePeriodSeconds: 0 });
     await eventually(
