@@ -84,25 +84,80 @@ Given(
   },
 );
 
+/** The pod a scenario calls "the 2nd created" (or any ordinal) of a set. */
+async function createdPod(world: KubeWorld, ordinal: string, label: string): Promise<KubeObject> {
+  const [name = ''] = podsCalled(world, label, `the ${ordinal} created`);
+  return world.api.get({ resource: 'pods', namespace: world.namespace, name });
+}
+
+/** Writes pod status as its kubelet would, with kubectl: a simulated node runs no probes. */
+async function reportStatus(world: KubeWorld, pod: KubeObject, patch: object[]): Promise<void> {
+  const result = await world.kubectl([
+    'patch',
+    'pod',
+    pod.metadata.name ?? '',
+    '-n',
+    world.namespace,
+    '--subresource=status',
+    '--type=json',
+    `--patch=${JSON.stringify(patch)}`,
+  ]);
+  assert.equal(result.exitCode, 0, result.stderr);
+}
+
+/** Now, to the second, as the API writes times. */
+function now(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** JSON patch turning the Ready and ContainersReady conditions, as a readiness probe's verdict would. */
+function readiness(pod: KubeObject, ready: boolean): object[] {
+  const conditions = (pod.status?.conditions ?? []) as Array<Record<string, unknown>>;
+  return conditions.flatMap((condition, index) =>
+    condition.type === 'Ready' || condition.type === 'ContainersReady'
+      ? [
+          { op: 'replace', path: `/status/conditions/${index}/status`, value: ready ? 'True' : 'False' },
+          { op: 'replace', path: `/status/conditions/${index}/lastTransitionTime`, value: now() },
+        ]
+      : [],
+  );
+}
+
 Given(
-  'the {word} created pod of {string} was reported not ready, and annotated with kubectl {word}',
+  'the {word} created pod of {string} was reported not ready',
+  async function (this: KubeWorld, ordinal: string, label: string) {
+    const pod = await createdPod(this, ordinal, label);
+    await reportStatus(this, pod, readiness(pod, false));
+  },
+);
+
+Given(
+  'the {word} created pod of {string} was reported not ready after its container restarted once',
+  async function (this: KubeWorld, ordinal: string, label: string) {
+    const pod = await createdPod(this, ordinal, label);
+    const restarted = { op: 'replace', path: '/status/containerStatuses/0/restartCount', value: 1 };
+    await reportStatus(this, pod, [...readiness(pod, false), restarted]);
+  },
+);
+
+Given(
+  'the {word} created pod of {string} was reported not ready, then ready again',
+  async function (this: KubeWorld, ordinal: string, label: string) {
+    const pod = await createdPod(this, ordinal, label);
+    await reportStatus(this, pod, readiness(pod, false));
+    // Now is later than any pod of the set became ready: the growth step waited a second after each.
+    await reportStatus(this, pod, readiness(pod, true));
+    const ready = await createdPod(this, ordinal, label);
+    assert.ok(isReady(ready), `${pod.metadata.name} is not ready again`);
+  },
+);
+
+Given(
+  'the {word} created pod of {string} was annotated with kubectl {word}',
   async function (this: KubeWorld, ordinal: string, label: string, annotation: string) {
-    const [name = ''] = podsCalled(this, label, `the ${ordinal} created`);
-    const pod = await this.api.get({ resource: 'pods', namespace: this.namespace, name });
-    // What a kubelet reports when the pod's readiness probe fails; a simulated node runs no probes.
-    const conditions = (pod.status?.conditions ?? []) as Array<Record<string, unknown>>;
-    const patch = conditions.flatMap((condition, index) =>
-      condition.type === 'Ready' || condition.type === 'ContainersReady'
-        ? [{ op: 'replace', path: `/status/conditions/${index}/status`, value: 'False' }]
-        : [],
-    );
-    for (const command of [
-      ['patch', 'pod', name, '--subresource=status', '--type=json', `--patch=${JSON.stringify(patch)}`],
-      ['annotate', 'pod', name, annotation],
-    ]) {
-      const result = await this.kubectl([...command, '-n', this.namespace]);
-      assert.equal(result.exitCode, 0, result.stderr);
-    }
+    const pod = await createdPod(this, ordinal, label);
+    const result = await this.kubectl(['annotate', 'pod', pod.metadata.name ?? '', '-n', this.namespace, annotation]);
+    assert.equal(result.exitCode, 0, result.stderr);
   },
 );
 

@@ -2,22 +2,30 @@
 Feature: On scale-down a ReplicaSet deletes the pods that matter least first
   Pods not yet scheduled go before scheduled ones, pending before running, not ready before
   ready, then the lower pod-deletion-cost, then pods on nodes crowded with their relatives, then
-  the pods ready most recently. Source: kubernetes.io "ReplicaSet" (Scaling a ReplicaSet, Pod
+  the pods ready most recently, then those whose containers restarted most, then the newest. Source: kubernetes.io "ReplicaSet" (Scaling a ReplicaSet, Pod
   deletion cost); kube-controller-manager's replicaset controller (getPodsToDelete, ActivePodsWithRanks).
 
-  Rule: an unscheduled pod goes first, then a pod that is not ready, then the pod ready most recently
+  Rule: an unscheduled pod goes first, then a pod not ready, then the lower deletion cost, then the pod ready most recently
+
+    Among pods that are not ready, the one whose container restarted more goes first; among
+    equals, the newer.
 
     @conformance:replicaset-scale-down-unscheduled-first
-    Scenario: scaling down one pod at a time removes the unscheduled pod, then the one not ready, then the newest
-      Given the cluster's only schedulable nodes are "tight" with 3 CPUs
-      And a replica set "web" of pods requesting 1 CPU each grew one pod at a time, a second apart, to 4 pods, of which 3 run
-      And the 1st created pod of "web" was reported not ready, and annotated with kubectl controller.kubernetes.io/pod-deletion-cost=100
+    Scenario: scaling down one pod at a time removes the unscheduled pod, then the ones not ready, then the cheapest, then the newest ready
+      Given the cluster's only schedulable nodes are "tight" with 5 CPUs
+      And a replica set "web" of pods requesting 1 CPU each grew one pod at a time, a second apart, to 6 pods, of which 5 run
+      And the 1st created pod of "web" was reported not ready after its container restarted once
+      And the 3rd created pod of "web" was reported not ready
+      And the 2nd created pod of "web" was annotated with kubectl controller.kubernetes.io/pod-deletion-cost=-100
+      And the 4th created pod of "web" was reported not ready, then ready again
       When replica set "web" is scaled down one pod at a time to 1 with kubectl
       Then the pods of "web" were deleted in this order, one at each step:
-        | pod             | why                                                                  |
-        | the 4th created | it found no node                                                     |
-        | the 1st created | it is not ready, though it is the oldest and its deletion cost is higher |
-        | the 3rd created | both left are ready, and it became ready after the 2nd               |
+        | pod             | why                                                                       |
+        | the 6th created | it found no node                                                          |
+        | the 1st created | it is not ready, and its container restarted, though it is the oldest     |
+        | the 3rd created | it is not ready                                                           |
+        | the 2nd created | its deletion cost is the lowest of the ready pods, though it is the oldest |
+        | the 4th created | it became ready again after the 5th became ready, though it is older      |
 
   Rule: among ready pods, the lower pod-deletion-cost goes first, then a pod on the node most crowded with its relatives
 

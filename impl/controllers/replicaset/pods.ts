@@ -60,10 +60,8 @@ export function podFromTemplate(rs: KubeObject): KubeObject {
 /**
  * The `count` pods of `pods` to delete first. A pod's rank is the number of active pods of
  * `relatedPods` on its node: deleting from the most crowded node spreads what remains.
- * When every pod goes, there is nothing to rank.
  */
 export function podsToDelete(pods: KubeObject[], relatedPods: KubeObject[], count: number): KubeObject[] {
-  if (count >= pods.length) return [...pods];
   const podsOnNode = new Map<string, number>();
   for (const pod of relatedPods.filter(isPodActive))
     podsOnNode.set(nodeNameOf(pod), (podsOnNode.get(nodeNameOf(pod)) ?? 0) + 1);
