@@ -110,11 +110,11 @@ describe('which pods a ReplicaSet deletes first', () => {
     assert.equal(podsToDelete(pods, [], 1)[0]?.metadata.name, 'alone-newer');
   });
 
-  it('deleting all the pods needs no ranking', () => {
+  it('asked for more pods than there are, it gives every pod, ranked', () => {
     const pods = [pod('a', { node: 'n1', ready: true }), pod('b', {})];
     assert.deepEqual(
-      podsToDelete(pods, pods, 2).map((chosen) => chosen.metadata.name),
-      ['a', 'b'],
+      podsToDelete(pods, pods, 3).map((chosen) => chosen.metadata.name),
+      ['b', 'a'],
     );
   });
 });
