@@ -15,6 +15,8 @@ import {
 } from '@kubernetes/client-node';
 import type { Status } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
+import { scenarioState } from './support/scenario-state.js';
+import { expectedWatchEvents } from './support/watch-events.js';
 import { shared, type KubeWorld } from './support/world.js';
 
 interface ClientNodeState {
@@ -23,13 +25,7 @@ interface ClientNodeState {
   failure?: ApiException<unknown>;
 }
 
-const states = new WeakMap<KubeWorld, ClientNodeState>();
-
-function stateOf(world: KubeWorld): ClientNodeState {
-  const state = states.get(world) ?? { events: [] };
-  states.set(world, state);
-  return state;
-}
+const states = scenarioState<ClientNodeState>(() => ({ events: [] }));
 
 function coreApi(): { config: KubeConfig; api: CoreV1Api } {
   const access = shared.access;
@@ -43,11 +39,11 @@ function coreApi(): { config: KubeConfig; api: CoreV1Api } {
 }
 
 After(function (this: KubeWorld) {
-  states.get(this)?.watch?.abort();
+  states.ifAny(this)?.watch?.abort();
 });
 
 When("@kubernetes\\/client-node watches config maps in the scenario's namespace", async function (this: KubeWorld) {
-  const state = stateOf(this);
+  const state = states.of(this);
   const { config } = coreApi();
   state.watch = await new Watch(config).watch(
     `/api/v1/namespaces/${this.namespace}/configmaps`,
@@ -82,10 +78,8 @@ Then(
 Then(
   'within {int} seconds the client-node watch has received {string}',
   async function (this: KubeWorld, seconds: number, expected: string) {
-    const state = stateOf(this);
-    const wanted = expected
-      .split(', ')
-      .map((entry) => entry.replace(/"([^"]+)"$/, (_, label: string) => this.recall(label).name));
+    const state = states.of(this);
+    const wanted = expectedWatchEvents(this, expected);
     await eventually(() => assert.deepEqual(state.events, wanted), { timeoutMs: seconds * 1000 });
   },
 );
@@ -104,7 +98,7 @@ When(
       await api.replaceNamespacedConfigMap({ name: remembered.name, namespace: this.namespace, body });
     } catch (error) {
       if (!(error instanceof ApiException)) throw error;
-      stateOf(this).failure = error;
+      states.of(this).failure = error;
     }
   },
 );
@@ -112,7 +106,7 @@ When(
 Then(
   '@kubernetes\\/client-node fails with {int} and a Status whose reason is {string}',
   function (this: KubeWorld, code: number, reason: string) {
-    const failure = stateOf(this).failure;
+    const failure = states.of(this).failure;
     assert.ok(failure, 'the call succeeded');
     const status = (typeof failure.body === 'string' ? JSON.parse(failure.body) : failure.body) as Status;
     assert.deepEqual(

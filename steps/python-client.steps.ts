@@ -11,6 +11,8 @@ import { clientName } from '../impl/client/audit-event.js';
 import { PROJECT_DIR } from '../impl/project-root.js';
 import { readAuditLog } from './support/audit.js';
 import { eventually } from './support/eventually.js';
+import { scenarioState } from './support/scenario-state.js';
+import { expectedWatchEvents } from './support/watch-events.js';
 import { type KubeWorld, shared } from './support/world.js';
 
 // Debian's python3-kubernetes installs into the system interpreter, which a version manager's
@@ -28,13 +30,7 @@ interface PythonState {
   replaced?: Line;
 }
 
-const states = new WeakMap<KubeWorld, PythonState>();
-
-function stateOf(world: KubeWorld): PythonState {
-  const state = states.get(world) ?? { watchLines: [], watchErrors: '' };
-  states.set(world, state);
-  return state;
-}
+const states = scenarioState<PythonState>(() => ({ watchLines: [], watchErrors: '' }));
 
 function scriptArgs(world: KubeWorld, ...command: string[]): string[] {
   assert.ok(shared.access, 'no cluster');
@@ -61,11 +57,11 @@ async function runClient(world: KubeWorld, ...command: string[]): Promise<Line[]
 }
 
 After(function (this: KubeWorld) {
-  states.get(this)?.watch?.kill();
+  states.ifAny(this)?.watch?.kill();
 });
 
 When("Kubernetes' Python client watches config maps in the scenario's namespace", async function (this: KubeWorld) {
-  const state = stateOf(this);
+  const state = states.of(this);
   const child = spawn(Python, scriptArgs(this, 'watch', String(WatchSeconds)), { stdio: ['ignore', 'pipe', 'pipe'] });
   state.watch = child;
   let pending = '';
@@ -110,10 +106,8 @@ Then(
 Then(
   "within {int} seconds the Python client's watch has received {string}",
   async function (this: KubeWorld, seconds: number, expected: string) {
-    const state = stateOf(this);
-    const wanted = expected
-      .split(', ')
-      .map((entry) => entry.replace(/"([^"]+)"$/, (_, label: string) => this.recall(label).name));
+    const state = states.of(this);
+    const wanted = expectedWatchEvents(this, expected);
     await eventually(
       () => {
         const received = state.watchLines.filter((line) => line.type).map((line) => `${line.type} ${line.name}`);
@@ -129,14 +123,14 @@ When(
   async function (this: KubeWorld, label: string) {
     const { name, resourceVersion } = this.recall(label);
     assert.ok(resourceVersion, 'no resourceVersion was remembered');
-    [stateOf(this).replaced] = await runClient(this, 'replace', name, resourceVersion);
+    [states.of(this).replaced] = await runClient(this, 'replace', name, resourceVersion);
   },
 );
 
 Then(
   "Kubernetes' Python client fails with {int} and a Status whose reason is {string}",
   function (this: KubeWorld, code: number, reason: string) {
-    const replaced = stateOf(this).replaced;
+    const replaced = states.of(this).replaced;
     assert.ok(replaced && !replaced.replaced, 'the replace succeeded');
     assert.deepEqual(replaced, { code, kind: 'Status', reason });
   },
