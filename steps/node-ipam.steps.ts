@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Then, When } from '@cucumber/cucumber';
 import { clientName } from '../impl/client/audit-event.js';
 import type { Node } from '../impl/client/types.js';
-import { parseCidr } from '../impl/controllers/nodeipam/cidr-set.js';
+import { CidrSet } from '../impl/controllers/nodeipam/cidr-set.js';
 import { readAuditLog } from './support/audit.js';
 import { eventually } from './support/eventually.js';
 import { addNode, nodeName } from './support/scheduling.js';
@@ -21,18 +21,18 @@ When(
 Then(
   'within {int} seconds every node has one podCIDR, a {string} of {string}, and no two nodes share one',
   async function (this: KubeWorld, seconds: number, mask: string, clusterCidr: string) {
-    const [clusterAddress, clusterMask] = parseCidr(clusterCidr);
-    const inCluster = (cidr: string) => {
-      const [address] = parseCidr(cidr);
-      return address >= clusterAddress && address < clusterAddress + 2 ** (32 - clusterMask);
-    };
     await eventually(
       async () => {
         const nodes = (await this.api.list<Node>({ resource: 'nodes' })).items;
         const ranges = nodes.map((node) => `${node.metadata.name}: ${node.spec?.podCIDR ?? 'none'}`).join(', ');
+        // The blocks of the cluster CIDR a node may have: occupy refuses anything else.
+        const blocks = new CidrSet(clusterCidr, Number(mask.replace(/^\//, '')));
         for (const node of nodes) {
           const podCidr = node.spec?.podCIDR ?? '';
-          assert.ok(podCidr.endsWith(mask) && inCluster(podCidr), `not a ${mask} of ${clusterCidr}: ${ranges}`);
+          assert.ok(
+            /^[\d.]+\/\d+$/.test(podCidr) && blocks.occupy(podCidr),
+            `not a ${mask} of ${clusterCidr}: ${ranges}`,
+          );
           assert.deepEqual(node.spec?.podCIDRs, [podCidr], `${node.metadata.name}'s podCIDRs`);
         }
         assert.equal(new Set(nodes.map((node) => node.spec?.podCIDR)).size, nodes.length, `shared: ${ranges}`);
