@@ -13,13 +13,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContainerRuntimeClient, GenericContainer, StartedNetwork, StartedTestContainer } from 'testcontainers';
 import { createLogger } from '../client/logger.js';
+import { PROJECT_DIR } from '../project-root.js';
 import { removeClusterFile, writeClusterFile } from './cluster-file.js';
 import { type ClusterNetwork, createClusterNetwork } from './cluster-network.js';
 import type { ClusterOptions, LaunchOptions } from './cluster-options.js';
-import { PROJECT_DIR } from '../project-root.js';
 import {
-  ComponentInstances,
   type ComponentInstance,
+  ComponentInstances,
   ComponentNames,
   environmentOf,
   instanceNamed,
@@ -298,12 +298,6 @@ class RunningCluster implements Cluster {
     return container;
   }
 
-  private async exists(component: ComponentName): Promise<boolean> {
-    const id = this.container(component).getId();
-    const found = await this.engine.container.dockerode.listContainers({ all: true, filters: { id: [id] } });
-    return found.length > 0;
-  }
-
   private mustRestart(component: ComponentName): void {
     if (!instanceNamed(component).row.restartable)
       throw new Error(`Cluster: ${component} cannot be killed or restarted (its row in components.ts says so)`);
@@ -313,8 +307,12 @@ class RunningCluster implements Cluster {
   // the ready line never comes (code that cannot start, as a learner's save may be), it removes
   // the container: the next restart then creates it anew, running whatever dist/ holds by then.
   private async restartContainer(component: ComponentName, graceMs: number): Promise<void> {
-    if (await this.exists(component)) await this.container(component).restart({ timeout: graceMs });
-    else this.containers.set(component, await this.launch(instanceNamed(component)));
+    try {
+      await this.container(component).restart({ timeout: graceMs });
+    } catch (error) {
+      if (!isGone(error)) throw error;
+      this.containers.set(component, await this.launch(instanceNamed(component)));
+    }
     this.supervisor.started(component);
     if (component === 'apiserver') await this.writeKubeconfig();
   }
@@ -326,7 +324,6 @@ class RunningCluster implements Cluster {
     const failures: unknown[] = [];
     for (const container of [...this.containers.values()].reverse()) {
       // One that never became ready after a restart is gone already (restartContainer).
-      const isGone = (error: unknown) => (error as { statusCode?: number }).statusCode === 404;
       await container.stop({ timeout: STOP_GRACE_MS }).catch((error: unknown) => {
         if (!isGone(error)) failures.push(error);
       });
@@ -340,4 +337,9 @@ class RunningCluster implements Cluster {
     }
     this.unregister();
   }
+}
+
+/** The engine's answer about a container that no longer exists. */
+function isGone(error: unknown): boolean {
+  return (error as { statusCode?: number }).statusCode === 404;
 }
