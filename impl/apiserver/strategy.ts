@@ -22,12 +22,17 @@ const kindsWithGeneration = new Set(['Pod', 'ReplicaSet', 'Deployment']);
 /** Where a new object's status starts. */
 const initialStatus: Record<string, (object: KubeObject) => JsonObject | undefined> = {
   // The class is computed once, here; the kubelet reads it and nothing changes it (qos.ts).
-  Pod: (pod) => ({ phase: 'Pending', qosClass: podQosClass(pod as Pod) }),
+  Pod: (object) => ({ phase: 'Pending', ...(hasContainers(object) ? { qosClass: podQosClass(object) } : {}) }),
   ReplicaSet: () => ({ replicas: 0 }),
   Deployment: () => ({}),
   Namespace: () => ({ phase: 'Active' }),
   Service: () => ({ loadBalancer: {} }),
 };
+
+/** A pod spec with its containers: what validation lets through, and what qos.ts reads. */
+function hasContainers(object: KubeObject): object is Pod {
+  return Array.isArray((object.spec as { containers?: unknown } | undefined)?.containers);
+}
 
 // #region prepare-for-create
 export function prepareForCreate(info: ResourceInfo, object: KubeObject, now: Date): void {
