@@ -12,7 +12,7 @@ import { whyReplicaSetsFail } from './support/replica-failures.js';
 import { createReplicaSet, requesting, whyPending } from './support/scheduling.js';
 import type { KubeWorld } from './support/world.js';
 
-const Ordinals = ['1st', '2nd', '3rd', '4th', '5th', '6th'];
+const Ordinals = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th'];
 
 /** The pods the set (or deployment) selects that are not being deleted. */
 async function activePodsOf(world: KubeWorld, label: string): Promise<KubeObject[]> {
@@ -36,6 +36,14 @@ function podsCalled(world: KubeWorld, label: string, role: string): string[] {
   const names = world.notes.get(`pods of ${label} called ${role}`);
   assert.ok(names, `no pod of "${label}" is called "${role}"`);
   return JSON.parse(names) as string[];
+}
+
+/** Waits until the clock is past `second` (since the epoch): what happens next is in a later second. */
+async function untilSecondAfter(second: number): Promise<void> {
+  await eventually(async () => assert.ok(Date.now() / 1000 >= second + 1, 'still the same second'), {
+    timeoutMs: 2000,
+    intervalMs: 50,
+  });
 }
 
 /** Seconds since the epoch of the later of two RFC 3339 times, to the second as the API writes them. */
@@ -75,11 +83,7 @@ Given(
       // Creation and ready times have a resolution of one second: the next pod must come later.
       const conditions = (pod.status?.conditions ?? []) as Array<Record<string, unknown>>;
       const readyAt = conditions.find((condition) => condition.type === 'Ready')?.lastTransitionTime;
-      const after = latestSecond(pod.metadata.creationTimestamp, readyAt) + 1;
-      await eventually(async () => assert.ok(Date.now() / 1000 >= after, 'still the same second'), {
-        timeoutMs: 2000,
-        intervalMs: 50,
-      });
+      await untilSecondAfter(latestSecond(pod.metadata.creationTimestamp, readyAt));
     }
   },
 );
@@ -88,6 +92,17 @@ Given(
 async function createdPod(world: KubeWorld, ordinal: string, label: string): Promise<KubeObject> {
   const [name = ''] = podsCalled(world, label, `the ${ordinal} created`);
   return world.api.get({ resource: 'pods', namespace: world.namespace, name });
+}
+
+/**
+ * Turns a pod ready or not ready, as a kubelet would on a probe's verdict, and waits for the
+ * next second: the condition's time has a resolution of one second, and a later report must
+ * carry a later time for the ranking to tell them apart.
+ */
+async function reportReadiness(world: KubeWorld, pod: KubeObject, ready: boolean, also: object[] = []) {
+  const at = now();
+  await reportStatus(world, pod, [...readiness(pod, ready, at), ...also]);
+  await untilSecondAfter(latestSecond(at));
 }
 
 /** Writes pod status as its kubelet would, with kubectl: a simulated node runs no probes. */
@@ -111,13 +126,13 @@ function now(): string {
 }
 
 /** JSON patch turning the Ready and ContainersReady conditions, as a readiness probe's verdict would. */
-function readiness(pod: KubeObject, ready: boolean): object[] {
+function readiness(pod: KubeObject, ready: boolean, at: string): object[] {
   const conditions = (pod.status?.conditions ?? []) as Array<Record<string, unknown>>;
   return conditions.flatMap((condition, index) =>
     condition.type === 'Ready' || condition.type === 'ContainersReady'
       ? [
           { op: 'replace', path: `/status/conditions/${index}/status`, value: ready ? 'True' : 'False' },
-          { op: 'replace', path: `/status/conditions/${index}/lastTransitionTime`, value: now() },
+          { op: 'replace', path: `/status/conditions/${index}/lastTransitionTime`, value: at },
         ]
       : [],
   );
@@ -126,31 +141,32 @@ function readiness(pod: KubeObject, ready: boolean): object[] {
 Given(
   'the {word} created pod of {string} was reported not ready',
   async function (this: KubeWorld, ordinal: string, label: string) {
-    const pod = await createdPod(this, ordinal, label);
-    await reportStatus(this, pod, readiness(pod, false));
+    await reportReadiness(this, await createdPod(this, ordinal, label), false);
   },
 );
 
 Given(
   'the {word} created pod of {string} was reported not ready after its container restarted once',
   async function (this: KubeWorld, ordinal: string, label: string) {
-    const pod = await createdPod(this, ordinal, label);
     const restarted = { op: 'replace', path: '/status/containerStatuses/0/restartCount', value: 1 };
-    await reportStatus(this, pod, [...readiness(pod, false), restarted]);
+    await reportReadiness(this, await createdPod(this, ordinal, label), false, [restarted]);
   },
 );
 
 Given(
   'the {word} created pod of {string} was reported not ready, then ready again',
   async function (this: KubeWorld, ordinal: string, label: string) {
-    const pod = await createdPod(this, ordinal, label);
-    await reportStatus(this, pod, readiness(pod, false));
-    // Now is later than any pod of the set became ready: the growth step waited a second after each.
-    await reportStatus(this, pod, readiness(pod, true));
-    const ready = await createdPod(this, ordinal, label);
-    assert.ok(isReady(ready), `${pod.metadata.name} is not ready again`);
+    // Later than any pod of the set became ready: the growth step waited a second after each.
+    await readyAgain(this, await createdPod(this, ordinal, label));
   },
 );
+
+async function readyAgain(world: KubeWorld, pod: KubeObject): Promise<void> {
+  await reportReadiness(world, pod, false);
+  await reportReadiness(world, pod, true);
+  const again = await world.api.get({ resource: 'pods', namespace: world.namespace, name: pod.metadata.name });
+  assert.ok(isReady(again), `${pod.metadata.name} is not ready again`);
+}
 
 Given(
   'the {word} created pod of {string} was annotated with kubectl {word}',
@@ -183,6 +199,17 @@ Given(
       'one of the two alone',
       pods.filter((pod) => onNode(pod) === 1),
     );
+  },
+);
+
+Given(
+  'the other pod of {string} alone on its node was reported not ready, then ready again',
+  async function (this: KubeWorld, label: string) {
+    const [annotated] = podsCalled(this, label, 'the annotated one');
+    const [other] = podsCalled(this, label, 'one of the two alone').filter((name) => name !== annotated);
+    assert.ok(other, `no pod of "${label}" is alone on its node but the annotated one`);
+    nameRole(this, label, 'the other one alone', [{ metadata: { name: other } }]);
+    await readyAgain(this, await this.api.get({ resource: 'pods', namespace: this.namespace, name: other }));
   },
 );
 
