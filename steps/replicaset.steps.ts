@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { WatchDelayAnnotation } from '../impl/client/kubelab-annotations.js';
 import type { KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
 import { whyReplicaSetsFail } from './support/replica-failures.js';
@@ -198,6 +199,13 @@ async function replicaFailureOf(world: KubeWorld, label: string): Promise<Record
   const conditions = (rs.status?.conditions ?? []) as Array<Record<string, unknown>>;
   return conditions.find((condition) => condition.type === 'ReplicaFailure');
 }
+
+When(
+  'a replica set {string} with {int} replicas whose pods every watch hears of {int} seconds late is created',
+  async function (this: KubeWorld, label: string, replicas: number, seconds: number) {
+    await createReplicaSet(this, label, replicas, {}, {}, { [WatchDelayAnnotation]: String(seconds) });
+  },
+);
 
 When(
   'a replica set {string} with {int} replicas whose pods ask for the priority class {string} is created',

@@ -61,6 +61,12 @@ export const replicasetReconcileMutants: Mutant[] = [
     'forgets to stop expecting the pods that were not created, so the set waits for them for minutes',
     ['      for (let skipped = count - successes; skipped > 0; skipped--) this.expectations.observedAdd(key);\n', ''],
   ),
+  mutant(
+    'no-expectations',
+    'never tells the expectations what it is about to do, so a sync before the watch catches up acts twice',
+    ['      this.expectations.expect(key, count, 0);\n', ''],
+    ['      this.expectations.expect(key, 0, doomed.length);\n', ''],
+  ),
   mutant('one-pod-short', 'counts the diff one off, so a set always keeps one pod fewer than asked', [
     'const diff = active.length - Number(rs.spec?.replicas ?? 1);\n    if (diff < 0) {',
     'const diff = active.length + 1 - Number(rs.spec?.replicas ?? 1);\n    if (diff < 0) {',

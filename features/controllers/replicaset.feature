@@ -40,6 +40,23 @@ Feature: A ReplicaSet keeps the desired number of pods running
       And replica set "web" no longer reports ReplicaFailure
       And the audit log shows the controller manager's creates of "web" were refused one at a time, then sent in batches of 1, 2, 4 and 8
 
+  Rule: The controller does not act again until its watch has shown it its own creates and deletes
+
+    Before it creates or deletes, the controller records how many of each it expects to see
+    (Kubernetes' ControllerExpectations); until its informer has seen them all, a sync only
+    writes status. Without that, a sync that ran before the watch caught up would count the
+    pods it had just made as missing and make them again. kubelab's watch-delay annotation
+    (a fault it injects; Kubernetes has none) makes every watch hear of the pods late.
+
+    @needs-audit @conformance:replicaset-waits-for-its-own-writes @exercise-replicaset-reconcile
+    Scenario: a controller whose watch hears of its pods late still creates and deletes each pod once
+      When a replica set "web" with 5 replicas whose pods every watch hears of 2 seconds late is created
+      Then within 30 seconds replica set "web" has 5 ready pods
+      And the audit log shows the controller manager created the pods of "web" in batches of 1, 2 and 2, each batch sent together once the one before was answered
+      When replica set "web" is scaled to 2 with kubectl
+      Then within 30 seconds replica set "web" has 2 ready pods
+      And the audit log shows the controller manager deleted the 3 surplus pods of "web", and created none
+
   Rule: The controller converges from every starting point a learner can make with kubectl
 
     @needs-audit @conformance:replicaset-scales-in-batches @exercise-replicaset-reconcile

@@ -10,6 +10,7 @@
 // no resync period. Real Kubernetes: client-go/tools/cache (shared_informer.go,
 // thread_safe_store.go, index.go).
 
+import { WatchDelayAnnotation } from './kubelab-annotations.js';
 import type { Logger } from './logger.js';
 import { Reflector, type ReflectorOptions, type ReflectorStore } from './reflector.js';
 import type { RestClient, ResourceRef } from './rest-client.js';
@@ -94,12 +95,23 @@ export class Informer<T extends KubeObject> implements ReflectorStore<T> {
     }
   }
 
-  apply(event: WatchEvent<T>): void {
+  applyEvent(event: WatchEvent<T>): void {
     const key = keyOf(event.object);
     if (event.type === 'DELETED') this.remove(key, event.object);
     else this.upsert(key, event.object);
   }
   // #endregion informer-store
+
+  /** What the reflector hands over; an object carrying the watch-delay annotation waits first. */
+  apply(event: WatchEvent<T>): void {
+    const seconds = Number(event.object.metadata.annotations?.[WatchDelayAnnotation] ?? 0);
+    if (!(seconds > 0)) {
+      this.applyEvent(event);
+      return;
+    }
+    // Every event of the object waits as long, so they still arrive in order.
+    setTimeout(() => this.applyEvent(event), seconds * 1000).unref();
+  }
 
   private upsert(key: string, item: T): void {
     const previous = this.items.get(key);

@@ -232,11 +232,12 @@ export async function createReplicaSet(
   replicas: number,
   container: Record<string, unknown> = {},
   podSpec: Record<string, unknown> = {},
+  podAnnotations: Record<string, string> = {},
 ): Promise<void> {
   // A name chosen earlier (a stray pod already carries its labels) is kept.
   const name = world.notes.get(`name of ${label}`) ?? world.uniqueName(label);
   const template = {
-    metadata: { labels: { app: name } },
+    metadata: { labels: { app: name }, annotations: podAnnotations },
     spec: { containers: [{ name: 'app', image: 'kubelab/sleeper', ...container }], ...podSpec },
   };
   const rs = {
