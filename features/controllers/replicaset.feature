@@ -52,7 +52,7 @@ Feature: A ReplicaSet keeps the desired number of pods running
     Scenario: a controller whose watch hears of its pods late still creates and deletes each pod once
       When a replica set "web" with 5 replicas whose pods every watch hears of 2 seconds late is created
       Then within 30 seconds replica set "web" has 5 ready pods
-      And the audit log shows the controller manager created the pods of "web" in batches of 1, 2 and 2, each batch sent together once the one before was answered
+      And the audit log shows the controller manager created the 5 pods of "web" once each, and deleted none
       When replica set "web" is scaled to 2 with kubectl
       Then within 30 seconds replica set "web" has 2 ready pods
       And the audit log shows the controller manager deleted the 3 surplus pods of "web", and created none
