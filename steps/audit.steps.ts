@@ -266,21 +266,6 @@ Then(
 );
 
 Then(
-  'the audit log shows the controller manager created the {int} pods of {string} once each, and deleted none',
-  async function (this: KubeWorld, count: number, label: string) {
-    await eventually(
-      async () => {
-        const { creates, deletes } = await podWrites(this, label);
-        const seen = `the controller manager's requests:\n${describeRequests([...creates, ...deletes])}`;
-        assert.deepEqual({ created: creates.length, deleted: deletes.length }, { created: count, deleted: 0 }, seen);
-        assert.deepEqual(codes(creates), [201], seen);
-      },
-      { timeoutMs: 5000, intervalMs: 250 },
-    );
-  },
-);
-
-Then(
   'the audit log shows the controller manager deleted the {int} surplus pods of {string}, and created none',
   async function (this: KubeWorld, count: number, label: string) {
     await eventually(
