@@ -200,6 +200,13 @@ async function replicaFailureOf(world: KubeWorld, label: string): Promise<Record
   return conditions.find((condition) => condition.type === 'ReplicaFailure');
 }
 
+When(
+  'a replica set {string} with {int} replicas whose pods every watch hears of {int} seconds late is created',
+  async function (this: KubeWorld, label: string, replicas: number, seconds: number) {
+    await createReplicaSet(this, label, replicas, {}, {}, { [WatchDelayAnnotation]: String(seconds) });
+  },
+);
+
 Given(
   'a replica set {string} with {int} replicas whose pods every watch hears of {int} seconds late was created and is ready',
   async function (this: KubeWorld, label: string, replicas: number, seconds: number) {
