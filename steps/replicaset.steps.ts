@@ -208,7 +208,8 @@ When(
 );
 
 Given(
-  'a replica set {string} with {int} replicas whose pods every watch hears of {int} seconds late was created and is ready',
+  'a replica set {string} with {int} replicas whose pods every watch hears of {int} seconds late ' +
+    'was created and is ready',
   async function (this: KubeWorld, label: string, replicas: number, seconds: number) {
     await createReplicaSet(this, label, replicas, {}, {}, { [WatchDelayAnnotation]: String(seconds) });
     await waitForReadyPods(this, label, replicas, 20);
