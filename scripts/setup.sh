@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 # etcd, iptables and ip are copied into the runtime image (build-rootfs.sh); etcdctl reads etcd as
 # the features do; chromium renders the course for `npm run test:lessons`; python3-kubernetes is
 # Kubernetes' own Python client, which features/api/official-clients.feature drives.
-PACKAGES=(etcd-server etcd-client iptables iproute2 chromium python3-kubernetes)
+PACKAGES=(etcd-server etcd-client iptables iproute2 procps curl chromium python3-kubernetes)
 ENGINE_PACKAGES=(podman runc)
 CONTAINERS_CONF=/etc/containers/containers.conf
 PODMAN_SOCKET=/run/podman/podman.sock

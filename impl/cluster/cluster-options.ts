@@ -37,6 +37,12 @@ export interface ClusterOptions {
    * often replicas try (2 s).
    */
   leaderElection?: { leaseDurationSeconds: number; renewDeadlineSeconds: number; retryPeriodSeconds: number };
+  /**
+   * The real nodes' kubelets, shortened in tests: the first and the longest back-off before a
+   * crashed container restarts or a failed image pull is tried again (10 s and 300 s), and how
+   * often the node status is computed (10 s).
+   */
+  kubelet?: { backoffInitialSeconds?: number; backoffMaxSeconds?: number; nodeStatusUpdateSeconds?: number };
   /** Which controllers the controller managers run, as kube-controller-manager's --controllers ('*' by default). */
   controllers?: string;
 }

@@ -34,6 +34,7 @@ import {
 } from './containers/apiserver-container.js';
 import { ComponentContainer } from './containers/component-container.js';
 import { ETCD_ALIAS, EtcdContainer, StartedEtcdContainer } from './containers/etcd-container.js';
+import { NodeContainer } from './containers/node-container.js';
 import { ensureRuntimeImage } from './images.js';
 import { claimClusterName, ownershipLabels, removeOwned, stopOnOwnerExit } from './ownership.js';
 import { Supervisor } from './supervisor.js';
@@ -43,6 +44,8 @@ export { ComponentNames } from './components.js';
 
 export const DEFAULT_CLUSTER_NAME = 'kubelab';
 const CLUSTER_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
+/** A node's name is its container's hostname too: a DNS label. */
+const NODE_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const STOP_GRACE_MS = 5_000;
 /**
  * How long a component gets to exit on SIGTERM when it is restarted. The API server answers its
@@ -74,8 +77,24 @@ export interface Cluster {
   start(component: ComponentName): Promise<void>;
   /** Stop a component gracefully (SIGTERM) and start it again, running the code in dist/ anew. */
   restart(component: ComponentName): Promise<void>;
+  /** Starts a real node: a container whose kubelet registers the Node itself; resolves once it runs. */
+  addNode(node: string, options?: NodeOptions): Promise<void>;
+  /** Stops and removes a real node's container; its Node object stays, as a dead machine's does. */
+  removeNode(node: string): Promise<void>;
+  /** The names of the real nodes this cluster runs. */
+  realNodes(): string[];
+  /** Runs a command in a node's container (`docker exec`), as a person on the node would. */
+  execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }>;
   /** Stop and remove every container, then the network, the kubeconfig and cluster.json. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+export interface NodeOptions {
+  /** Labelled and tainted `node-role.kubernetes.io/control-plane`, as kubeadm marks one. */
+  controlPlane?: boolean;
+  /** The CPUs and memory its kubelet reports, instead of the machine's. */
+  cpu?: string;
+  memory?: string;
 }
 
 /** Start a cluster and wait until its API server answers /readyz. */
@@ -104,6 +123,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const containers = new Map<ComponentName, StartedTestContainer>();
   const launcher = launcherFor(name, image, clusterNetwork, containers, launch);
   await startComponents(engine, name, containers, launcher);
+  const nodeLauncher = nodeLauncherFor(name, image, clusterNetwork, launch);
   const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
   const cluster = new RunningCluster(
     name,
@@ -111,6 +131,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     clusterNetwork.network,
     containers,
     launcher,
+    nodeLauncher,
     kubeconfigPath,
     auditLogPath,
     options.handleSignals ?? true,
@@ -144,6 +165,47 @@ function launcherFor(
       .withExtraHosts(clusterNetwork.hosts);
     return container.start();
   };
+}
+
+/** Creates and starts a real node's container. */
+type NodeLauncher = (node: string, options: NodeOptions) => Promise<StartedTestContainer>;
+
+function nodeLauncherFor(
+  name: string,
+  image: string,
+  clusterNetwork: ClusterNetwork,
+  options: LaunchOptions,
+): NodeLauncher {
+  return (node, nodeOptions) => {
+    const environment = Object.fromEntries(
+      Object.entries({ ...kubeletSettings(options), ...nodeSettings(nodeOptions) }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    );
+    return new NodeContainer(image, node, `http://${APISERVER_ALIAS}:${APISERVER_PORT}`, environment)
+      .withName(`${name}-${node}`)
+      .withLabels(ownershipLabels(name))
+      .withNetwork(clusterNetwork.network)
+      .withExtraHosts(clusterNetwork.hosts)
+      .start();
+  };
+}
+
+/** The kubelet's timings a cluster's options shorten (tests wait less for back-offs and heartbeats). */
+function kubeletSettings(options: LaunchOptions): Record<string, string | undefined> {
+  const text = (value: number | undefined) => (value === undefined ? undefined : String(value));
+  return {
+    LEASE_RENEW_INTERVAL_SECONDS: text(options.nodeLeaseRenewIntervalSeconds),
+    CRASH_LOOP_BACKOFF_INITIAL_SECONDS: text(options.kubelet?.backoffInitialSeconds),
+    CRASH_LOOP_BACKOFF_MAX_SECONDS: text(options.kubelet?.backoffMaxSeconds),
+    IMAGE_PULL_BACKOFF_INITIAL_SECONDS: text(options.kubelet?.backoffInitialSeconds),
+    IMAGE_PULL_BACKOFF_MAX_SECONDS: text(options.kubelet?.backoffMaxSeconds),
+    NODE_STATUS_UPDATE_FREQUENCY_SECONDS: text(options.kubelet?.nodeStatusUpdateSeconds),
+  };
+}
+
+function nodeSettings(options: NodeOptions): Record<string, string | undefined> {
+  return { CONTROL_PLANE_NODE: options.controlPlane ? 'true' : undefined, NODE_CPU: options.cpu, NODE_MEMORY: options.memory };
 }
 
 async function startComponents(
@@ -221,6 +283,7 @@ class RunningCluster implements Cluster {
   private stopping: Promise<void> | undefined;
   private readonly unregister: () => void;
   private readonly supervisor: Supervisor;
+  private readonly nodes = new Map<string, StartedTestContainer>();
 
   constructor(
     readonly name: string,
@@ -228,6 +291,7 @@ class RunningCluster implements Cluster {
     readonly network: StartedNetwork,
     private readonly containers: Map<ComponentName, StartedTestContainer>,
     private readonly launch: Launcher,
+    private readonly launchNode: NodeLauncher,
     readonly kubeconfigPath: string,
     readonly auditLogPath: string,
     handleSignals: boolean,
@@ -287,6 +351,31 @@ class RunningCluster implements Cluster {
     }
   }
 
+  async addNode(node: string, options: NodeOptions = {}): Promise<void> {
+    if (this.nodes.has(node)) throw new Error(`Cluster: node ${node} is running already`);
+    if (!NODE_NAME_PATTERN.test(node)) throw new Error(`Cluster: invalid node name "${node}"`);
+    this.nodes.set(node, await this.launchNode(node, options));
+  }
+
+  async removeNode(node: string): Promise<void> {
+    const container = this.nodes.get(node);
+    this.nodes.delete(node);
+    await container?.stop({ timeout: STOP_GRACE_MS }).catch((error: unknown) => {
+      if (!isGone(error)) throw error;
+    });
+  }
+
+  realNodes(): string[] {
+    return [...this.nodes.keys()];
+  }
+
+  async execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }> {
+    const container = this.nodes.get(node);
+    if (!container) throw new Error(`Cluster: there is no real node "${node}"; the real nodes are ${this.realNodes().join(', ') || 'none'}`);
+    const { exitCode, output } = await container.exec(command);
+    return { exitCode, output };
+  }
+
   stop(): Promise<void> {
     this.stopping ??= this.removeEverything();
     return this.stopping;
@@ -322,7 +411,8 @@ class RunningCluster implements Cluster {
   private async removeEverything(): Promise<void> {
     await this.supervisor.stop();
     const failures: unknown[] = [];
-    for (const container of [...this.containers.values()].reverse()) {
+    // The nodes first, as a cluster is taken down: their kubelets would only miss the API server.
+    for (const container of [...this.nodes.values(), ...[...this.containers.values()].reverse()]) {
       // One that never became ready after a restart is gone already (restartContainer).
       await container.stop({ timeout: STOP_GRACE_MS }).catch((error: unknown) => {
         if (!isGone(error)) failures.push(error);

@@ -22,9 +22,17 @@ export const TestPodGc = { podGcCheckPeriodSeconds: 2, podGcQuarantineSeconds: 4
 /** A controller manager's Lease lasts 6 s unrenewed, renewed every second (Kubernetes: 15 s and 2 s). */
 export const TestLeaderElection = { leaseDurationSeconds: 6, renewDeadlineSeconds: 4, retryPeriodSeconds: 1 };
 
+/**
+ * A real node's kubelet waits 1 s, then 2, 4, 8 s before restarting a crashed container or
+ * pulling an image again, and computes its node status every 2 s (Kubernetes: 10 s doubling
+ * to 300 s, and 10 s).
+ */
+export const TestKubelet = { backoffInitialSeconds: 1, backoffMaxSeconds: 8, nodeStatusUpdateSeconds: 2 };
+
 export const TestClusterOptions: ClusterOptions = {
   etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds,
   ...TestNodeLifecycle,
   ...TestPodGc,
   leaderElection: TestLeaderElection,
+  kubelet: TestKubelet,
 };

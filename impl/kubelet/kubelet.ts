@@ -1,0 +1,198 @@
+// The kubelet: the node's agent. It registers its Node, heartbeats, and runs the pods bound to it.
+//
+// "The kubelet registers the node, watches the API server for pods bound to it, runs them
+// through the container runtime, and reports their status." It starts by creating its own
+// Node, then keeps two heartbeats: its Lease, renewed every 10 s, and the node's status,
+// posted when it changes (and every 5 minutes anyway). It watches only its own pods
+// (fieldSelector spec.nodeName=<node>) and syncs each one in a work queue (pod-sync.ts). It
+// watches the Nodes too: its own tells it its podCIDR, and the others where to route theirs.
+// A pod can start once the node's network is set up from its podCIDR; until then the node
+// reports Ready=False, as a real node does while its network plugin is not ready.
+// Real Kubernetes: pkg/kubelet/kubelet.go (Run, syncLoop), kubelet_node_status.go.
+import { isAlreadyExists } from '../client/api-errors.js';
+import { EventRecorder } from '../client/event-recorder.js';
+import { Informer, keyOf } from '../client/informer.js';
+import type { Logger } from '../client/logger.js';
+import { ControllerRunner } from '../client/reconcile.js';
+import type { RestClient } from '../client/rest-client.js';
+import type { JsonObject, KubeObject } from '../client/types.js';
+import { WorkQueue } from '../client/workqueue.js';
+import { CatalogueImageService } from './images/catalogue.js';
+import { BridgeNetwork } from './network/bridge-network.js';
+import { PodRoutes } from './network/routes.js';
+import { initialNode } from './node/initial-node.js';
+import { type Machine, readMachine } from './node/machine.js';
+import { renewNodeLease } from './node/node-lease.js';
+import { type Condition, nodeStatus, sameStatus } from './node/node-status.js';
+import { Backoff } from './pods/backoff.js';
+import { PodSync } from './pods/pod-sync.js';
+import { ProcessRuntime } from './runtime/process-runtime.js';
+
+export interface KubeletOptions {
+  readonly nodeName: string;
+  readonly controlPlane: boolean;
+  readonly cpu?: string;
+  readonly memory?: string;
+  readonly statusUpdateMs: number;
+  readonly statusReportMs: number;
+  readonly leaseRenewMs: number;
+  readonly crashLoopInitialMs: number;
+  readonly crashLoopMaxMs: number;
+  readonly imagePullInitialMs: number;
+  readonly imagePullMaxMs: number;
+  readonly logDir: string;
+  readonly workers: number;
+}
+
+export class Kubelet {
+  private readonly machine: Machine;
+  private readonly nodes: Informer<KubeObject>;
+  private readonly pods: Informer<KubeObject>;
+  private readonly queue = new WorkQueue();
+  private readonly recorder: EventRecorder;
+  private readonly routes: PodRoutes;
+  /** The uid each pod key had, so that a pod deleted for good is still cleaned up. */
+  private readonly uids = new Map<string, string>();
+  private podSync?: PodSync;
+  private lastStatus?: { status: JsonObject; postedAt: number };
+
+  constructor(
+    private readonly client: RestClient,
+    private readonly logger: Logger,
+    private readonly options: KubeletOptions,
+  ) {
+    this.machine = readMachine(options.nodeName, { cpu: options.cpu, memory: options.memory });
+    this.recorder = new EventRecorder(client, 'kubelet', logger);
+    this.routes = new PodRoutes(options.nodeName);
+    this.nodes = new Informer(client, { resource: 'nodes' }, logger);
+    this.nodes.addEventHandler({
+      onAdd: () => void this.nodesChanged(),
+      onUpdate: () => void this.nodesChanged(),
+      onDelete: () => void this.nodesChanged(),
+    });
+    // Only this node's pods: the API server filters them, so a big cluster costs a node nothing.
+    const fieldSelector = `spec.nodeName=${options.nodeName}`;
+    this.pods = new Informer(client, { resource: 'pods' }, logger, { fieldSelector });
+    this.pods.addEventHandler({
+      onAdd: (pod) => this.queue.add(keyOf(pod)),
+      onUpdate: (_old, pod) => this.queue.add(keyOf(pod)),
+      onDelete: (pod) => this.queue.add(keyOf(pod)),
+    });
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    await this.register();
+    void this.nodes.run(signal);
+    void this.pods.run(signal);
+    await Promise.all([this.nodes.waitForSync(), this.pods.waitForSync()]);
+    await this.heartbeat();
+    const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
+    const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
+    signal.addEventListener('abort', () => [lease, status].forEach(clearInterval), { once: true });
+    const runner = new ControllerRunner(
+      { name: 'pod-sync', reconcile: (key) => this.syncPod(key) },
+      this.queue,
+      this.logger,
+      this.options.workers,
+    );
+    await runner.run(signal);
+  }
+
+  /** Creates this node's Node; one that exists already (a restarted kubelet) is kept. */
+  private async register(): Promise<void> {
+    const node = initialNode(this.options.nodeName, this.machine, this.options.controlPlane);
+    try {
+      await this.client.create({ resource: 'nodes' }, node);
+      this.logger.info('registered the node', { node: this.options.nodeName });
+    } catch (error) {
+      if (!isAlreadyExists(error)) throw error;
+      this.logger.info('the node was registered before', { node: this.options.nodeName });
+    }
+  }
+
+  private ownNode(): KubeObject | undefined {
+    return this.nodes.get(this.options.nodeName);
+  }
+
+  private async heartbeat(): Promise<void> {
+    await this.postStatus();
+    await this.renewLease();
+  }
+
+  private async renewLease(): Promise<void> {
+    const node = this.ownNode();
+    if (!node) return;
+    await renewNodeLease(this.client, node, new Date()).catch((error: unknown) =>
+      this.logger.error('renewing the node lease failed', { error }),
+    );
+  }
+
+  /** Posts the node's status when it changed, or when the last post is older than the report period. */
+  private async postStatus(): Promise<void> {
+    const node = this.ownNode();
+    if (!node) return;
+    const previous = (node.status?.conditions ?? []) as unknown as Condition[];
+    const status = nodeStatus(this.machine, this.podSync !== undefined, previous, timestamp(new Date()));
+    const now = Date.now();
+    const last = this.lastStatus;
+    if (last && sameStatus(last.status, status) && now - last.postedAt < this.options.statusReportMs) return;
+    try {
+      await this.client.patch({ resource: 'nodes', name: this.options.nodeName, subresource: 'status' }, { status });
+      this.lastStatus = { status, postedAt: now };
+    } catch (error) {
+      this.logger.error('posting the node status failed', { error });
+    }
+  }
+
+  private async nodesChanged(): Promise<void> {
+    try {
+      await this.setUpNetwork();
+      await this.routes.sync(this.nodes.list());
+    } catch (error) {
+      this.logger.error('setting up the pod network failed', { error });
+    }
+  }
+
+  /** Once the node has a podCIDR: the bridge, and a runtime whose sandboxes take addresses from it. */
+  private async setUpNetwork(): Promise<void> {
+    const podCidr = this.ownNode()?.spec?.podCIDR;
+    if (this.podSync || typeof podCidr !== 'string') return;
+    const network = new BridgeNetwork(podCidr);
+    await network.setUpNode();
+    const runtime = new ProcessRuntime(network, (container) => {
+      const uid = this.podSync?.podUidOf(container);
+      for (const [key, known] of this.uids) if (known === uid) this.queue.add(key);
+    });
+    this.podSync = new PodSync(this.client, runtime, new CatalogueImageService(), this.recorder, {
+      hostIp: this.machine.internalIp,
+      logDir: this.options.logDir,
+      crashLoop: new Backoff(this.options.crashLoopInitialMs, this.options.crashLoopMaxMs),
+      imagePull: new Backoff(this.options.imagePullInitialMs, this.options.imagePullMaxMs),
+    });
+    this.logger.info('pod network ready', { podCIDR: podCidr, gateway: network.gateway });
+    await this.postStatus();
+    for (const pod of this.pods.list()) this.queue.add(keyOf(pod));
+  }
+
+  private async syncPod(key: string): Promise<{ requeueAfterMs?: number }> {
+    const podSync = this.podSync;
+    // No network yet: no sandbox can be made. Look again soon.
+    if (!podSync) return { requeueAfterMs: 1000 };
+    const pod = this.pods.get(key);
+    const known = this.uids.get(key);
+    // Gone from the API, or replaced by a new pod of the same name: stop the old one.
+    if (known !== undefined && known !== pod?.metadata.uid) {
+      await podSync.forget(known);
+      this.uids.delete(key);
+    }
+    if (!pod) return {};
+    this.uids.set(key, pod.metadata.uid ?? '');
+    const requeueAfterMs = await podSync.sync(pod);
+    if (pod.metadata.deletionTimestamp) this.uids.delete(key);
+    return requeueAfterMs === undefined ? {} : { requeueAfterMs };
+  }
+}
+
+function timestamp(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}

@@ -1,0 +1,342 @@
+// The kubelet's pod sync: make what runs on this node match one pod's spec, then report it.
+//
+// "The kubelet asks the runtime for a sandbox, then starts each container; it restarts them as
+// the restart policy says, and reports what it sees." Each call looks at the pod as it is now
+// and takes the next step, like every reconcile loop in kubelab: make the sandbox if there is
+// none; run the init containers one at a time, each to completion; start every container not
+// running, unless its restart policy or its back-off says to wait; then write the status. A
+// pod being deleted has its containers stopped within its grace period (SIGTERM, then
+// SIGKILL), and only then does the kubelet delete the object for good (grace period 0).
+// Real Kubernetes: pkg/kubelet/kubelet.go (SyncPod, SyncTerminatingPod),
+// pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions, SyncPod, doBackOff).
+import path from 'node:path';
+import { isConflict, isNotFound } from '../../client/api-errors.js';
+import type { EventRecorder } from '../../client/event-recorder.js';
+import type { RestClient } from '../../client/rest-client.js';
+import type { JsonObject, KubeObject } from '../../client/types.js';
+import type { ContainerStatus, ImageService, RuntimeService } from '../cri/runtime-service.js';
+import { findImage } from '../images/catalogue.js';
+import type { Backoff } from './backoff.js';
+import { containerEnv } from './container-env.js';
+import type { ContainerState, ContainerView } from './container-view.js';
+import { podStatus } from './pod-status.js';
+
+export const DefaultGracePeriodSeconds = 30;
+export const MinimumGracePeriodSeconds = 2;
+
+export interface PodSyncOptions {
+  readonly hostIp: string;
+  /** Where container logs go: `<logDir>/<namespace>_<name>_<uid>/<container>/<attempt>.log`. */
+  readonly logDir: string;
+  readonly crashLoop: Backoff;
+  readonly imagePull: Backoff;
+  readonly now?: () => Date;
+}
+
+/** Why a container is not running yet, shown as its waiting state. */
+interface Waiting {
+  reason: string;
+  message?: string;
+}
+
+export class PodSync {
+  private readonly sandboxes = new Map<string, string>();
+  private readonly startTimes = new Map<string, string>();
+  private readonly written = new Map<string, string>();
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly finished = new Set<string>();
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly client: RestClient,
+    private readonly runtime: RuntimeService,
+    private readonly images: ImageService,
+    private readonly recorder: EventRecorder,
+    private readonly options: PodSyncOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The uid of the pod a container belongs to, for the runtime's exit events. */
+  podUidOf(container: ContainerStatus): string | undefined {
+    return this.runtime.podSandboxStatus(container.sandboxId)?.config.uid;
+  }
+
+  /** One step towards `pod`'s spec; resolves with the milliseconds after which to look again. */
+  async sync(pod: KubeObject): Promise<number | undefined> {
+    const uid = pod.metadata.uid ?? '';
+    if (pod.metadata.deletionTimestamp) return this.terminate(pod);
+    if (this.finished.has(uid)) return undefined;
+    const sandboxId = this.sandboxes.get(uid) ?? (await this.createSandbox(pod));
+    const sandbox = this.runtime.podSandboxStatus(sandboxId);
+    const specOf = (field: string) => specsOf(pod, field);
+    let requeue: number | undefined;
+    const later = (ms: number | undefined) => {
+      if (ms !== undefined) requeue = Math.min(requeue ?? ms, ms);
+    };
+    // Init containers run one at a time, each to completion, before any other container.
+    let initialized = true;
+    for (const container of specOf('initContainers')) {
+      const latest = this.latest(sandboxId, String(container.name));
+      if (latest?.state === 'CONTAINER_EXITED' && latest.exitCode === 0) continue;
+      initialized = false;
+      later(await this.ensureRunning(pod, sandboxId, container, { init: true }));
+      break;
+    }
+    if (initialized) for (const container of specOf('containers')) later(await this.ensureRunning(pod, sandboxId, container));
+    await this.writeStatus(pod, sandboxId, sandbox?.ip, specOf('initContainers'), specOf('containers'));
+    return requeue;
+  }
+
+  /** The pod is gone from the API (deleted at once, grace 0): stop whatever of it still runs. */
+  async forget(uid: string): Promise<void> {
+    const sandboxId = this.sandboxes.get(uid);
+    if (sandboxId !== undefined) await this.runtime.removePodSandbox(sandboxId);
+    this.sandboxes.delete(uid);
+    this.startTimes.delete(uid);
+    this.written.delete(uid);
+    this.finished.delete(uid);
+    this.options.crashLoop.forget(`${uid}/`);
+    this.options.imagePull.forget(`${uid}/`);
+  }
+
+  private async createSandbox(pod: KubeObject): Promise<string> {
+    const { name = '', namespace = '', uid = '' } = pod.metadata;
+    const id = await this.runtime.runPodSandbox({ name, namespace, uid, attempt: 0 });
+    this.sandboxes.set(uid, id);
+    this.startTimes.set(uid, timestamp(this.now()));
+    return id;
+  }
+
+  /** Starts `container` unless it runs, or its policy or back-off says to wait (then: how long). */
+  private async ensureRunning(
+    pod: KubeObject,
+    sandboxId: string,
+    container: JsonObject,
+    { init = false } = {},
+  ): Promise<number | undefined> {
+    const name = String(container.name ?? '');
+    const key = `${pod.metadata.uid}/${name}`;
+    const latest = this.latest(sandboxId, name);
+    if (latest && latest.state !== 'CONTAINER_EXITED') return undefined;
+    const now = this.now().getTime();
+    if (latest) {
+      if (!shouldRestart(String(pod.spec?.restartPolicy ?? 'Always'), latest.exitCode ?? 0, init)) return undefined;
+      const wait = this.options.crashLoop.remaining(key, latest.finishedAt?.getTime() ?? now, now);
+      if (wait > 0) {
+        const delay = goDuration(this.options.crashLoop.delay(key));
+        const message = `back-off ${delay} restarting failed container=${name} pod=${podLabel(pod)}`;
+        this.waiting.set(key, { reason: 'CrashLoopBackOff', message });
+        await this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${name} in pod ${podLabel(pod)}`);
+        return wait;
+      }
+      this.options.crashLoop.next(key, now);
+    }
+    const image = String(container.image ?? '');
+    const pullWait = this.options.imagePull.remainingSinceLastFailure(key, now);
+    if (pullWait > 0) {
+      const previous = this.waiting.get(key);
+      const cause = previous?.reason === 'ErrImagePull' ? `: ErrImagePull: ${previous.message}` : '';
+      const message = `Back-off pulling image "${image}"${previous?.reason === 'ImagePullBackOff' ? previous.message?.slice(`Back-off pulling image "${image}"`.length) : cause}`;
+      this.waiting.set(key, { reason: 'ImagePullBackOff', message });
+      await this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+      return pullWait;
+    }
+    if (!findImage(image)) await this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
+    try {
+      await this.images.pullImage(image);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.imagePull.next(key, now);
+      this.waiting.set(key, { reason: 'ErrImagePull', message });
+      await this.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`);
+      await this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+      // Soon back, to show the back-off the next pull waits for.
+      return Math.min(1000, this.options.imagePull.delay(key));
+    }
+    this.options.imagePull.forget(key);
+    this.waiting.delete(key);
+    await this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+    await this.start(pod, sandboxId, container, (latest?.attempt ?? -1) + 1);
+    return undefined;
+  }
+
+  private async start(pod: KubeObject, sandboxId: string, container: JsonObject, attempt: number): Promise<void> {
+    const { name: podName, namespace, uid } = pod.metadata;
+    const name = String(container.name ?? '');
+    const sandbox = this.runtime.podSandboxStatus(sandboxId);
+    const addresses = { podIp: sandbox?.ip ?? '', hostIp: this.options.hostIp };
+    const logPath = path.join(this.options.logDir, `${namespace}_${podName}_${uid}`, name, `${attempt}.log`);
+    const id = await this.runtime.createContainer(sandboxId, {
+      name,
+      attempt,
+      image: String(container.image ?? ''),
+      command: stringsOf(container.command),
+      args: stringsOf(container.args),
+      env: containerEnv(pod, container, addresses),
+      logPath,
+    });
+    await this.event(pod, 'Normal', 'Created', `Created container: ${name}`);
+    await this.runtime.startContainer(id);
+    await this.event(pod, 'Normal', 'Started', `Started container ${name}`);
+    // Only the attempt before this one is kept: it is the container's lastState.
+    for (const old of this.runtime.listContainers({ sandboxId })) {
+      if (old.name === name && old.attempt < attempt - 1) await this.runtime.removeContainer(old.id);
+    }
+  }
+
+  // Graceful deletion: SIGTERM to every container, SIGKILL after the grace period, then the
+  // object goes for good; the uid precondition keeps a new pod of the same name safe.
+  private async terminate(pod: KubeObject): Promise<undefined> {
+    const uid = pod.metadata.uid ?? '';
+    const sandboxId = this.sandboxes.get(uid);
+    if (sandboxId !== undefined) {
+      const given = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds;
+      // The kubelet gives every container at least 2 seconds (minimumGracePeriodInSeconds).
+      const grace = Math.max(MinimumGracePeriodSeconds, Number(given ?? DefaultGracePeriodSeconds));
+      const running = this.runtime
+        .listContainers({ sandboxId })
+        .filter((container) => container.state === 'CONTAINER_RUNNING');
+      for (const container of running) await this.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`);
+      await Promise.all(running.map((container) => this.runtime.stopContainer(container.id, grace)));
+      // What the containers ended with is the pod's last status: Succeeded or Failed.
+      const ip = this.runtime.podSandboxStatus(sandboxId)?.ip;
+      await this.writeStatus(pod, sandboxId, ip, specsOf(pod, 'initContainers'), specsOf(pod, 'containers'), true);
+    }
+    await this.forget(uid);
+    const ref = { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name };
+    await this.client.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid } }).catch((error: unknown) => {
+      if (!isNotFound(error) && !isConflict(error)) throw error;
+    });
+    return undefined;
+  }
+
+  private async writeStatus(
+    pod: KubeObject,
+    sandboxId: string,
+    podIp: string | undefined,
+    initSpecs: JsonObject[],
+    specs: JsonObject[],
+    terminal = false,
+  ): Promise<void> {
+    const uid = pod.metadata.uid ?? '';
+    const view = (container: JsonObject) => this.view(pod, sandboxId, container);
+    const status = podStatus(
+      pod,
+      {
+        sandboxReady: this.runtime.podSandboxStatus(sandboxId)?.state === 'SANDBOX_READY',
+        podIp,
+        hostIp: this.options.hostIp,
+        startTime: this.startTimes.get(uid) ?? timestamp(this.now()),
+        initContainers: initSpecs.map(view),
+        containers: specs.map(view),
+        terminal,
+      },
+      timestamp(this.now()),
+    );
+    const text = JSON.stringify(status);
+    if (this.written.get(uid) === text) return;
+    const ref = { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' };
+    try {
+      await this.client.patch(ref, { metadata: { uid }, status }, 'strategic');
+    } catch (error) {
+      // Deleted meanwhile: its last status has no object left to go to.
+      if (isNotFound(error)) return;
+      throw error;
+    }
+    this.written.set(uid, text);
+    // A pod that has finished stays finished: nothing of it starts again, and its sandbox
+    // (its network namespace and address) is given back.
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') {
+      this.finished.add(uid);
+      await this.runtime.stopPodSandbox(sandboxId);
+    }
+  }
+
+  /** What `status.containerStatuses[]` says of one container. */
+  private view(pod: KubeObject, sandboxId: string, container: JsonObject): ContainerView {
+    const name = String(container.name ?? '');
+    const image = String(container.image ?? '');
+    const attempts = this.runtime
+      .listContainers({ sandboxId })
+      .filter((candidate) => candidate.name === name)
+      .sort((a, b) => b.attempt - a.attempt);
+    const [latest, previous] = attempts;
+    const waiting = this.waiting.get(`${pod.metadata.uid}/${name}`);
+    const base = { name, image, imageID: findImage(image)?.id ?? '', ready: false, started: false };
+    if (!latest) {
+      const initializing = specsOf(pod, 'initContainers').length > 0;
+      const state = { waiting: waiting ?? { reason: initializing ? 'PodInitializing' : 'ContainerCreating' } };
+      return { ...base, state, lastState: {}, restartCount: 0 };
+    }
+    const restarting = latest.state === 'CONTAINER_EXITED' && waiting?.reason === 'CrashLoopBackOff';
+    const state: ContainerState = restarting ? { waiting } : stateOf(latest);
+    const lastState = restarting ? stateOf(latest) : previous ? stateOf(previous) : {};
+    const running = latest.state === 'CONTAINER_RUNNING';
+    return {
+      ...base,
+      containerID: `kubelab://${latest.id}`,
+      state,
+      lastState,
+      ready: running,
+      started: running,
+      restartCount: latest.attempt,
+    };
+  }
+
+  private latest(sandboxId: string, name: string): ContainerStatus | undefined {
+    return this.runtime
+      .listContainers({ sandboxId })
+      .filter((container) => container.name === name)
+      .sort((a, b) => b.attempt - a.attempt)[0];
+  }
+
+  private event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
+    return this.recorder.record({ ...pod, kind: 'Pod' }, type, reason, message);
+  }
+}
+
+/** restartPolicy: Always restarts every exit, OnFailure only a failure, Never none. */
+export function shouldRestart(restartPolicy: string, exitCode: number, init = false): boolean {
+  // An init container that completed is done; one that failed is retried unless Never.
+  if (init) return exitCode !== 0 && restartPolicy !== 'Never';
+  if (restartPolicy === 'Never') return false;
+  return restartPolicy === 'Always' || exitCode !== 0;
+}
+
+function stateOf(container: ContainerStatus): ContainerState {
+  if (container.state === 'CONTAINER_RUNNING') return { running: { startedAt: timestamp(container.startedAt) } };
+  if (container.state === 'CONTAINER_CREATED') return { waiting: { reason: 'ContainerCreating' } };
+  return {
+    terminated: {
+      exitCode: container.exitCode ?? 0,
+      reason: container.reason ?? 'Error',
+      startedAt: timestamp(container.startedAt),
+      finishedAt: timestamp(container.finishedAt),
+      containerID: `kubelab://${container.id}`,
+    },
+  };
+}
+
+/** How the kubelet names a pod in messages: `name_namespace(uid)`. */
+function podLabel(pod: KubeObject): string {
+  return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+}
+
+function specsOf(pod: KubeObject, field: string): JsonObject[] {
+  return Array.isArray(pod.spec?.[field]) ? (pod.spec[field] as JsonObject[]) : [];
+}
+
+/** Go's time.Duration text, as the kubelet's messages print it: 10s, 1m20s, 5m0s. */
+export function goDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function timestamp(date: Date | undefined): string {
+  return `${(date ?? new Date()).toISOString().slice(0, 19)}Z`;
+}
