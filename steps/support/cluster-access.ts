@@ -32,6 +32,8 @@ export interface ClusterAccess {
   hasSimulatedNodes?: boolean;
   /** Whether this run started the cluster, and so may kill and start its components. */
   canControlComponents?: boolean;
+  /** Whether this run started the cluster, and so may add real nodes (containers) to it. */
+  canStartNodes?: boolean;
   /** Follows every component's log, when this machine runs the cluster's containers. */
   followLogs?: FollowComponentLogs;
   /** Stops what reaching the cluster needed (a kubectl proxy). */
@@ -48,6 +50,7 @@ export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
     etcdUrl: cluster.etcd.getClientUrl(),
     auditLogPath: cluster.auditLogPath,
     canControlComponents: true,
+    canStartNodes: true,
     hasSimulatedNodes: true,
     followLogs: followContainers(cluster.containerIds()),
   };
@@ -79,6 +82,8 @@ export function whyNotApplicable(tags: string[], access: ClusterAccess): string 
     return "it reads the API server's audit log, which this cluster does not share";
   if (tags.includes('@needs-component-control') && !access.canControlComponents)
     return 'it kills and starts control-plane components, which only a cluster this run started allows';
+  if (tags.includes('@needs-real-nodes') && !access.canStartNodes)
+    return 'it starts real nodes (containers with a kubelet), which only a cluster this run started allows';
   if (tags.includes('@needs-simulated-nodes') && !access.hasSimulatedNodes)
     return 'it makes simulated nodes, and this cluster runs no kubelab node agent to play their kubelet';
   return undefined;

@@ -6,7 +6,7 @@
 // controller removes what is left while the next scenario runs); when a scenario fails, the
 // API server's and etcd's recent logs are attached to the report. A scenario that needs a door
 // this cluster does not open (@needs-etcd, @needs-audit, @needs-component-control,
-// @needs-simulated-nodes) is skipped as "not applicable", never
+// @needs-simulated-nodes, @needs-real-nodes) is skipped as "not applicable", never
 // passed. In a student edition the components' logs are followed, so that a scenario whose wait
 // a stub has settled stops at once (stub-reports.ts).
 
@@ -25,7 +25,8 @@ import { shared, type KubeWorld } from './world.js';
 setDefaultTimeout(60_000);
 
 /** What a scenario may need that not every cluster opens (cluster-access.ts). */
-const NeedsTags = '@needs-etcd or @needs-audit or @needs-component-control or @needs-simulated-nodes';
+const NeedsTags =
+  '@needs-etcd or @needs-audit or @needs-component-control or @needs-simulated-nodes or @needs-real-nodes';
 
 BeforeAll({ timeout: 600_000 }, async function () {
   const existing = process.env.KUBELAB_KUBECONFIG;

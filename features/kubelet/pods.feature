@@ -1,0 +1,61 @@
+@kubelet @k8s:1.32 @needs-real-nodes
+Feature: The kubelet registers its node and runs the pods bound to it
+  A node is a machine with a kubelet on it. The kubelet creates the node's Node object,
+  heartbeats through its Lease, watches the pods bound to its node, and runs each through the
+  container runtime in a network namespace of its own, with an address from the node's
+  podCIDR; then it writes back what it sees. kubelab's real nodes are privileged containers,
+  and their kubelet runs each container as a process (see the kubelet lesson).
+  Source: kubernetes.io "Nodes", "Pod Lifecycle", "Cluster Networking", "Images";
+  pkg/kubelet (kubelet_node_status.go, kubelet_pods.go, kuberuntime).
+
+  @needs-audit @conformance:kubelet-registers-its-node
+  Scenario: a kubelet registers its own node, with its machine's size and address, and heartbeats through its Lease
+    Given the cluster's only nodes are real nodes "a"
+    Then the audit log shows node "a"'s kubelet created its Node
+    And node "a" is labelled with its hostname, "linux" and its architecture
+    And node "a" reports the CPUs its container sees, and the address of its container
+    And within 10 seconds node "a"'s Lease in "kube-node-lease" is renewed twice, held by "a"
+
+  @conformance:kubelet-runs-a-pod
+  Scenario: a pod runs on the node the scheduler chose, with an IP from that node's range, and a pod on another node reaches it
+    Given the cluster's only nodes are real nodes "a" and "b"
+    When a pod "web" running "kubelab/echo", told its namespace and IP by the downward API, is created with kubectl
+    Then within 20 seconds pod "web" is Running on the node it was bound to, with an IP from that node's podCIDR
+    And inside that node, a network namespace holds pod "web"'s IP on its eth0
+    And from a pod on the other node, curl to pod "web"'s IP and port 8080 answers with its name, namespace and IP
+
+  @conformance:kubelet-image-pull-back-off
+  Scenario: an image no node has ends in ErrImagePull, then ImagePullBackOff
+    Given the cluster's only nodes are real nodes "a"
+    When a pod "typo" running "kubelab/ech0" is created with kubectl
+    Then within 15 seconds pod "typo"'s container has waited with reason "ErrImagePull", then "ImagePullBackOff"
+    And pod "typo" is "Pending" and has a "Failed" event "Failed to pull image \"kubelab/ech0\""
+
+  @conformance:kubelet-crash-loop-back-off
+  Scenario: a container that keeps crashing is restarted at once, then after a back-off that doubles
+    Given the cluster's only nodes are real nodes "a"
+    When a pod "crashy" running "kubelab/crasher" with args "0.2" is created with kubectl
+    Then within 30 seconds pod "crashy"'s container has waited in "CrashLoopBackOff" for "1s", "2s" and "4s", in that order
+    And pod "crashy"'s restartCount has grown to at least 3, and its last state is terminated with exit code 1
+
+  @conformance:kubelet-restart-policy
+  Scenario Outline: restartPolicy <policy>, with a container that exits <code>
+    Given the cluster's only nodes are real nodes "a"
+    When a pod "job" with restartPolicy "<policy>" running "kubelab/exit" with args "<code>" is created with kubectl
+    Then within 15 seconds pod "job" is "<phase>" with restartCount <how> <restarts>
+
+    Examples:
+      | policy    | code | phase     | how      | restarts |
+      | Never     | 0    | Succeeded | exactly  | 0        |
+      | Never     | 3    | Failed    | exactly  | 0        |
+      | OnFailure | 0    | Succeeded | exactly  | 0        |
+      | OnFailure | 3    | Running   | at-least | 2        |
+      | Always    | 0    | Running   | at-least | 2        |
+
+  @conformance:kubelet-graceful-deletion
+  Scenario: a deleted pod's container gets SIGTERM, then SIGKILL after the grace period, before the pod leaves the API
+    Given the cluster's only nodes are real nodes "a"
+    And a pod "stubborn" running "kubelab/sleeper" with args "--ignore-sigterm" and a grace period of 3 seconds is Running
+    When pod "stubborn" is deleted with kubectl
+    Then pod "stubborn"'s container log on its node says it got SIGTERM
+    And pod "stubborn"'s process is gone from its node before the pod is gone from the API, 3 seconds or more after the delete

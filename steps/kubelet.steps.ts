@@ -1,0 +1,333 @@
+// Steps of the kubelet's features: real nodes, the pods they run, and what a person sees of
+// them from kubectl, the API, the audit log, and commands run inside a node (ip, ps, curl).
+
+import assert from 'node:assert/strict';
+import { Given, Then, When } from '@cucumber/cucumber';
+import { isNotFound } from '../impl/client/api-errors.js';
+import { clientName } from '../impl/client/audit-event.js';
+import type { KubeObject } from '../impl/client/types.js';
+import { readAuditLog } from './support/audit.js';
+import { eventually } from './support/eventually.js';
+import {
+  createPodWithKubectl,
+  getPod,
+  mainContainer,
+  podHistory,
+  podName,
+  waitingHistory,
+} from './support/pods.js';
+import {
+  conditionOf,
+  inNode,
+  inRange,
+  namespacesByAddress,
+  nodeAddress,
+  onlyRealNodes,
+  realNodeName,
+} from './support/real-nodes.js';
+import { eventuallyExplained } from './support/warnings.js';
+import type { KubeWorld } from './support/world.js';
+
+Given("the cluster's only nodes are real nodes {string}", async function (this: KubeWorld, label: string) {
+  await onlyRealNodes(this, [label]);
+});
+
+Given(
+  "the cluster's only nodes are real nodes {string} and {string}",
+  async function (this: KubeWorld, first: string, second: string) {
+    await onlyRealNodes(this, [first, second]);
+  },
+);
+
+Then("the audit log shows node {string}'s kubelet created its Node", async function (this: KubeWorld, label: string) {
+  const name = realNodeName(this, label);
+  const address = await nodeAddress(this, name);
+  const creates = (await readAuditLog(this.auditLogPath)).filter(
+    (event) => event.verb === 'create' && event.objectRef?.resource === 'nodes' && event.objectRef.name === name,
+  );
+  assert.equal(creates.length, 1, `expected one create of node ${name}, the audit log has ${creates.length}`);
+  const [create] = creates;
+  assert.equal(clientName(create?.userAgent), 'kubelet', `node ${name} was created by ${create?.userAgent}`);
+  assert.deepEqual(create?.sourceIPs, [address], `node ${name} was created from ${create?.sourceIPs}, not from the node`);
+  assert.equal(create?.responseStatus?.code, 201);
+});
+
+Then(
+  'node {string} is labelled with its hostname, {string} and its architecture',
+  async function (this: KubeWorld, label: string, os: string) {
+    const name = realNodeName(this, label);
+    const node = await this.api.get({ resource: 'nodes', name });
+    const hostname = (await inNode(this, name, ['cat', '/proc/sys/kernel/hostname'])).trim();
+    const nodeArch = (await inNode(this, name, ['node', '-p', 'process.arch'])).trim();
+    const labels = node.metadata.labels ?? {};
+    assert.equal(labels['kubernetes.io/hostname'], hostname);
+    assert.equal(labels['kubernetes.io/os'], os);
+    assert.equal(labels['kubernetes.io/arch'], nodeArch === 'x64' ? 'amd64' : nodeArch);
+  },
+);
+
+Then(
+  'node {string} reports the CPUs its container sees, and the address of its container',
+  async function (this: KubeWorld, label: string) {
+    const name = realNodeName(this, label);
+    const node = await this.api.get({ resource: 'nodes', name });
+    const cpus = (await inNode(this, name, ['node', '-p', "require('os').cpus().length"])).trim();
+    const capacity = (node.status?.capacity ?? {}) as Record<string, string>;
+    assert.equal(capacity.cpu, cpus);
+    assert.equal(capacity.pods, '110');
+    const addresses = (node.status?.addresses ?? []) as Array<{ type: string; address: string }>;
+    const internal = addresses.find((address) => address.type === 'InternalIP')?.address;
+    assert.equal(internal, await nodeAddress(this, name));
+  },
+);
+
+Then(
+  "within {int} seconds node {string}'s Lease in {string} is renewed twice, held by {string}",
+  async function (this: KubeWorld, seconds: number, label: string, namespace: string, holderLabel: string) {
+    const name = realNodeName(this, label);
+    const node = await this.api.get({ resource: 'nodes', name });
+    const renewals = new Set<string>();
+    await eventually(
+      async () => {
+        const lease = await this.api.get({ group: 'coordination.k8s.io', resource: 'leases', namespace, name });
+        assert.equal(lease.spec?.holderIdentity, realNodeName(this, holderLabel));
+        const owner = lease.metadata.ownerReferences?.[0];
+        assert.deepEqual([owner?.kind, owner?.name, owner?.uid], ['Node', name, node.metadata.uid]);
+        renewals.add(String(lease.spec?.renewTime));
+        // The first renewTime seen, then two later ones.
+        assert.ok(renewals.size >= 3, `renewTimes seen so far: ${[...renewals].join(', ')}`);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+When(
+  'a pod {string} running {string}, told its namespace and IP by the downward API, is created with kubectl',
+  async function (this: KubeWorld, label: string, image: string) {
+    await createPodWithKubectl(this, label, { image, downwardApi: true });
+  },
+);
+
+When('a pod {string} running {string} is created with kubectl', async function (this: KubeWorld, label: string, image: string) {
+  await createPodWithKubectl(this, label, { image });
+});
+
+When(
+  'a pod {string} running {string} with args {string} is created with kubectl',
+  async function (this: KubeWorld, label: string, image: string, args: string) {
+    await createPodWithKubectl(this, label, { image, args: args.split(' ') });
+  },
+);
+
+When(
+  'a pod {string} with restartPolicy {string} running {string} with args {string} is created with kubectl',
+  async function (this: KubeWorld, label: string, restartPolicy: string, image: string, args: string) {
+    await createPodWithKubectl(this, label, { image, args: args.split(' '), restartPolicy });
+  },
+);
+
+Then(
+  'within {int} seconds pod {string} is Running on the node it was bound to, with an IP from that node\'s podCIDR',
+  async function (this: KubeWorld, seconds: number, label: string) {
+    const name = podName(this, label);
+    const pod = await eventuallyExplained(
+      this,
+      async () => {
+        const current = await getPod(this, label);
+        assert.equal(current.status?.phase, 'Running', `pod ${name} is ${current.status?.phase}`);
+        return current;
+      },
+      { timeoutMs: seconds * 1000 },
+    );
+    const nodeName = String(pod.spec?.nodeName);
+    // The scheduler's Binding set spec.nodeName, and its event says so.
+    const events = await this.api.list({ resource: 'events', namespace: this.namespace });
+    const scheduled = events.items.find(
+      (event) => involvedName(event) === name && event.reason === 'Scheduled',
+    );
+    assert.equal(scheduled?.message, `Successfully assigned ${this.namespace}/${name} to ${nodeName}`);
+    const node = await this.api.get({ resource: 'nodes', name: nodeName });
+    const podIp = String(pod.status?.podIP);
+    assert.ok(inRange(podIp, String(node.spec?.podCIDR)), `pod IP ${podIp} is not in ${node.spec?.podCIDR}`);
+    assert.equal(pod.status?.hostIP, await nodeAddress(this, nodeName));
+    this.notes.set(`node of ${label}`, nodeName);
+  },
+);
+
+Then("inside that node, a network namespace holds pod {string}'s IP on its eth0", async function (this: KubeWorld, label: string) {
+  const pod = await getPod(this, label);
+  const nodeName = String(pod.spec?.nodeName);
+  const namespaces = await namespacesByAddress(this, nodeName);
+  const netns = namespaces.get(String(pod.status?.podIP));
+  assert.ok(netns, `no network namespace of node ${nodeName} has ${pod.status?.podIP}: ${[...namespaces].join(', ')}`);
+  // The node itself does not have the pod's address: only the pod's namespace does.
+  assert.notEqual(await nodeAddress(this, nodeName), pod.status?.podIP);
+});
+
+Then(
+  "from a pod on the other node, curl to pod {string}'s IP and port {int} answers with its name, namespace and IP",
+  async function (this: KubeWorld, label: string, port: number) {
+    const target = await getPod(this, label);
+    const otherNode = [...this.nodeNames.values()].find((node) => node !== target.spec?.nodeName);
+    assert.ok(otherNode, 'the scenario has no second node');
+    const clientName = this.uniqueName('client');
+    await this.api.create(
+      { resource: 'pods', namespace: this.namespace },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: clientName },
+        spec: { nodeName: otherNode, containers: [{ name: 'main', image: 'kubelab/sleeper' }] },
+      },
+    );
+    const client = await eventually(
+      async () => {
+        const pod = await this.api.get({ resource: 'pods', namespace: this.namespace, name: clientName });
+        assert.equal(pod.status?.phase, 'Running', `client pod is ${pod.status?.phase}`);
+        return pod;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const netns = (await namespacesByAddress(this, otherNode)).get(String(client.status?.podIP));
+    assert.ok(netns, `no network namespace on ${otherNode} has the client pod's IP`);
+    const ip = String(target.status?.podIP);
+    const answer = await inNode(this, otherNode, ['ip', 'netns', 'exec', netns, 'curl', '-s', '-m', '5', `http://${ip}:${port}/`]);
+    assert.equal(answer.trim(), `pod=${target.metadata.name} namespace=${this.namespace} ip=${ip}`);
+  },
+);
+
+Then(
+  "within {int} seconds pod {string}'s container has waited with reason {string}, then {string}",
+  async function (this: KubeWorld, seconds: number, label: string, first: string, second: string) {
+    await eventually(
+      () => {
+        const reasons = waitingHistory(podHistory(this, label)).map((entry) => entry.reason);
+        const firstAt = reasons.indexOf(first);
+        assert.ok(firstAt >= 0 && reasons.indexOf(second, firstAt + 1) > firstAt, `waiting reasons so far: ${reasons.join(', ')}`);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+Then(
+  'pod {string} is {string} and has a {string} event {string}',
+  async function (this: KubeWorld, label: string, phase: string, reason: string, message: string) {
+    const name = podName(this, label);
+    assert.equal((await getPod(this, label)).status?.phase, phase);
+    const events = await this.api.list({ resource: 'events', namespace: this.namespace });
+    const found = events.items.filter((event) => involvedName(event) === name && event.reason === reason);
+    assert.ok(
+      found.some((event) => String(event.message).startsWith(message)),
+      `events ${reason} of ${name}: ${found.map((event) => event.message).join(' | ') || 'none'}`,
+    );
+  },
+);
+
+Then(
+  "within {int} seconds pod {string}'s container has waited in {string} for {string}, {string} and {string}, in that order",
+  async function (this: KubeWorld, seconds: number, label: string, reason: string, a: string, b: string, c: string) {
+    await eventually(
+      () => {
+        const delays = waitingHistory(podHistory(this, label))
+          .filter((entry) => entry.reason === reason)
+          .map((entry) => /^back-off (\S+) restarting failed container/.exec(entry.message)?.[1] ?? entry.message);
+        assert.deepEqual(delays.slice(0, 3), [a, b, c], `back-offs so far: ${delays.join(', ')}`);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+Then(
+  "pod {string}'s restartCount has grown to at least {int}, and its last state is terminated with exit code {int}",
+  async function (this: KubeWorld, label: string, restarts: number, exitCode: number) {
+    const container = mainContainer(await getPod(this, label));
+    assert.ok((container?.restartCount ?? 0) >= restarts, `restartCount is ${container?.restartCount}`);
+    assert.equal(container?.lastState.terminated?.exitCode, exitCode);
+    assert.equal(container?.lastState.terminated?.reason, 'Error');
+  },
+);
+
+Then(
+  'within {int} seconds pod {string} is {string} with restartCount {word} {int}',
+  async function (this: KubeWorld, seconds: number, label: string, phase: string, how: string, restarts: number) {
+    await eventually(
+      async () => {
+        const pod = await getPod(this, label);
+        const count = mainContainer(pod)?.restartCount ?? -1;
+        assert.equal(pod.status?.phase, phase);
+        if (how === 'exactly') assert.equal(count, restarts);
+        else assert.ok(count >= restarts, `restartCount is ${count}`);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+    // A finished pod stays finished: its phase never goes back (the kubelet starts nothing of it).
+    const phases = podHistory(this, label).map((pod: KubeObject) => String(pod.status?.phase ?? ''));
+    const firstFinal = phases.findIndex((seen) => seen === 'Succeeded' || seen === 'Failed');
+    if (firstFinal >= 0) assert.deepEqual(new Set(phases.slice(firstFinal)), new Set([phases[firstFinal]]), phases.join(','));
+  },
+);
+
+Given(
+  'a pod {string} running {string} with args {string} and a grace period of {int} seconds is Running',
+  async function (this: KubeWorld, label: string, image: string, args: string, grace: number) {
+    await createPodWithKubectl(this, label, { image, args: args.split(' '), gracePeriodSeconds: grace });
+    await eventuallyExplained(
+      this,
+      async () => assert.equal((await getPod(this, label)).status?.phase, 'Running'),
+      { timeoutMs: 20_000 },
+    );
+  },
+);
+
+When('pod {string} is deleted with kubectl', async function (this: KubeWorld, label: string) {
+  const pod = await getPod(this, label);
+  this.notes.set(`uid of ${label}`, String(pod.metadata.uid));
+  this.notes.set(`node of ${label}`, String(pod.spec?.nodeName));
+  this.notes.set(`deleted ${label} at`, String(Date.now()));
+  const result = await this.kubectl(['delete', 'pod', podName(this, label), '-n', this.namespace, '--wait=false']);
+  assert.equal(result.exitCode, 0, result.stderr);
+});
+
+Then("pod {string}'s container log on its node says it got SIGTERM", async function (this: KubeWorld, label: string) {
+  const node = String(this.notes.get(`node of ${label}`));
+  // The kubelet's log layout: /var/log/pods/<namespace>_<pod>_<uid>/<container>/<restart>.log
+  const log = `/var/log/pods/${this.namespace}_${podName(this, label)}_${this.notes.get(`uid of ${label}`)}/main/0.log`;
+  await eventually(async () => assert.match(await inNode(this, node, ['cat', log]), /SIGTERM/), { timeoutMs: 10_000 });
+});
+
+Then(
+  "pod {string}'s process is gone from its node before the pod is gone from the API, {int} seconds or more after the delete",
+  async function (this: KubeWorld, label: string, grace: number) {
+    const node = String(this.notes.get(`node of ${label}`));
+    const deletedAt = Number(this.notes.get(`deleted ${label} at`));
+    let processGoneAt: number | undefined;
+    const objectGoneAt = await eventually(
+      async () => {
+        const processes = await inNode(this, node, ['ps', '-eo', 'args']);
+        if (processGoneAt === undefined && !processes.includes('sleeper.js')) processGoneAt = Date.now();
+        const gone = await getPod(this, label).then(
+          () => false,
+          (error: unknown) => {
+            if (isNotFound(error)) return true;
+            throw error;
+          },
+        );
+        assert.ok(gone, `pod ${podName(this, label)} is still in the API`);
+        return Date.now();
+      },
+      { timeoutMs: (grace + 15) * 1000, intervalMs: 100 },
+    );
+    assert.ok(processGoneAt !== undefined && processGoneAt <= objectGoneAt, 'the pod left the API while its process ran');
+    assert.ok(
+      objectGoneAt - deletedAt >= grace * 1000,
+      `the pod was gone ${objectGoneAt - deletedAt} ms after the delete, before its grace period ended`,
+    );
+  },
+);
+
+function involvedName(event: KubeObject): string | undefined {
+  return (event.involvedObject as { name?: string } | undefined)?.name;
+}

@@ -1,0 +1,89 @@
+// Pods for real nodes: their manifests, created with kubectl, and what their status says.
+
+import assert from 'node:assert/strict';
+import type { JsonObject, KubeObject } from '../../impl/client/types.js';
+import { WatchRecorder } from './watch-recorder.js';
+import type { KubeWorld } from './world.js';
+
+export interface PodShape {
+  image: string;
+  args?: string[];
+  restartPolicy?: string;
+  gracePeriodSeconds?: number;
+  nodeName?: string;
+  /** The downward API's POD_NAME, POD_NAMESPACE and POD_IP, as the echo server reads them. */
+  downwardApi?: boolean;
+}
+
+export function podManifest(name: string, namespace: string, shape: PodShape): KubeObject {
+  const field = (variable: string, fieldPath: string) => ({ name: variable, valueFrom: { fieldRef: { fieldPath } } });
+  const container: JsonObject = { name: 'main', image: shape.image };
+  if (shape.args) container.args = shape.args;
+  if (shape.downwardApi)
+    container.env = [
+      field('POD_NAME', 'metadata.name'),
+      field('POD_NAMESPACE', 'metadata.namespace'),
+      field('POD_IP', 'status.podIP'),
+    ];
+  const spec: JsonObject = { containers: [container] };
+  if (shape.restartPolicy) spec.restartPolicy = shape.restartPolicy;
+  if (shape.gracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = shape.gracePeriodSeconds;
+  if (shape.nodeName) spec.nodeName = shape.nodeName;
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec };
+}
+
+/**
+ * `kubectl apply` of the pod, as a person would create it; its events are recorded from
+ * before its creation by a watch on the scenario's namespace.
+ */
+export async function createPodWithKubectl(world: KubeWorld, label: string, shape: PodShape): Promise<string> {
+  const name = world.uniqueName(label);
+  world.notes.set(`pod ${label}`, name);
+  const watch = new WatchRecorder(world.api, { resource: 'pods', namespace: world.namespace }, {});
+  world.watches.push(watch);
+  world.notes.set(`watch ${label}`, String(world.watches.length - 1));
+  const result = await world.kubectl(['apply', '-f', '-'], JSON.stringify(podManifest(name, world.namespace, shape)));
+  assert.equal(result.exitCode, 0, `kubectl apply failed: ${result.stderr}`);
+  return name;
+}
+
+export function podName(world: KubeWorld, label: string): string {
+  const name = world.notes.get(`pod ${label}`);
+  if (!name) throw new Error(`the scenario made no pod "${label}"`);
+  return name;
+}
+
+/** Every version of the pod its watch has seen so far, oldest first. */
+export function podHistory(world: KubeWorld, label: string): KubeObject[] {
+  const watch = world.watches[Number(world.notes.get(`watch ${label}`))];
+  if (!watch) throw new Error(`no watch recorded pod "${label}"`);
+  return watch.eventsFor(podName(world, label)).map((event) => event.object);
+}
+
+export function getPod(world: KubeWorld, label: string): Promise<KubeObject> {
+  return world.api.get({ resource: 'pods', namespace: world.namespace, name: podName(world, label) });
+}
+
+export interface ContainerStatusView {
+  restartCount: number;
+  state: Record<string, Record<string, unknown> | undefined>;
+  lastState: Record<string, Record<string, unknown> | undefined>;
+}
+
+export function mainContainer(pod: KubeObject): ContainerStatusView | undefined {
+  const statuses = (pod.status?.containerStatuses ?? []) as unknown as ContainerStatusView[];
+  return statuses[0];
+}
+
+/** The waiting reasons and messages the pod's container went through, each once, in order. */
+export function waitingHistory(pods: KubeObject[]): Array<{ reason: string; message: string }> {
+  const seen: Array<{ reason: string; message: string }> = [];
+  for (const pod of pods) {
+    const waiting = mainContainer(pod)?.state.waiting;
+    if (!waiting) continue;
+    const entry = { reason: String(waiting.reason ?? ''), message: String(waiting.message ?? '') };
+    const last = seen.at(-1);
+    if (last?.reason !== entry.reason || last.message !== entry.message) seen.push(entry);
+  }
+  return seen;
+}
