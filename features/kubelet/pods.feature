@@ -35,7 +35,7 @@ Feature: The kubelet registers its node and runs the pods bound to it
   Scenario: a container that keeps crashing is restarted at once, then after a back-off that doubles
     Given the cluster's only nodes are real nodes "a"
     When a pod "crashy" running "kubelab/crasher" with args "0.2" is created with kubectl
-    Then within 30 seconds pod "crashy"'s container has waited in "CrashLoopBackOff" for "1s", "2s" and "4s", in that order
+    Then within 30 seconds pod "crashy"'s container has waited in "CrashLoopBackOff" for "1s, 2s, 4s, 4s", in that order
     And pod "crashy"'s restartCount has grown to at least 3, and its last state is terminated with exit code 1
 
   @conformance:kubelet-restart-policy

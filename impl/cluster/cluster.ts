@@ -205,7 +205,11 @@ function kubeletSettings(options: LaunchOptions): Record<string, string | undefi
 }
 
 function nodeSettings(options: NodeOptions): Record<string, string | undefined> {
-  return { CONTROL_PLANE_NODE: options.controlPlane ? 'true' : undefined, NODE_CPU: options.cpu, NODE_MEMORY: options.memory };
+  return {
+    CONTROL_PLANE_NODE: options.controlPlane ? 'true' : undefined,
+    NODE_CPU: options.cpu,
+    NODE_MEMORY: options.memory,
+  };
 }
 
 async function startComponents(
@@ -371,7 +375,10 @@ class RunningCluster implements Cluster {
 
   async execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }> {
     const container = this.nodes.get(node);
-    if (!container) throw new Error(`Cluster: there is no real node "${node}"; the real nodes are ${this.realNodes().join(', ') || 'none'}`);
+    if (!container)
+      throw new Error(
+        `Cluster: there is no real node "${node}"; the real nodes are ${this.realNodes().join(', ') || 'none'}`,
+      );
     const { exitCode, output } = await container.exec(command);
     return { exitCode, output };
   }

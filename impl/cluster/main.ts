@@ -1,16 +1,18 @@
 // Entry for `npm start`: a cluster a person can poke with kubectl and etcdctl.
 //
 // Starts a cluster (etcd, the API server, the scheduler, the controller managers and the
-// simulated node agent, in containers) with simulated nodes (simulated-nodes.ts), prints the
+// simulated node agent, in containers) with a control-plane node and worker nodes whose
+// kubelets run pods (real-nodes.ts), and simulated nodes if asked (simulated-nodes.ts); prints the
 // commands that reach it and how long it took to answer, and keeps it up until SIGINT (Ctrl-C)
 // or SIGTERM, when it removes every container and exits 0 (stop-on-signals.ts). Should this
 // process die without stopping it, a watchdog removes the cluster (owner-watchdog.ts). Real
 // Kubernetes: `kind create cluster` or `kubeadm init`, which likewise end by telling you where
-// the kubeconfig is; kwok adds the simulated nodes.
+// the kubeconfig is; kwok adds simulated nodes.
 import { type Cluster, DEFAULT_CLUSTER_NAME, startCluster } from './cluster.js';
 import { containerEngine } from './container-engine.js';
 import { watchOwner } from './owner-watchdog.js';
 import { removeOwned } from './ownership.js';
+import { startRealNodes } from './real-nodes.js';
 import { createSimulatedNodes } from './simulated-nodes.js';
 import { parseStartOptions, type StartOptions } from './start-options.js';
 import { stopOnSignals } from './stop-on-signals.js';
@@ -49,10 +51,12 @@ const signals = stopOnSignals(
   },
 );
 
-let nodeNames: string[];
+let realNodes: string[];
+let simulatedNodes: string[];
 try {
   cluster = await startCluster({ name, handleSignals: false });
-  nodeNames = await createSimulatedNodes(cluster.apiServer.getApiServerUrl(), options.nodeCount);
+  realNodes = await startRealNodes(cluster, options.nodeCount);
+  simulatedNodes = await createSimulatedNodes(cluster.apiServer.getApiServerUrl(), options.simulatedNodeCount);
 } catch (error) {
   // A signal's stop is under way and exits when done; the error is only its echo.
   if (signals.signalled) await new Promise<never>(() => {});
@@ -66,13 +70,18 @@ console.log(`Cluster "${cluster.name}" answers, ${secondsToReady.toFixed(1)} s a
 
 API server: ${cluster.apiServer.getApiServerUrl()}
 
-${describeNodes(nodeNames)}
+${describeNodes(cluster.name, realNodes, simulatedNodes)}
 
 Talk to the API server with kubectl:
   export KUBECONFIG=${cluster.kubeconfigPath}
-  kubectl get nodes
-  kubectl create deployment nginx --image=nginx --replicas=3
+  kubectl get nodes -o wide
+  kubectl create deployment web --image=kubelab/echo --replicas=3
   kubectl get pods -o wide
+
+Look inside a node, where the kubelet runs each pod as processes in a network namespace:
+  docker exec ${cluster.name}-worker-1 ip netns
+  docker exec ${cluster.name}-worker-1 ps -ef
+  docker exec ${cluster.name}-worker-1 curl -s http://<a pod's IP>:8080
 
 Read what the API server stored in etcd:
   ETCDCTL_API=3 etcdctl --endpoints=${cluster.etcd.getClientUrl()} get /registry --prefix --keys-only
@@ -86,10 +95,15 @@ Run the features against this cluster (cluster.json beside the kubeconfig names 
 Press Ctrl-C to stop the cluster.`);
 // #endregion
 
-function describeNodes(names: string[]): string {
-  const howMany = '`npm start -- --nodes=<count>` starts another number of them.';
-  if (names.length === 0) return `Nodes: none, so every pod stays Pending. ${howMany}`;
-  return `Nodes: ${names.join(', ')}. They are simulated, as kwok's are: the node agent keeps each one
-Ready and reports the pods bound to it Running, but runs no container (a later lesson, the
-kubelet's, brings nodes that do). ${howMany}`;
+function describeNodes(cluster: string, real: string[], simulated: string[]): string {
+  const howMany = '`npm start -- --nodes=<count>` starts another number of workers (0 to 10).';
+  const workers = real.filter((node) => node.startsWith('worker'));
+  const lines = [
+    `Nodes: ${real.join(', ')}: containers ${cluster}-<node>, each running its kubelet, which runs`,
+    `the pods bound to its node as processes. Images are kubelab's own: kubelab/echo, kubelab/sleeper,`,
+    'kubelab/exit, kubelab/crasher, kubelab/readiness-toggle; any other image ends in ImagePullBackOff.',
+    workers.length === 0 ? `No worker: pods stay Pending (control-plane is tainted). ${howMany}` : howMany,
+  ];
+  if (simulated.length > 0) lines.push(`Simulated nodes (kwok-style, nothing runs on them): ${simulated.join(', ')}.`);
+  return lines.join('\n');
 }

@@ -11,11 +11,10 @@
 import { RestClient } from '../client/rest-client.js';
 import type { KubeObject } from '../client/types.js';
 import { SimulatedNodeAnnotation } from '../client/kubelab-annotations.js';
+import { waitUntilNodesReady } from './nodes-ready.js';
 
 /** What each node declares it has: a small machine, with the kubelet's default of 110 pods. */
 export const SIMULATED_NODE_CAPACITY = { cpu: '2', memory: '4Gi', pods: '110' };
-const READY_TIMEOUT_MS = 30_000;
-const POLL_INTERVAL_MS = 200;
 
 /** node-1 … node-<count>: names a learner can type. */
 export function simulatedNodeNames(count: number): string[] {
@@ -43,29 +42,9 @@ export async function createSimulatedNodes(apiServerUrl: string, count: number):
   const client = new RestClient(apiServerUrl, 'kubelab-start');
   try {
     await Promise.all(names.map((name) => client.create({ resource: 'nodes' }, simulatedNode(name))));
-    await waitUntilReady(client, names);
+    await waitUntilNodesReady(client, names, 'does the node agent run?');
     return names;
   } finally {
     await client.close();
   }
-}
-
-// As `kubectl wait --for=condition=Ready node/<name>` does: poll until each says Ready=True.
-async function waitUntilReady(client: RestClient, names: string[]): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    const nodes = (await client.list({ resource: 'nodes' })).items;
-    const notReady = names.filter((name) => !isReady(nodes.find((node) => node.metadata.name === name)));
-    if (notReady.length === 0) return;
-    if (Date.now() > deadline) {
-      const seconds = READY_TIMEOUT_MS / 1000;
-      throw new Error(`nodes ${notReady.join(', ')} were not Ready within ${seconds} s: does the node agent run?`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-}
-
-function isReady(node: KubeObject | undefined): boolean {
-  const conditions = (node?.status?.conditions ?? []) as Array<{ type?: string; status?: string }>;
-  return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
 }

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { DEFAULT_NODE_COUNT, parseStartOptions } from './start-options.js';
 
 describe('how many nodes npm start creates', () => {
-  it('creates two unless told otherwise', () => {
-    assert.deepEqual(parseStartOptions([], {}), { nodeCount: DEFAULT_NODE_COUNT });
+  it('starts two real workers and no simulated node unless told otherwise', () => {
+    assert.deepEqual(parseStartOptions([], {}), { nodeCount: DEFAULT_NODE_COUNT, simulatedNodeCount: 0 });
   });
 
   it('takes the flag, in either form, over npm_config_nodes and KUBELAB_NODES', () => {
@@ -14,11 +14,21 @@ describe('how many nodes npm start creates', () => {
     assert.equal(parseStartOptions([], { KUBELAB_NODES: '5' }).nodeCount, 5);
   });
 
+  it('counts simulated nodes apart, in the same three forms', () => {
+    assert.deepEqual(parseStartOptions(['--simulated-nodes=30', '--nodes=1'], {}), {
+      nodeCount: 1,
+      simulatedNodeCount: 30,
+    });
+    assert.equal(parseStartOptions([], { npm_config_simulated_nodes: '4' }).simulatedNodeCount, 4);
+    assert.equal(parseStartOptions([], { KUBELAB_SIMULATED_NODES: '7' }).simulatedNodeCount, 7);
+  });
+
   it('refuses a bad count, saying what was given and the form that works', () => {
-    for (const bad of ['two', '-1', '1.5', '', '101']) {
-      const expected = new RegExp(`--nodes must be a whole number from 0 to 100, not "${bad}"; usage: npm start`);
+    for (const bad of ['two', '-1', '1.5', '', '11']) {
+      const expected = new RegExp(`--nodes must be a whole number from 0 to 10, not "${bad}"; usage: npm start`);
       assert.throws(() => parseStartOptions([`--nodes=${bad}`], {}), expected);
     }
+    assert.throws(() => parseStartOptions(['--simulated-nodes=101'], {}), /from 0 to 100, not "101"/);
     assert.throws(() => parseStartOptions([], { KUBELAB_NODES: 'many' }), /KUBELAB_NODES must be a whole number/);
     assert.throws(() => parseStartOptions(['--nodes'], {}), /--nodes needs a count/);
     assert.throws(() => parseStartOptions(['--node=2'], {}), /unknown argument "--node=2"/);

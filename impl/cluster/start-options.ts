@@ -1,26 +1,64 @@
-// What `npm start` can be told: how many simulated nodes its cluster gets.
+// What `npm start` can be told: how many real worker nodes its cluster gets, and how many
+// simulated ones.
 //
 // `npm start -- --nodes=3` (npm hands everything after `--` to the script), `npm start --nodes=3`
-// (npm keeps that one as npm_config_nodes), or KUBELAB_NODES=3; the first of these wins, and 2
-// nodes is the default. A value that is not a whole number from 0 to MAX_NODE_COUNT is refused
-// before anything starts, with the form that works. Real Kubernetes: kind reads its nodes from
+// (npm keeps that one as npm_config_nodes), or KUBELAB_NODES=3; the first of these wins. The
+// same three forms set `--simulated-nodes` (npm_config_simulated_nodes, KUBELAB_SIMULATED_NODES).
+// By default: one control-plane node and 2 workers, all real (containers whose kubelet runs
+// pods), and no simulated node. A value that is not a whole number in range is refused before
+// anything starts, with the form that works. Real Kubernetes: kind reads its nodes from
 // `kind create cluster --config`; kwok's `kwokctl scale node --replicas=<n>` sets a count.
 
 export const DEFAULT_NODE_COUNT = 2;
-export const MAX_NODE_COUNT = 100;
-export const START_USAGE = 'usage: npm start [-- --nodes=<count>]  (or KUBELAB_NODES=<count> npm start)';
+/** Each real node is a container running a kubelet and its pods' processes. */
+export const MAX_NODE_COUNT = 10;
+export const MAX_SIMULATED_NODE_COUNT = 100;
+export const START_USAGE =
+  'usage: npm start [-- --nodes=<count>] [--simulated-nodes=<count>]  (or KUBELAB_NODES=<count> npm start)';
 
 export interface StartOptions {
-  /** How many simulated nodes to create: node-1 … node-<count>. */
+  /** How many real worker nodes to start, beside the control-plane node: worker-1 … worker-<count>. */
   nodeCount: number;
+  /** How many simulated nodes to create: node-1 … node-<count>. */
+  simulatedNodeCount: number;
 }
+
+interface Flag {
+  readonly name: string;
+  readonly npmConfig: string;
+  readonly variable: string;
+  readonly fallback: number;
+  readonly max: number;
+}
+
+const Flags: readonly Flag[] = [
+  {
+    name: 'nodes',
+    npmConfig: 'npm_config_nodes',
+    variable: 'KUBELAB_NODES',
+    fallback: DEFAULT_NODE_COUNT,
+    max: MAX_NODE_COUNT,
+  },
+  {
+    name: 'simulated-nodes',
+    npmConfig: 'npm_config_simulated_nodes',
+    variable: 'KUBELAB_SIMULATED_NODES',
+    fallback: 0,
+    max: MAX_SIMULATED_NODE_COUNT,
+  },
+];
 
 /** Read the options from the command's arguments and environment; throws on a bad value. */
 export function parseStartOptions(args: readonly string[], env: NodeJS.ProcessEnv): StartOptions {
-  let nodes = fromFlag(args);
-  nodes ??= env.npm_config_nodes === undefined ? undefined : { text: env.npm_config_nodes, source: '--nodes' };
-  nodes ??= env.KUBELAB_NODES === undefined ? undefined : { text: env.KUBELAB_NODES, source: 'KUBELAB_NODES' };
-  return { nodeCount: nodes === undefined ? DEFAULT_NODE_COUNT : parseNodeCount(nodes.text, nodes.source) };
+  const given = fromFlags(args);
+  const [nodeCount, simulatedNodeCount] = Flags.map((flag) => {
+    let value = given.get(flag.name);
+    value ??=
+      env[flag.npmConfig] === undefined ? undefined : { text: env[flag.npmConfig] ?? '', source: `--${flag.name}` };
+    value ??= env[flag.variable] === undefined ? undefined : { text: env[flag.variable] ?? '', source: flag.variable };
+    return value === undefined ? flag.fallback : parseCount(value.text, value.source, flag.max);
+  }) as [number, number];
+  return { nodeCount, simulatedNodeCount };
 }
 
 interface GivenValue {
@@ -29,23 +67,24 @@ interface GivenValue {
 }
 
 // `--nodes=3` or `--nodes 3`; the last one given wins, as with most command-line tools.
-function fromFlag(args: readonly string[]): GivenValue | undefined {
-  let given: GivenValue | undefined;
+function fromFlags(args: readonly string[]): Map<string, GivenValue> {
+  const given = new Map<string, GivenValue>();
   for (let index = 0; index < args.length; index++) {
-    const match = /^--nodes(?:=(.*))?$/.exec(args[index] ?? '');
-    if (match === null) throw new Error(`npm start: unknown argument "${args[index]}"; ${START_USAGE}`);
-    const text = match[1] ?? args[++index];
-    if (text === undefined) throw new Error(`npm start: --nodes needs a count; ${START_USAGE}`);
-    given = { text, source: '--nodes' };
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(args[index] ?? '');
+    const flag = Flags.find((candidate) => candidate.name === match?.[1]);
+    if (match === null || flag === undefined)
+      throw new Error(`npm start: unknown argument "${args[index]}"; ${START_USAGE}`);
+    const text = match[2] ?? args[++index];
+    if (text === undefined) throw new Error(`npm start: --${flag.name} needs a count; ${START_USAGE}`);
+    given.set(flag.name, { text, source: `--${flag.name}` });
   }
   return given;
 }
 
-function parseNodeCount(text: string, source: string): number {
+function parseCount(text: string, source: string, max: number): number {
   const count = Number(text);
-  if (!/^\d+$/.test(text.trim()) || count > MAX_NODE_COUNT) {
-    const wanted = `a whole number from 0 to ${MAX_NODE_COUNT}`;
-    throw new Error(`npm start: ${source} must be ${wanted}, not "${text}"; ${START_USAGE}`);
+  if (!/^\d+$/.test(text.trim()) || count > max) {
+    throw new Error(`npm start: ${source} must be a whole number from 0 to ${max}, not "${text}"; ${START_USAGE}`);
   }
   return count;
 }

@@ -23,11 +23,11 @@ export const TestPodGc = { podGcCheckPeriodSeconds: 2, podGcQuarantineSeconds: 4
 export const TestLeaderElection = { leaseDurationSeconds: 6, renewDeadlineSeconds: 4, retryPeriodSeconds: 1 };
 
 /**
- * A real node's kubelet waits 1 s, then 2, 4, 8 s before restarting a crashed container or
- * pulling an image again, and computes its node status every 2 s (Kubernetes: 10 s doubling
- * to 300 s, and 10 s).
+ * A real node's kubelet waits 1 s, then 2 s, then 4 s at most before restarting a crashed
+ * container or pulling an image again, and computes its node status every 2 s (Kubernetes: 10 s
+ * doubling to 300 s, and 10 s).
  */
-export const TestKubelet = { backoffInitialSeconds: 1, backoffMaxSeconds: 8, nodeStatusUpdateSeconds: 2 };
+export const TestKubelet = { backoffInitialSeconds: 1, backoffMaxSeconds: 4, nodeStatusUpdateSeconds: 2 };
 
 export const TestClusterOptions: ClusterOptions = {
   etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds,

@@ -98,6 +98,7 @@ export class Kubelet {
     await runner.run(signal);
   }
 
+  // #region register-node
   /** Creates this node's Node; one that exists already (a restarted kubelet) is kept. */
   private async register(): Promise<void> {
     const node = initialNode(this.options.nodeName, this.machine, this.options.controlPlane);
@@ -109,6 +110,7 @@ export class Kubelet {
       this.logger.info('the node was registered before', { node: this.options.nodeName });
     }
   }
+  // #endregion register-node
 
   private ownNode(): KubeObject | undefined {
     return this.nodes.get(this.options.nodeName);
@@ -127,6 +129,7 @@ export class Kubelet {
     );
   }
 
+  // #region post-node-status
   /** Posts the node's status when it changed, or when the last post is older than the report period. */
   private async postStatus(): Promise<void> {
     const node = this.ownNode();
@@ -143,6 +146,7 @@ export class Kubelet {
       this.logger.error('posting the node status failed', { error });
     }
   }
+  // #endregion post-node-status
 
   private async nodesChanged(): Promise<void> {
     try {

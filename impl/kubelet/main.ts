@@ -7,11 +7,19 @@ import { Kubelet } from './kubelet.js';
 
 const settings = {
   nodeName: stringSetting('NODE_NAME', os.hostname(), "the Node's name (--hostname-override)"),
-  controlPlane: booleanSetting('CONTROL_PLANE_NODE', false, 'label and taint the node as kubeadm does a control-plane node'),
-  cpu: stringSetting('NODE_CPU', '', 'the CPUs to report (the machine\'s when empty)'),
-  memory: stringSetting('NODE_MEMORY', '', 'the memory to report, as a quantity (the machine\'s when empty)'),
+  controlPlane: booleanSetting(
+    'CONTROL_PLANE_NODE',
+    false,
+    'label and taint the node as kubeadm does a control-plane node',
+  ),
+  cpu: stringSetting('NODE_CPU', '', "the CPUs to report (the machine's when empty)"),
+  memory: stringSetting('NODE_MEMORY', '', "the memory to report, as a quantity (the machine's when empty)"),
   statusUpdateMs: secondsSetting('NODE_STATUS_UPDATE_FREQUENCY_SECONDS', 10, 'how often the node status is computed'),
-  statusReportMs: secondsSetting('NODE_STATUS_REPORT_FREQUENCY_SECONDS', 300, 'how often an unchanged status is posted'),
+  statusReportMs: secondsSetting(
+    'NODE_STATUS_REPORT_FREQUENCY_SECONDS',
+    300,
+    'how often an unchanged status is posted',
+  ),
   leaseRenewMs: secondsSetting('LEASE_RENEW_INTERVAL_SECONDS', 10, "how often the node's Lease is renewed"),
   crashLoopInitialMs: secondsSetting('CRASH_LOOP_BACKOFF_INITIAL_SECONDS', 10, 'the first restart back-off'),
   crashLoopMaxMs: secondsSetting('CRASH_LOOP_BACKOFF_MAX_SECONDS', 300, 'the longest restart back-off'),

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadExercises } from '../../exercises/catalog.js';
 import { ComponentNames, ComponentTable } from '../../impl/cluster/components.js';
+import { realNodeNames } from '../../impl/cluster/real-nodes.js';
+import { MAX_NODE_COUNT } from '../../impl/cluster/start-options.js';
 import { PROJECT_DIR } from '../../impl/project-root.js';
 import { ContentDir, LessonsDir, loadCourse } from '../build/course.js';
 import {
@@ -23,7 +25,8 @@ const course = loadCourse();
 const known: KnownNames = {
   lessons: course.lessons,
   components: ComponentTable.map((row) => row.name),
-  instances: ComponentNames,
+  // The node containers `npm start` can start are named after their nodes.
+  instances: [...ComponentNames, ...realNodeNames(MAX_NODE_COUNT)],
   exercises: loadExercises(),
   exists: existsIn(PROJECT_DIR),
 };

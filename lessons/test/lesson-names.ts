@@ -34,7 +34,7 @@ export interface KnownNames {
   lessons: ReadonlyArray<{ number: number; slug: string; isWritten: boolean }>;
   /** The rows of the component table (`apiserver`, `node-agent`, ...). */
   components: readonly string[];
-  /** Every running instance's name (`controller-manager-2` included): what containers are called after. */
+  /** Every instance's name (`controller-manager-2` too) and every node `npm start` starts: container names. */
   instances: readonly string[];
   exercises: ReadonlyArray<{ id: string; lesson: string; section: string }>;
   /** Whether a path from the project root exists. */

@@ -12,7 +12,8 @@ import { eventuallyExplained } from './warnings.js';
 import type { KubeWorld } from './world.js';
 
 function requireRealNodesTag(world: KubeWorld): void {
-  if (!world.tags.includes('@needs-real-nodes')) throw new Error('this scenario starts real nodes: tag it @needs-real-nodes');
+  if (!world.tags.includes('@needs-real-nodes'))
+    throw new Error('this scenario starts real nodes: tag it @needs-real-nodes');
 }
 
 /** Removes every other node, starts one real node per label, and waits until each is Ready. */
@@ -79,7 +80,19 @@ export async function nodeAddress(world: KubeWorld, node: string): Promise<strin
 
 /** Each network namespace of the node, by the IPv4 address on its eth0. */
 export async function namespacesByAddress(world: KubeWorld, node: string): Promise<Map<string, string>> {
-  const output = await inNode(world, node, ['ip', '-all', 'netns', 'exec', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
+  const output = await inNode(world, node, [
+    'ip',
+    '-all',
+    'netns',
+    'exec',
+    'ip',
+    '-4',
+    '-o',
+    'addr',
+    'show',
+    'dev',
+    'eth0',
+  ]);
   const byAddress = new Map<string, string>();
   let netns = '';
   for (const line of output.split('\n')) {

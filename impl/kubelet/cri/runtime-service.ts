@@ -61,6 +61,7 @@ export interface ContainerStatus {
   readonly logPath: string;
 }
 
+// #region runtime-service
 /** The calls of CRI's RuntimeService that kubelab's kubelet makes. */
 export interface RuntimeService {
   runPodSandbox(config: PodSandboxConfig): Promise<string>;
@@ -77,6 +78,7 @@ export interface RuntimeService {
   containerStatus(containerId: string): ContainerStatus | undefined;
   listContainers(filter?: { sandboxId?: string }): ContainerStatus[];
 }
+// #endregion runtime-service
 
 /** CRI's ImageService, as far as kubelab needs it: an image is there, or it cannot be pulled. */
 export interface ImageService {

@@ -49,7 +49,8 @@ export class CatalogueImageService {
     const found = findImage(image);
     if (!found) {
       const known = Object.keys(ImageCatalogue).join(', ');
-      throw new Error(`rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found (kubelab nodes run only ${known})`);
+      const why = `not found (kubelab nodes run only ${known})`;
+      throw new Error(`rpc error: code = NotFound desc = failed to pull and unpack image "${image}": ${why}`);
     }
     return found.id;
   }

@@ -38,6 +38,7 @@ export class BridgeNetwork {
     await writeFile('/proc/sys/net/ipv4/ip_forward', '1');
   }
 
+  // #region add-pod-interface
   /** A namespace named `netns` with eth0 on the bridge; resolves with the pod's IP. */
   async add(netns: string, id: string): Promise<string> {
     const address = this.allocate();
@@ -56,6 +57,7 @@ export class BridgeNetwork {
       throw error;
     }
   }
+  // #endregion add-pod-interface
 
   /** Deleting the namespace deletes its end of the veth, and with it the node's end. */
   async remove(netns: string, address: string): Promise<void> {

@@ -15,6 +15,7 @@ export class PodRoutes {
 
   constructor(private readonly ownNode: string) {}
 
+  // #region pod-routes
   /** Make the routing table match `nodes`: a route for each other node's range, none for a gone one. */
   async sync(nodes: readonly KubeObject[]): Promise<void> {
     const wanted = new Map<string, string>();
@@ -34,6 +35,7 @@ export class PodRoutes {
       this.installed.delete(cidr);
     }
   }
+  // #endregion pod-routes
 }
 
 function internalIp(node: KubeObject): string | undefined {

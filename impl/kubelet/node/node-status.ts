@@ -19,7 +19,8 @@ export const MaxPods = '110';
 /** evictionHard's memory.available default: kept back from allocatable. */
 export const EvictionHardMemory = '100Mi';
 export const NetworkNotReadyMessage =
-  'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
+  'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady ' +
+  'message:Network plugin returns error: cni plugin not initialized';
 
 export type Condition = {
   type: string;

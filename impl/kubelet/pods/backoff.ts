@@ -15,6 +15,7 @@ export class Backoff {
     readonly maxMs: number,
   ) {}
 
+  // #region backoff-next
   /** Records a failure at `now`: the first waits `initialMs`, each next one twice the last. */
   next(key: string, now: number): number {
     const entry = this.entries.get(key);
@@ -23,6 +24,7 @@ export class Backoff {
     this.entries.set(key, { delayMs, lastUpdate: now });
     return delayMs;
   }
+  // #endregion backoff-next
 
   /** The current wait for `key` (0 before any failure). */
   delay(key: string): number {

@@ -45,6 +45,8 @@ export class PodSync {
   private readonly written = new Map<string, string>();
   private readonly waiting = new Map<string, Waiting>();
   private readonly finished = new Set<string>();
+  /** The last failed pull of each container's image, which its ImagePullBackOff names. */
+  private readonly pullErrors = new Map<string, string>();
   private readonly now: () => Date;
 
   constructor(
@@ -62,6 +64,7 @@ export class PodSync {
     return this.runtime.podSandboxStatus(container.sandboxId)?.config.uid;
   }
 
+  // #region pod-sync
   /** One step towards `pod`'s spec; resolves with the milliseconds after which to look again. */
   async sync(pod: KubeObject): Promise<number | undefined> {
     const uid = pod.metadata.uid ?? '';
@@ -83,10 +86,12 @@ export class PodSync {
       later(await this.ensureRunning(pod, sandboxId, container, { init: true }));
       break;
     }
-    if (initialized) for (const container of specOf('containers')) later(await this.ensureRunning(pod, sandboxId, container));
+    if (initialized)
+      for (const container of specOf('containers')) later(await this.ensureRunning(pod, sandboxId, container));
     await this.writeStatus(pod, sandboxId, sandbox?.ip, specOf('initContainers'), specOf('containers'));
     return requeue;
   }
+  // #endregion pod-sync
 
   /** The pod is gone from the API (deleted at once, grace 0): stop whatever of it still runs. */
   async forget(uid: string): Promise<void> {
@@ -108,6 +113,7 @@ export class PodSync {
     return id;
   }
 
+  // #region ensure-running
   /** Starts `container` unless it runs, or its policy or back-off says to wait (then: how long). */
   private async ensureRunning(
     pod: KubeObject,
@@ -127,7 +133,12 @@ export class PodSync {
         const delay = goDuration(this.options.crashLoop.delay(key));
         const message = `back-off ${delay} restarting failed container=${name} pod=${podLabel(pod)}`;
         this.waiting.set(key, { reason: 'CrashLoopBackOff', message });
-        await this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${name} in pod ${podLabel(pod)}`);
+        await this.event(
+          pod,
+          'Warning',
+          'BackOff',
+          `Back-off restarting failed container ${name} in pod ${podLabel(pod)}`,
+        );
         return wait;
       }
       this.options.crashLoop.next(key, now);
@@ -135,9 +146,9 @@ export class PodSync {
     const image = String(container.image ?? '');
     const pullWait = this.options.imagePull.remainingSinceLastFailure(key, now);
     if (pullWait > 0) {
-      const previous = this.waiting.get(key);
-      const cause = previous?.reason === 'ErrImagePull' ? `: ErrImagePull: ${previous.message}` : '';
-      const message = `Back-off pulling image "${image}"${previous?.reason === 'ImagePullBackOff' ? previous.message?.slice(`Back-off pulling image "${image}"`.length) : cause}`;
+      // As the kubelet since 1.32: the back-off names the pull error that started it.
+      const cause = this.pullErrors.get(key);
+      const message = `Back-off pulling image "${image}"${cause ? `: ErrImagePull: ${cause}` : ''}`;
       this.waiting.set(key, { reason: 'ImagePullBackOff', message });
       await this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
       return pullWait;
@@ -148,6 +159,7 @@ export class PodSync {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.options.imagePull.next(key, now);
+      this.pullErrors.set(key, message);
       this.waiting.set(key, { reason: 'ErrImagePull', message });
       await this.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`);
       await this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
@@ -155,11 +167,13 @@ export class PodSync {
       return Math.min(1000, this.options.imagePull.delay(key));
     }
     this.options.imagePull.forget(key);
+    this.pullErrors.delete(key);
     this.waiting.delete(key);
     await this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
     await this.start(pod, sandboxId, container, (latest?.attempt ?? -1) + 1);
     return undefined;
   }
+  // #endregion ensure-running
 
   private async start(pod: KubeObject, sandboxId: string, container: JsonObject, attempt: number): Promise<void> {
     const { name: podName, namespace, uid } = pod.metadata;
@@ -185,6 +199,7 @@ export class PodSync {
     }
   }
 
+  // #region graceful-termination
   // Graceful deletion: SIGTERM to every container, SIGKILL after the grace period, then the
   // object goes for good; the uid precondition keeps a new pod of the same name safe.
   private async terminate(pod: KubeObject): Promise<undefined> {
@@ -197,7 +212,8 @@ export class PodSync {
       const running = this.runtime
         .listContainers({ sandboxId })
         .filter((container) => container.state === 'CONTAINER_RUNNING');
-      for (const container of running) await this.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`);
+      for (const container of running)
+        await this.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`);
       await Promise.all(running.map((container) => this.runtime.stopContainer(container.id, grace)));
       // What the containers ended with is the pod's last status: Succeeded or Failed.
       const ip = this.runtime.podSandboxStatus(sandboxId)?.ip;
@@ -210,6 +226,7 @@ export class PodSync {
     });
     return undefined;
   }
+  // #endregion graceful-termination
 
   private async writeStatus(
     pod: KubeObject,

@@ -91,6 +91,7 @@ export class ProcessRuntime implements RuntimeService {
     return id;
   }
 
+  // #region start-container
   async startContainer(containerId: string): Promise<void> {
     const container = this.mustFind(containerId);
     const sandbox = this.sandboxes.get(container.status.sandboxId);
@@ -119,6 +120,7 @@ export class ProcessRuntime implements RuntimeService {
     });
     container.status = { ...container.status, state: 'CONTAINER_RUNNING', pid: child.pid, startedAt: new Date() };
   }
+  // #endregion start-container
 
   async stopContainer(containerId: string, timeoutSeconds: number): Promise<void> {
     const container = this.containers.get(containerId);
