@@ -7,7 +7,13 @@
 //    every scenario outside the exercises passes, or fails only because it reaches a stub.
 // 3. Unless --quick: for each exercise, an edition with only that one stubbed: every scenario
 //    tagged with it fails on its stub (the exercise is really needed and gives no free points),
-//    and every other scenario passes or reaches that stub.
+//    and every other scenario passes or reaches that stub. First, one edition with every
+//    exercise beyond the API server stubbed (the scheduler's, the controllers', the kubelet's):
+//    there too every scenario passes or reaches a stub, and a scenario that passes reached none
+//    of them, so it passes with any one of them stubbed as well. The editions of those exercises
+//    then run only the other scenarios, and their own: the same verdicts, at a fraction of the
+//    time. (The API server's exercises are reached by nearly every scenario: their editions run
+//    everything.)
 // 4. Unless --quick: every exercise has at least four mutants (exercises/mutants/), wrong
 //    solutions as a learner would write them; each, graded on a warm cluster in a copy of the
 //    reference, earns at most half of its exercise's points, and the check names the scenarios
@@ -26,7 +32,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findAnswerLeaks, solutionFunctions } from '../dist/exercises/answer-leaks.js';
-import { loadExercises, MutantsFolder } from '../dist/exercises/catalog.js';
+import { exerciseTag, loadExercises, MutantsFolder, unsolvedExerciseIn } from '../dist/exercises/catalog.js';
 import { AllMutants, MinimumMutantsPerExercise } from '../dist/exercises/mutants/all.js';
 import { gradeMutantsInCopies } from '../dist/exercises/mutants/workspaces.js';
 import { PROJECT_DIR as projectDir } from '../dist/impl/project-root.js';
@@ -67,7 +73,7 @@ function run(command, args, options = {}) {
  * Write an edition, build it, grade it on a cluster named after `slot` (editions graded side
  * by side need clusters of their own); returns its grade, or undefined after a failed check.
  */
-async function gradeEdition(label, only, slot = 0) {
+async function gradeEdition(label, only, slot = 0, scenarios = []) {
   const dir = path.join(workDir, label);
   const log = `${dir}.log`;
   const started = performance.now();
@@ -77,7 +83,10 @@ async function gradeEdition(label, only, slot = 0) {
   check(`${label}: the edition typechecks`, build.status === 0 ? undefined : build.output.trim());
   if (build.status !== 0) return undefined;
   const env = { ...process.env, KUBELAB_CLUSTER_NAME: `kubelab-edition-${slot}` };
-  const test = await run('sh', ['-c', `node dist/exercises/run-tests.js > "${log}" 2>&1`], { cwd: dir, env });
+  const test = await run('sh', ['-c', `node dist/exercises/run-tests.js "$@" > "${log}" 2>&1`, 'run-tests', ...scenarios], {
+    cwd: dir,
+    env,
+  });
   const grade = readGrade(dir);
   console.log(`  # ${label}: graded in ${((performance.now() - started) / 1000).toFixed(0)} s (cucumber exited ${test.status}; output in ${path.relative(projectDir, log)})`);
   check(`${label}: the edition grades`, grade === undefined ? `no reports/grade.json; see ${log}` : undefined);
@@ -130,8 +139,61 @@ async function checkAllStubbed(exercises) {
   check(`all stubbed: scenarios outside the exercises pass or reach a stub (${grade.outside.passed} pass, ${grade.outside.blocked} reach a stub)`, broken.length === 0 ? undefined : describe(broken));
 }
 
-async function checkOnlyStubbed(exercise, slot) {
-  const grade = await gradeEdition(`only-${exercise.id}`, exercise.id, slot);
+/** Whether an exercise's code runs in the API server, which nearly every scenario reaches. */
+function isInApiServer(exercise) {
+  return exercise.files.every((file) => file.startsWith('impl/store/') || file.startsWith('impl/apiserver/'));
+}
+
+/** Each scenario of an edition's cucumber report: `<file>:<line>`, its tags, and whether it passed. */
+function scenarioResults(dir) {
+  const file = path.join(dir, 'reports', 'cucumber.json');
+  if (!existsSync(file)) return [];
+  return JSON.parse(readFileSync(file, 'utf8')).flatMap((feature) =>
+    feature.elements.map((element) => {
+      const steps = [...(element.before ?? []), ...element.steps, ...(element.after ?? [])];
+      const error = steps.find((step) => step.result?.error_message)?.result.error_message ?? '';
+      return {
+        at: `${feature.uri}:${element.line}`,
+        name: element.name,
+        tags: (element.tags ?? []).map((tag) => tag.name),
+        passed: steps.every((step) => step.result?.status === 'passed'),
+        /** The exercise whose stub it reached, if its failure names one. */
+        stub: unsolvedExerciseIn(error),
+      };
+    }),
+  );
+}
+
+/**
+ * Every exercise beyond the API server stubbed at once: every scenario passes or reaches a
+ * stub. Returns the scenarios that passed: they reach none of those exercises.
+ */
+async function checkBeyondApiServerStubbed(exercises) {
+  const beyond = exercises.filter((exercise) => !isInApiServer(exercise));
+  const label = 'beyond-the-api-server-stubbed';
+  const grade = await gradeEdition(label, beyond.map((exercise) => exercise.id).join(','));
+  if (!grade) return undefined;
+  const results = scenarioResults(path.join(workDir, label));
+  const broken = results
+    .filter((result) => !result.passed && result.stub === undefined)
+    .map((result) => `${result.at} "${result.name}": failed without reaching a stub`);
+  const passed = results.filter((result) => result.passed).map((result) => result.at);
+  check(
+    `${label}: every scenario passes or reaches a stub (${passed.length} pass, ${results.length - passed.length} reach one)`,
+    broken.length === 0 ? undefined : broken.join('\n'),
+  );
+  return { passed: new Set(passed), results };
+}
+
+async function checkOnlyStubbed(exercise, slot, beyond) {
+  // Beyond the API server: only what did not pass with every such exercise stubbed, and its own.
+  const scenarios =
+    beyond === undefined || isInApiServer(exercise)
+      ? []
+      : beyond.results
+          .filter((result) => !beyond.passed.has(result.at) || result.tags.includes(exerciseTag(exercise.id)))
+          .map((result) => result.at);
+  const grade = await gradeEdition(`only-${exercise.id}`, exercise.id, slot, scenarios);
   if (!grade) return;
   const own = grade.exercises.find((candidate) => candidate.id === exercise.id);
   const notFailing = own ? own.scenarios.filter((scenario) => scenario.status !== 'failed') : [];
@@ -215,7 +277,10 @@ mkdirSync(workDir, { recursive: true });
 checkReference(checked);
 checkNoAnswerOutsideRegions(exercises);
 await checkAllStubbed(exercises);
-if (!isQuick) await inParallel(checked, jobs, checkOnlyStubbed);
+if (!isQuick) {
+  const beyond = await checkBeyondApiServerStubbed(exercises);
+  await inParallel(checked, jobs, (exercise, slot) => checkOnlyStubbed(exercise, slot, beyond));
+}
 if (!isQuick) await checkMutants(checked);
 const failed = results.filter((result) => result.problem !== undefined).length;
 console.log(`# pass ${results.length - failed}`);

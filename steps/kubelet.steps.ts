@@ -9,6 +9,7 @@ import type { KubeObject } from '../impl/client/types.js';
 import { readAuditLog } from './support/audit.js';
 import { eventually } from './support/eventually.js';
 import { createPodWithKubectl, getPod, mainContainer, podHistory, podName, waitingHistory } from './support/pods.js';
+import { podsOwnedBy } from './support/scheduling.js';
 import {
   conditionOf,
   inNode,
@@ -345,6 +346,83 @@ Then(
     assert.ok(
       objectGoneAt - deletedAt >= grace * 1000,
       `the pod was gone ${objectGoneAt - deletedAt} ms after the delete, before its grace period ended`,
+    );
+  },
+);
+
+When(
+  'the container of the node of one of the pods of {string} is stopped',
+  async function (this: KubeWorld, label: string) {
+    const [pod] = await podsOwnedBy(this, label);
+    assert.ok(pod?.spec?.nodeName, `replica set "${label}" has no pod on a node`);
+    this.notes.set('lost node', String(pod.spec.nodeName));
+    this.notes.set('pod on the lost node', pod.metadata.name ?? '');
+    // As `docker stop`: the kubelet and every process of its pods end with the machine.
+    await this.cluster.removeNode(String(pod.spec.nodeName));
+  },
+);
+
+Then(
+  "within {int} seconds that node's Ready condition is {string}, with reason {string}",
+  async function (this: KubeWorld, seconds: number, status: string, reason: string) {
+    const name = String(this.notes.get('lost node'));
+    await eventually(
+      async () => {
+        const ready = conditionOf(await this.api.get({ resource: 'nodes', name }), 'Ready');
+        assert.deepEqual([ready?.status, ready?.reason], [status, reason]);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 500 },
+    );
+  },
+);
+
+Given(
+  'a pod {string} running {string} with a {word} probe on {string} every second is Ready',
+  async function (this: KubeWorld, label: string, image: string, kind: string, path: string) {
+    const probe = { kind: kind as 'liveness' | 'readiness' | 'startup', path };
+    await createPodWithKubectl(this, label, { image, probe });
+    await eventuallyExplained(
+      this,
+      async () => assert.equal(conditionOf(await getPod(this, label), 'Ready')?.status, 'True'),
+      { timeoutMs: 20_000 },
+    );
+  },
+);
+
+When("pod {string}'s server is told to fail its readiness, from its node", async function (this: KubeWorld, label: string) {
+  const pod = await getPod(this, label);
+  const url = `http://${pod.status?.podIP}:8080/fail-readiness`;
+  await inNode(this, String(pod.spec?.nodeName), ['curl', '-s', '-m', '5', url]);
+});
+
+Then(
+  'within {int} seconds pod {string} is not Ready, with reason {string} and message {string}',
+  async function (this: KubeWorld, seconds: number, label: string, reason: string, message: string) {
+    await eventually(
+      async () => {
+        const ready = conditionOf(await getPod(this, label), 'Ready');
+        assert.deepEqual([ready?.status, ready?.reason, ready?.message], ['False', reason, message]);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+Then("pod {string}'s restartCount is still {int}", async function (this: KubeWorld, label: string, count: number) {
+  const history = podHistory(this, label).map((pod) => mainContainer(pod)?.restartCount ?? 0);
+  assert.deepEqual([...new Set(history)], [count], `restartCounts seen: ${history.join(', ')}`);
+});
+
+Then(
+  "within {int} seconds pod {string}'s restartCount is {int}, and it is Ready again",
+  async function (this: KubeWorld, seconds: number, label: string, count: number) {
+    await eventually(
+      async () => {
+        const pod = await getPod(this, label);
+        assert.equal(mainContainer(pod)?.restartCount, count);
+        assert.equal(conditionOf(pod, 'Ready')?.status, 'True');
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
     );
   },
 );

@@ -52,6 +52,23 @@ Feature: The kubelet registers its node and runs the pods bound to it
       | OnFailure | 3    | Running   | at-least | 2        |
       | Always    | 0    | Running   | at-least | 2        |
 
+  @conformance:kubelet-readiness-probe
+  Scenario: a failing readiness probe makes the pod not Ready, and nothing restarts it
+    Given the cluster's only nodes are real nodes "a"
+    And a pod "toggle" running "kubelab/readiness-toggle" with a readiness probe on "/ready" every second is Ready
+    When pod "toggle"'s server is told to fail its readiness, from its node
+    Then within 10 seconds pod "toggle" is not Ready, with reason "ContainersNotReady" and message "containers with unready status: [main]"
+    And pod "toggle" is "Running" and has a "Unhealthy" event "Readiness probe failed: HTTP probe failed with statuscode: 503"
+    And pod "toggle"'s restartCount is still 0
+
+  @conformance:kubelet-liveness-probe
+  Scenario: a failing liveness probe gets the container restarted
+    Given the cluster's only nodes are real nodes "a"
+    And a pod "toggle" running "kubelab/readiness-toggle" with a liveness probe on "/ready" every second is Ready
+    When pod "toggle"'s server is told to fail its readiness, from its node
+    Then within 15 seconds pod "toggle"'s restartCount is 1, and it is Ready again
+    And pod "toggle" is "Running" and has a "Killing" event "Container main failed liveness probe, will be restarted"
+
   @conformance:kubelet-graceful-deletion
   Scenario: a deleted pod's container gets SIGTERM, then SIGKILL after the grace period, before the pod leaves the API
     Given the cluster's only nodes are real nodes "a"
@@ -59,3 +76,12 @@ Feature: The kubelet registers its node and runs the pods bound to it
     When pod "stubborn" is deleted with kubectl
     Then pod "stubborn"'s container log on its node says it got SIGTERM
     And pod "stubborn"'s process is gone from its node before the pod is gone from the API, 3 seconds or more after the delete
+
+  @conformance:kubelet-stopped-node
+  Scenario: a node whose container stops goes Unknown, and its replica set's pods come back on the other node
+    Given the cluster's only nodes are real nodes "a" and "b"
+    And a replica set "web" with 2 replicas was created and is ready
+    When the container of the node of one of the pods of "web" is stopped
+    Then within 30 seconds that node's Ready condition is "Unknown", with reason "NodeStatusUnknown"
+    And within 45 seconds replica set "web" has 2 ready pods, none of them on that node
+    And the pod left on that node was evicted by the taint-eviction controller

@@ -163,19 +163,22 @@ export class Kubelet {
     if (this.podSync || typeof podCidr !== 'string') return;
     const network = new BridgeNetwork(podCidr);
     await network.setUpNode();
-    const runtime = new ProcessRuntime(network, (container) => {
-      const uid = this.podSync?.podUidOf(container);
-      for (const [key, known] of this.uids) if (known === uid) this.queue.add(key);
-    });
+    const runtime = new ProcessRuntime(network, (container) => this.podChanged(this.podSync?.podUidOf(container)));
     this.podSync = new PodSync(this.client, runtime, new CatalogueImageService(), this.recorder, {
       hostIp: this.machine.internalIp,
       logDir: this.options.logDir,
       crashLoop: new Backoff(this.options.crashLoopInitialMs, this.options.crashLoopMaxMs),
       imagePull: new Backoff(this.options.imagePullInitialMs, this.options.imagePullMaxMs),
+      onProbeResult: (uid) => this.podChanged(uid),
     });
     this.logger.info('pod network ready', { podCIDR: podCidr, gateway: network.gateway });
     await this.postStatus();
     for (const pod of this.pods.list()) this.queue.add(keyOf(pod));
+  }
+
+  /** A container exited, or a probe result changed: sync its pod again (the PLEG's part). */
+  private podChanged(uid: string | undefined): void {
+    for (const [key, known] of this.uids) if (known === uid) this.queue.add(key);
   }
 
   private async syncPod(key: string): Promise<{ requeueAfterMs?: number }> {

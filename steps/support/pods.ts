@@ -13,6 +13,8 @@ export interface PodShape {
   nodeName?: string;
   /** The downward API's POD_NAME, POD_NAMESPACE and POD_IP, as the echo server reads them. */
   downwardApi?: boolean;
+  /** An HTTP GET probe on port 8080, every second, failing after 2 tries in a row. */
+  probe?: { kind: 'liveness' | 'readiness' | 'startup'; path: string };
 }
 
 export function podManifest(name: string, namespace: string, shape: PodShape): KubeObject {
@@ -25,6 +27,12 @@ export function podManifest(name: string, namespace: string, shape: PodShape): K
       field('POD_NAMESPACE', 'metadata.namespace'),
       field('POD_IP', 'status.podIP'),
     ];
+  if (shape.probe)
+    container[`${shape.probe.kind}Probe`] = {
+      httpGet: { path: shape.probe.path, port: 8080 },
+      periodSeconds: 1,
+      failureThreshold: 2,
+    };
   const spec: JsonObject = { containers: [container] };
   if (shape.restartPolicy) spec.restartPolicy = shape.restartPolicy;
   if (shape.gracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = shape.gracePeriodSeconds;
@@ -75,15 +83,19 @@ export function mainContainer(pod: KubeObject): ContainerStatusView | undefined 
   return statuses[0];
 }
 
-/** The waiting reasons and messages the pod's container went through, each once, in order. */
+/**
+ * The waiting reasons and messages the pod's container went through, in order: one entry per
+ * spell of waiting (the same back-off twice, with a run between, is two entries).
+ */
 export function waitingHistory(pods: KubeObject[]): Array<{ reason: string; message: string }> {
   const seen: Array<{ reason: string; message: string }> = [];
+  let previous = '';
   for (const pod of pods) {
-    const waiting = mainContainer(pod)?.state.waiting;
-    if (!waiting) continue;
-    const entry = { reason: String(waiting.reason ?? ''), message: String(waiting.message ?? '') };
-    const last = seen.at(-1);
-    if (last?.reason !== entry.reason || last.message !== entry.message) seen.push(entry);
+    const state = mainContainer(pod)?.state;
+    const waiting = state?.waiting;
+    const now = waiting ? `waiting ${waiting.reason} ${waiting.message}` : JSON.stringify(state ?? {});
+    if (waiting && now !== previous) seen.push({ reason: String(waiting.reason ?? ''), message: String(waiting.message ?? '') });
+    previous = now;
   }
   return seen;
 }

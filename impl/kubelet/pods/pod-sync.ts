@@ -20,6 +20,7 @@ import type { Backoff } from './backoff.js';
 import { containerEnv } from './container-env.js';
 import type { ContainerState, ContainerView } from './container-view.js';
 import { podStatus } from './pod-status.js';
+import { type ProbeKind, ProbeManager, type ProbeResult } from './probes.js';
 
 export const DefaultGracePeriodSeconds = 30;
 export const MinimumGracePeriodSeconds = 2;
@@ -31,6 +32,8 @@ export interface PodSyncOptions {
   readonly crashLoop: Backoff;
   readonly imagePull: Backoff;
   readonly now?: () => Date;
+  /** Called when a probe result of one of the pod's containers changes: sync the pod again. */
+  readonly onProbeResult?: (podUid: string) => void;
 }
 
 /** Why a container is not running yet, shown as its waiting state. */
@@ -48,6 +51,9 @@ export class PodSync {
   /** The last failed pull of each container's image, which its ImagePullBackOff names. */
   private readonly pullErrors = new Map<string, string>();
   private readonly now: () => Date;
+  private readonly probes: ProbeManager;
+  /** The pod each running container belongs to, for its probes' results. */
+  private readonly podOfContainer = new Map<string, KubeObject>();
 
   constructor(
     private readonly client: RestClient,
@@ -57,6 +63,7 @@ export class PodSync {
     private readonly options: PodSyncOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.probes = new ProbeManager((containerId, kind, result) => void this.probed(containerId, kind, result));
   }
 
   /** The uid of the pod a container belongs to, for the runtime's exit events. */
@@ -96,6 +103,10 @@ export class PodSync {
   /** The pod is gone from the API (deleted at once, grace 0): stop whatever of it still runs. */
   async forget(uid: string): Promise<void> {
     const sandboxId = this.sandboxes.get(uid);
+    for (const container of sandboxId ? this.runtime.listContainers({ sandboxId }) : []) {
+      this.probes.stop(container.id);
+      this.podOfContainer.delete(container.id);
+    }
     if (sandboxId !== undefined) await this.runtime.removePodSandbox(sandboxId);
     this.sandboxes.delete(uid);
     this.startTimes.delete(uid);
@@ -124,7 +135,10 @@ export class PodSync {
     const name = String(container.name ?? '');
     const key = `${pod.metadata.uid}/${name}`;
     const latest = this.latest(sandboxId, name);
-    if (latest && latest.state !== 'CONTAINER_EXITED') return undefined;
+    if (latest?.state === 'CONTAINER_RUNNING' && !this.failedProbe(latest)) return undefined;
+    if (latest?.state === 'CONTAINER_RUNNING') await this.killUnhealthy(pod, latest);
+    else if (latest && latest.state !== 'CONTAINER_EXITED') return undefined;
+    if (latest) this.probes.stop(latest.id);
     const now = this.now().getTime();
     if (latest) {
       if (!shouldRestart(String(pod.spec?.restartPolicy ?? 'Always'), latest.exitCode ?? 0, init)) return undefined;
@@ -193,6 +207,8 @@ export class PodSync {
     await this.event(pod, 'Normal', 'Created', `Created container: ${name}`);
     await this.runtime.startContainer(id);
     await this.event(pod, 'Normal', 'Started', `Started container ${name}`);
+    this.podOfContainer.set(id, pod);
+    this.probes.start(id, container, { podIp: addresses.podIp, netns: sandbox?.netns ?? '' });
     // Only the attempt before this one is kept: it is the container's lastState.
     for (const old of this.runtime.listContainers({ sandboxId })) {
       if (old.name === name && old.attempt < attempt - 1) await this.runtime.removeContainer(old.id);
@@ -290,15 +306,44 @@ export class PodSync {
     const state: ContainerState = restarting ? { waiting } : stateOf(latest);
     const lastState = restarting ? stateOf(latest) : previous ? stateOf(previous) : {};
     const running = latest.state === 'CONTAINER_RUNNING';
+    // Started once the startup probe passed (if any); ready once the readiness probe passed too.
+    const started = running && this.probes.result(latest.id, 'startup') !== false;
+    const ready = started && this.probes.result(latest.id, 'readiness') !== false;
     return {
       ...base,
       containerID: `kubelab://${latest.id}`,
       state,
       lastState,
-      ready: running,
-      started: running,
+      ready,
+      started,
       restartCount: latest.attempt,
     };
+  }
+
+  /** A liveness or startup probe that failed for good: the container must be restarted. */
+  private failedProbe(container: ContainerStatus): 'liveness' | 'startup' | undefined {
+    if (this.probes.failed(container.id, 'startup')) return 'startup';
+    return this.probes.failed(container.id, 'liveness') ? 'liveness' : undefined;
+  }
+
+  /** Stops a container whose liveness or startup probe failed; its restart policy decides the rest. */
+  private async killUnhealthy(pod: KubeObject, container: ContainerStatus): Promise<void> {
+    const kind = this.failedProbe(container);
+    this.probes.stop(container.id);
+    await this.event(pod, 'Normal', 'Killing', `Container ${container.name} failed ${kind} probe, will be restarted`);
+    const grace = Number(pod.spec?.terminationGracePeriodSeconds ?? DefaultGracePeriodSeconds);
+    await this.runtime.stopContainer(container.id, Math.max(MinimumGracePeriodSeconds, grace));
+  }
+
+  /** A probe said something new: an Unhealthy event for a failure, and another look at the pod. */
+  private async probed(containerId: string, kind: ProbeKind, result: ProbeResult): Promise<void> {
+    const pod = this.podOfContainer.get(containerId);
+    if (!pod) return;
+    if (!result.ok) {
+      const what = `${kind[0]?.toUpperCase()}${kind.slice(1)}`;
+      await this.event(pod, 'Warning', 'Unhealthy', `${what} probe failed: ${result.message}`);
+    }
+    this.options.onProbeResult?.(pod.metadata.uid ?? '');
   }
 
   private latest(sandboxId: string, name: string): ContainerStatus | undefined {
