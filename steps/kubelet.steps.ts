@@ -389,11 +389,14 @@ Given(
   },
 );
 
-When("pod {string}'s server is told to fail its readiness, from its node", async function (this: KubeWorld, label: string) {
-  const pod = await getPod(this, label);
-  const url = `http://${pod.status?.podIP}:8080/fail-readiness`;
-  await inNode(this, String(pod.spec?.nodeName), ['curl', '-s', '-m', '5', url]);
-});
+When(
+  "pod {string}'s server is told to fail its readiness, from its node",
+  async function (this: KubeWorld, label: string) {
+    const pod = await getPod(this, label);
+    const url = `http://${pod.status?.podIP}:8080/fail-readiness`;
+    await inNode(this, String(pod.spec?.nodeName), ['curl', '-s', '-m', '5', url]);
+  },
+);
 
 Then(
   'within {int} seconds pod {string} is not Ready, with reason {string} and message {string}',

@@ -85,6 +85,8 @@ export interface Cluster {
   realNodes(): string[];
   /** Runs a command in a node's container (`docker exec`), as a person on the node would. */
   execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }>;
+  /** Writes a file into a node's container (`docker cp`), replacing any file of that path. */
+  writeFileInNode(node: string, path: string, content: string): Promise<void>;
   /** Stop and remove every container, then the network, the kubeconfig and cluster.json. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -374,14 +376,21 @@ class RunningCluster implements Cluster {
   }
 
   async execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }> {
-    const container = this.nodes.get(node);
-    if (!container)
-      throw new Error(
-        `Cluster: there is no real node "${node}"; the real nodes are ${this.realNodes().join(', ') || 'none'}`,
-      );
-    const { exitCode, output } = await container.exec(command);
+    const { exitCode, output } = await this.node(node).exec(command);
     return { exitCode, output };
   }
+
+  async writeFileInNode(node: string, path: string, content: string): Promise<void> {
+    await this.node(node).copyContentToContainer([{ content, target: path }]);
+  }
+
+  private node(node: string): StartedTestContainer {
+    const container = this.nodes.get(node);
+    const real = this.realNodes().join(', ') || 'none';
+    if (!container) throw new Error(`Cluster: there is no real node "${node}"; the real nodes are ${real}`);
+    return container;
+  }
+
 
   stop(): Promise<void> {
     this.stopping ??= this.removeEverything();

@@ -7,9 +7,12 @@
 // (fieldSelector spec.nodeName=<node>) and syncs each one in a work queue (pod-sync.ts). It
 // watches the Nodes too: its own tells it its podCIDR, and the others where to route theirs.
 // A pod can start once the node's network is set up from its podCIDR; until then the node
-// reports Ready=False, as a real node does while its network plugin is not ready.
-// Real Kubernetes: pkg/kubelet/kubelet.go (Run, syncLoop), kubelet_node_status.go.
-import { isAlreadyExists } from '../client/api-errors.js';
+// reports Ready=False, as a real node does while its network plugin is not ready. Pods have
+// a second source, the manifest folder: static pods run from their files, and the kubelet
+// shows each in the API as a mirror pod (config/static-pod.ts).
+// Real Kubernetes: pkg/kubelet/kubelet.go (Run, syncLoop), kubelet_node_status.go,
+// pkg/kubelet/pod/mirror_client.go.
+import { isAlreadyExists, isConflict, isNotFound } from '../client/api-errors.js';
 import { EventRecorder } from '../client/event-recorder.js';
 import { Informer, keyOf } from '../client/informer.js';
 import type { Logger } from '../client/logger.js';
@@ -17,6 +20,8 @@ import { ControllerRunner } from '../client/reconcile.js';
 import type { RestClient } from '../client/rest-client.js';
 import type { JsonObject, KubeObject } from '../client/types.js';
 import { WorkQueue } from '../client/workqueue.js';
+import { ManifestFolder } from './config/manifest-folder.js';
+import { isMirrorPod, mirrorIsCurrent, mirrorPod } from './config/static-pod.js';
 import { CatalogueImageService } from './images/catalogue.js';
 import { BridgeNetwork } from './network/bridge-network.js';
 import { PodRoutes } from './network/routes.js';
@@ -42,6 +47,9 @@ export interface KubeletOptions {
   readonly imagePullMaxMs: number;
   readonly logDir: string;
   readonly workers: number;
+  /** The manifest folder of static pods (--pod-manifest-path), read every fileCheckMs. */
+  readonly staticPodPath: string;
+  readonly fileCheckMs: number;
 }
 
 export class Kubelet {
@@ -54,6 +62,11 @@ export class Kubelet {
   /** The uid each pod key had, so that a pod deleted for good is still cleaned up. */
   private readonly uids = new Map<string, string>();
   private podSync?: PodSync;
+  /** The static pods of the manifest folder, by `<namespace>/<name>`. */
+  private staticPods = new Map<string, KubeObject>();
+  /** Static pods by uid, while they run: to stop one whose manifest changed or went. */
+  private readonly staticByUid = new Map<string, KubeObject>();
+  private readonly manifests: ManifestFolder;
   private lastStatus?: { status: JsonObject; postedAt: number };
 
   constructor(
@@ -64,6 +77,9 @@ export class Kubelet {
     this.machine = readMachine(options.nodeName, { cpu: options.cpu, memory: options.memory });
     this.recorder = new EventRecorder(client, 'kubelet', logger);
     this.routes = new PodRoutes(options.nodeName);
+    this.manifests = new ManifestFolder(options.staticPodPath, options.nodeName, logger, (pods) =>
+      this.staticPodsRead(pods),
+    );
     this.nodes = new Informer(client, { resource: 'nodes' }, logger);
     this.nodes.addEventHandler({
       onAdd: () => void this.nodesChanged(),
@@ -88,7 +104,16 @@ export class Kubelet {
     await this.heartbeat();
     const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
     const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
-    signal.addEventListener('abort', () => [lease, status].forEach(clearInterval), { once: true });
+    // Mirror pods of static pods are judged against the folder: read it before any sync.
+    await this.manifests.start(this.options.fileCheckMs);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const timer of [lease, status]) clearInterval(timer);
+        this.manifests.stop();
+      },
+      { once: true },
+    );
     const runner = new ControllerRunner(
       { name: 'pod-sync', reconcile: (key) => this.syncPod(key) },
       this.queue,
@@ -181,22 +206,76 @@ export class Kubelet {
     for (const [key, known] of this.uids) if (known === uid) this.queue.add(key);
   }
 
+  // #region sync-pod-source
+  /**
+   * One pod, from whichever source has it: the manifest folder for a static pod (whose mirror
+   * pod in the API is only its reflection), the API server for every other pod.
+   */
   private async syncPod(key: string): Promise<{ requeueAfterMs?: number }> {
     const podSync = this.podSync;
     // No network yet: no sandbox can be made. Look again soon.
     if (!podSync) return { requeueAfterMs: 1000 };
-    const pod = this.pods.get(key);
+    const staticPod = this.staticPods.get(key);
+    const apiPod = this.pods.get(key);
+    const pod = staticPod ?? (apiPod && !isMirrorPod(apiPod) ? apiPod : undefined);
+    // Gone, or replaced by a new pod of the same name (an edited manifest): stop the old one.
     const known = this.uids.get(key);
-    // Gone from the API, or replaced by a new pod of the same name: stop the old one.
     if (known !== undefined && known !== pod?.metadata.uid) {
-      await podSync.forget(known);
+      const oldStatic = this.staticByUid.get(known);
+      await (oldStatic ? podSync.stopStaticPod(oldStatic) : podSync.forget(known));
+      this.staticByUid.delete(known);
       this.uids.delete(key);
     }
+    // A mirror pod whose static pod is gone goes too.
+    if (!staticPod && apiPod && isMirrorPod(apiPod)) await this.deleteMirror(apiPod);
     if (!pod) return {};
     this.uids.set(key, pod.metadata.uid ?? '');
+    if (staticPod) {
+      this.staticByUid.set(pod.metadata.uid ?? '', staticPod);
+      const mirror = apiPod && mirrorIsCurrent(apiPod, staticPod) ? apiPod : undefined;
+      podSync.reportStatusTo(pod.metadata.uid ?? '', mirror?.metadata.uid);
+    }
+    // The pod runs first: a static pod needs no API server, and its mirror may wait for one.
     const requeueAfterMs = await podSync.sync(pod);
+    if (staticPod) await this.syncMirror(staticPod, apiPod);
     if (pod.metadata.deletionTimestamp) this.uids.delete(key);
     return requeueAfterMs === undefined ? {} : { requeueAfterMs };
+  }
+  // #endregion sync-pod-source
+
+  // #region sync-mirror
+  /** Makes the API show `pod` through a current mirror pod: a stale or deleted one is replaced. */
+  private async syncMirror(pod: KubeObject, existing: KubeObject | undefined): Promise<void> {
+    if (existing && mirrorIsCurrent(existing, pod)) return;
+    if (existing && isMirrorPod(existing)) await this.deleteMirror(existing);
+    const node = this.ownNode();
+    if (!node?.metadata.uid) throw new Error('no Node to own the mirror pod yet');
+    try {
+      await this.client.create({ resource: 'pods', namespace: pod.metadata.namespace }, mirrorPod(pod, node));
+      this.logger.info('created a mirror pod', { pod: `${pod.metadata.namespace}/${pod.metadata.name}` });
+    } catch (error) {
+      // Another sync made it, or an older one still goes away: the next event looks again.
+      if (!isAlreadyExists(error)) throw error;
+    }
+  }
+  // #endregion sync-mirror
+
+  private async deleteMirror(mirror: KubeObject): Promise<void> {
+    const { name, namespace, uid = '' } = mirror.metadata;
+    await this.client
+      .delete({ resource: 'pods', namespace, name }, { gracePeriodSeconds: 0, preconditions: { uid } })
+      .catch((error: unknown) => {
+        if (!isNotFound(error) && !isConflict(error)) throw error;
+      });
+  }
+
+  /** The manifest folder was read: every static pod that appeared, changed or went is synced. */
+  private staticPodsRead(pods: Map<string, KubeObject>): void {
+    const before = this.staticPods;
+    this.staticPods = pods;
+    for (const key of new Set([...before.keys(), ...pods.keys()])) {
+      if (before.get(key)?.metadata.uid !== pods.get(key)?.metadata.uid) this.queue.add(key);
+    }
   }
 }
 

@@ -27,6 +27,8 @@ const settings = {
   imagePullMaxMs: secondsSetting('IMAGE_PULL_BACKOFF_MAX_SECONDS', 300, 'the longest image pull back-off'),
   logDir: stringSetting('POD_LOG_DIR', '/var/log/pods', 'where container logs are written'),
   workers: countSetting('WORKERS', 4, 'how many pods it syncs at once'),
+  staticPodPath: stringSetting('STATIC_POD_PATH', '/etc/kubernetes/manifests', 'the folder of static pod manifests'),
+  fileCheckMs: secondsSetting('FILE_CHECK_FREQUENCY_SECONDS', 20, 'how often the manifest folder is read anyway'),
 };
 
 await runComponent({

@@ -94,7 +94,8 @@ export function waitingHistory(pods: KubeObject[]): Array<{ reason: string; mess
     const state = mainContainer(pod)?.state;
     const waiting = state?.waiting;
     const now = waiting ? `waiting ${waiting.reason} ${waiting.message}` : JSON.stringify(state ?? {});
-    if (waiting && now !== previous) seen.push({ reason: String(waiting.reason ?? ''), message: String(waiting.message ?? '') });
+    if (waiting && now !== previous)
+      seen.push({ reason: String(waiting.reason ?? ''), message: String(waiting.message ?? '') });
     previous = now;
   }
   return seen;

@@ -50,6 +50,8 @@ export class PodSync {
   private readonly finished = new Set<string>();
   /** The last failed pull of each container's image, which its ImagePullBackOff names. */
   private readonly pullErrors = new Map<string, string>();
+  /** Static pods, by uid: the uid of the mirror pod their status goes to. */
+  private readonly statusTargets = new Map<string, string | undefined>();
   private readonly now: () => Date;
   private readonly probes: ProbeManager;
   /** The pod each running container belongs to, for its probes' results. */
@@ -99,6 +101,21 @@ export class PodSync {
     return requeue;
   }
   // #endregion pod-sync
+
+  /** A static pod whose manifest is gone (or changed): its containers stop, as a deleted pod's do. */
+  async stopStaticPod(pod: KubeObject): Promise<void> {
+    await this.stopContainers(pod, pod.spec?.terminationGracePeriodSeconds);
+    await this.forget(pod.metadata.uid ?? '');
+    this.statusTargets.delete(pod.metadata.uid ?? '');
+  }
+
+  /**
+   * A static pod's status goes to its mirror pod, whose uid is not the static pod's; undefined
+   * while there is no mirror pod (the API server may be down: the pod runs all the same).
+   */
+  reportStatusTo(podUid: string, mirrorUid: string | undefined): void {
+    this.statusTargets.set(podUid, mirrorUid);
+  }
 
   /** The pod is gone from the API (deleted at once, grace 0): stop whatever of it still runs. */
   async forget(uid: string): Promise<void> {
@@ -220,27 +237,29 @@ export class PodSync {
   // object goes for good; the uid precondition keeps a new pod of the same name safe.
   private async terminate(pod: KubeObject): Promise<undefined> {
     const uid = pod.metadata.uid ?? '';
-    const sandboxId = this.sandboxes.get(uid);
-    if (sandboxId !== undefined) {
-      const given = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds;
-      // The kubelet gives every container at least 2 seconds (minimumGracePeriodInSeconds).
-      const grace = Math.max(MinimumGracePeriodSeconds, Number(given ?? DefaultGracePeriodSeconds));
-      const running = this.runtime
-        .listContainers({ sandboxId })
-        .filter((container) => container.state === 'CONTAINER_RUNNING');
-      for (const container of running)
-        await this.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`);
-      await Promise.all(running.map((container) => this.runtime.stopContainer(container.id, grace)));
-      // What the containers ended with is the pod's last status: Succeeded or Failed.
-      const ip = this.runtime.podSandboxStatus(sandboxId)?.ip;
-      await this.writeStatus(pod, sandboxId, ip, specsOf(pod, 'initContainers'), specsOf(pod, 'containers'), true);
-    }
+    await this.stopContainers(pod, pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds);
     await this.forget(uid);
     const ref = { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name };
     await this.client.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid } }).catch((error: unknown) => {
       if (!isNotFound(error) && !isConflict(error)) throw error;
     });
     return undefined;
+  }
+
+  /** Stops every running container of `pod` within the grace period, then writes its last status. */
+  private async stopContainers(pod: KubeObject, given: unknown): Promise<void> {
+    const sandboxId = this.sandboxes.get(pod.metadata.uid ?? '');
+    if (sandboxId === undefined) return;
+    // The kubelet gives every container at least 2 seconds (minimumGracePeriodInSeconds).
+    const grace = Math.max(MinimumGracePeriodSeconds, Number(given ?? DefaultGracePeriodSeconds));
+    const running = this.runtime
+      .listContainers({ sandboxId })
+      .filter((container) => container.state === 'CONTAINER_RUNNING');
+    for (const container of running) await this.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`);
+    await Promise.all(running.map((container) => this.runtime.stopContainer(container.id, grace)));
+    // What the containers ended with is the pod's last status: Succeeded or Failed.
+    const ip = this.runtime.podSandboxStatus(sandboxId)?.ip;
+    await this.writeStatus(pod, sandboxId, ip, specsOf(pod, 'initContainers'), specsOf(pod, 'containers'), true);
   }
   // #endregion graceful-termination
 
@@ -267,17 +286,19 @@ export class PodSync {
       },
       timestamp(this.now()),
     );
-    const text = JSON.stringify(status);
-    if (this.written.get(uid) === text) return;
-    const ref = { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' };
-    try {
-      await this.client.patch(ref, { metadata: { uid }, status }, 'strategic');
-    } catch (error) {
-      // Deleted meanwhile: its last status has no object left to go to.
-      if (isNotFound(error)) return;
-      throw error;
+    const target = this.statusTargets.has(uid) ? this.statusTargets.get(uid) : uid;
+    const text = `${target}\n${JSON.stringify(status)}`;
+    if (target !== undefined && this.written.get(uid) !== text) {
+      const name = pod.metadata.name;
+      const ref = { resource: 'pods', namespace: pod.metadata.namespace, name, subresource: 'status' };
+      try {
+        await this.client.patch(ref, { metadata: { uid: target }, status }, 'strategic');
+        this.written.set(uid, text);
+      } catch (error) {
+        // Deleted meanwhile: its last status has no object left to go to.
+        if (!isNotFound(error)) throw error;
+      }
     }
-    this.written.set(uid, text);
     // A pod that has finished stays finished: nothing of it starts again, and its sandbox
     // (its network namespace and address) is given back.
     if (status.phase === 'Succeeded' || status.phase === 'Failed') {

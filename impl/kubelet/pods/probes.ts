@@ -93,11 +93,20 @@ export class ProbeManager {
       const periodMs = Number(probe.periodSeconds ?? 10) * 1000;
       const check = () => void this.check(key, containerId, kind, probe, target);
       // Ready and started are false until a probe passes; alive is true until one fails.
-      const worker: Worker = { timer: setTimeout(() => {}, 0), successes: 0, failures: 0, ok: kind === 'liveness', failureThreshold: Number(probe.failureThreshold ?? 3) };
-      worker.timer = setTimeout(function tick() {
-        check();
-        worker.timer = setTimeout(tick, periodMs);
-      }, Number(probe.initialDelaySeconds ?? 0) * 1000);
+      const worker: Worker = {
+        timer: setTimeout(() => {}, 0),
+        successes: 0,
+        failures: 0,
+        ok: kind === 'liveness',
+        failureThreshold: Number(probe.failureThreshold ?? 3),
+      };
+      worker.timer = setTimeout(
+        function tick() {
+          check();
+          worker.timer = setTimeout(tick, periodMs);
+        },
+        Number(probe.initialDelaySeconds ?? 0) * 1000,
+      );
       this.workers.set(key, worker);
     }
   }

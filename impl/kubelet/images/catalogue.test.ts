@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { commandLine } from '../runtime/process-runtime.js';
+import { CatalogueImageService, findImage } from './catalogue.js';
+
+it("finds kubelab's images, with or without a known tag, and refuses any other", async () => {
+  assert.match(findImage('kubelab/echo')?.program ?? '', /echo\.js$/);
+  assert.equal(findImage('kubelab/echo:latest')?.id, findImage('kubelab/echo')?.id);
+  assert.equal(findImage('kubelab/echo:2.0'), undefined);
+  assert.equal(findImage('nginx'), undefined);
+  await assert.rejects(
+    new CatalogueImageService().pullImage('nginx'),
+    /NotFound desc = failed to pull and unpack image "nginx"/,
+  );
+});
+
+it("runs the image's program unless the container's command replaces it", () => {
+  assert.deepEqual(commandLine({ command: [], args: ['3'] }, '/p/exit.js'), ['node', '/p/exit.js', '3']);
+  assert.deepEqual(commandLine({ command: ['sh', '-c'], args: ['exit 1'] }, '/p/exit.js'), ['sh', '-c', 'exit 1']);
+});
