@@ -391,7 +391,6 @@ class RunningCluster implements Cluster {
     return container;
   }
 
-
   stop(): Promise<void> {
     this.stopping ??= this.removeEverything();
     return this.stopping;

@@ -61,7 +61,13 @@ export function staticPod(manifest: KubeObject, nodeName: string, file: string, 
 export function mirrorPod(pod: KubeObject, node: KubeObject): KubeObject {
   const { uid: _staticUid, ...metadata } = pod.metadata;
   const hash = pod.metadata.annotations?.[ConfigHashAnnotation] ?? '';
-  const owner = { apiVersion: 'v1', kind: 'Node', name: node.metadata.name ?? '', uid: node.metadata.uid ?? '', controller: true };
+  const owner = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    name: node.metadata.name ?? '',
+    uid: node.metadata.uid ?? '',
+    controller: true,
+  };
   return {
     apiVersion: 'v1',
     kind: 'Pod',
