@@ -142,6 +142,18 @@ Then(
   },
 );
 
+Then(
+  "inside node {string}, the kubelet's \\/pods on port {int} lists static pod {string} by its own uid, the config hash",
+  async function (this: KubeWorld, nodeLabel: string, port: number, label: string) {
+    const node = realNodeName(this, nodeLabel);
+    const list = JSON.parse(await inNode(this, node, ['curl', '-s', '-m', '5', `http://localhost:${port}/pods`]));
+    const pod = (list.items as KubeObject[]).find((item) => item.metadata.name === mirrorName(this, label));
+    assert.ok(pod, `the kubelet's /pods has no ${mirrorName(this, label)}`);
+    assert.equal(pod.metadata.uid, this.notes.get(`static ${label} hash`));
+    assert.notEqual(pod.metadata.uid, this.notes.get(`static ${label} mirror uid`));
+  },
+);
+
 Given(
   'static pod {string} running {string} runs on node {string}, shown by its mirror pod',
   async function (this: KubeWorld, label: string, image: string, nodeLabel: string) {

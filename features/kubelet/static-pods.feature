@@ -15,6 +15,7 @@ Feature: The kubelet runs static pods from its manifest folder, and shows each a
     Then within 15 seconds node "a" runs static pod "static-web", whose echo server answers on its IP
     And within 15 seconds the API shows static pod "static-web" as a mirror pod named after its node, owned by the Node
     And the audit log shows node "a"'s kubelet created the mirror pod, and nobody bound it
+    And inside node "a", the kubelet's /pods on port 10250 lists static pod "static-web" by its own uid, the config hash
 
   @needs-component-control @conformance:static-pod-without-api-server
   Scenario: a static pod starts while the API server is down, and its mirror pod comes once it is back

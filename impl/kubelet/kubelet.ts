@@ -31,6 +31,7 @@ import { renewNodeLease } from './node/node-lease.js';
 import { type Condition, nodeStatus, sameStatus } from './node/node-status.js';
 import { Backoff } from './pods/backoff.js';
 import { PodSync } from './pods/pod-sync.js';
+import { startKubeletServer } from './server.js';
 import { ProcessRuntime } from './runtime/process-runtime.js';
 
 export interface KubeletOptions {
@@ -104,6 +105,8 @@ export class Kubelet {
     await this.heartbeat();
     const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
     const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
+    const server = startKubeletServer(() => this.runningPods());
+    signal.addEventListener('abort', () => server.close(), { once: true });
     // Mirror pods of static pods are judged against the folder: read it before any sync.
     await this.manifests.start(this.options.fileCheckMs);
     signal.addEventListener(
@@ -267,6 +270,14 @@ export class Kubelet {
       .catch((error: unknown) => {
         if (!isNotFound(error) && !isConflict(error)) throw error;
       });
+  }
+
+  /** The pods this kubelet runs, as it knows them: a static pod from its file, the rest from the API. */
+  private runningPods(): KubeObject[] {
+    return [...this.uids.keys()].flatMap((key) => {
+      const pod = this.staticPods.get(key) ?? this.pods.get(key);
+      return pod ? [pod] : [];
+    });
   }
 
   /** The manifest folder was read: every static pod that appeared, changed or went is synced. */

@@ -9,12 +9,12 @@
 // Real Kubernetes: pkg/kubelet/nodestatus/setters.go (MachineInfo, ReadyCondition,
 // MemoryPressureCondition, ...); the runtime's "NetworkReady" in CRI's Status call.
 import { value } from '../../client/quantity.js';
+import { KubeletPort } from '../server.js';
 import type { JsonObject } from '../../client/types.js';
 import type { Machine } from './machine.js';
 
 export const KubeletVersion = 'v1.32.0-kubelab';
 export const RuntimeVersion = 'kubelab-process://0.1.0';
-export const KubeletPort = 10250;
 export const MaxPods = '110';
 /** evictionHard's memory.available default: kept back from allocatable. */
 export const EvictionHardMemory = '100Mi';
