@@ -1,18 +1,20 @@
 // `npm run bench`: the API server's throughput and latency, the scheduler's, and the
-// controllers' on a Deployment, each figure beside its reference, and the time `npm start`
-// takes to answer. BENCH_ONLY=api, scheduling or deployment runs one part; scheduler-bench.ts
-// reads BENCH_NODES and BENCH_PODS, deployment-bench.ts BENCH_REPLICAS.
+// controllers' on a Deployment, each figure beside its reference, the time `npm start` takes
+// to answer, and pod startup latency on real nodes. BENCH_ONLY=api, scheduling, deployment or
+// startup runs one part; scheduler-bench.ts reads BENCH_NODES and BENCH_PODS,
+// deployment-bench.ts BENCH_REPLICAS, pod-startup-bench.ts BENCH_STARTUP_PODS.
 // Benchmarks print figures; they never pass or fail a test.
 
 import { startCluster } from '../impl/cluster/cluster.js';
 import { runApiBench } from './api-bench.js';
+import { runPodStartupBench, startupPodsFromEnvironment } from './pod-startup-bench.js';
 import { replicasFromEnvironment, runDeploymentBench } from './deployment-bench.js';
 import { runSchedulerBench, sizesFromEnvironment } from './scheduler-bench.js';
 import { measureStartTime, StartTimeAimSeconds } from './start-time.js';
 
 const print = (line: string) => console.log(line);
 const only = process.env.BENCH_ONLY;
-const parts = ['api', 'scheduling', 'deployment'];
+const parts = ['api', 'scheduling', 'deployment', 'startup'];
 if (only !== undefined && !parts.includes(only))
   throw new Error(`bench: BENCH_ONLY must be one of ${parts.join(', ')}, got "${only}"`);
 const runs = (part: string) => only === undefined || only === part;
@@ -73,6 +75,17 @@ if (runs('deployment')) {
     print('');
     print('ratios:');
     for (const ratio of ratios) print(`  ${ratio}`);
+  } finally {
+    await cluster.stop();
+  }
+}
+
+if (runs('startup')) {
+  print('');
+  print('pod startup on real nodes (the pod startup latency SLO):');
+  const cluster = await startCluster({ name: 'kubelab-bench-startup', logAllRequests: false, auditLog: false });
+  try {
+    await runPodStartupBench(cluster, startupPodsFromEnvironment(), print);
   } finally {
     await cluster.stop();
   }

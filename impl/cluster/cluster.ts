@@ -85,6 +85,8 @@ export interface Cluster {
   realNodes(): string[];
   /** Runs a command in a node's container (`docker exec`), as a person on the node would. */
   execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }>;
+  /** The last lines a real node's kubelet printed (`docker logs`). */
+  nodeLogs(node: string, tail?: number): Promise<string>;
   /** Writes a file into a node's container (`docker cp`), replacing any file of that path. */
   writeFileInNode(node: string, path: string, content: string): Promise<void>;
   /** Stop and remove every container, then the network, the kubeconfig and cluster.json. Safe to call twice. */
@@ -378,6 +380,10 @@ class RunningCluster implements Cluster {
   async execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }> {
     const { exitCode, output } = await this.node(node).exec(command);
     return { exitCode, output };
+  }
+
+  nodeLogs(node: string, tail: number = LOG_TAIL_LINES): Promise<string> {
+    return recentLogs(this.engine, this.node(node).getId(), tail);
   }
 
   async writeFileInNode(node: string, path: string, content: string): Promise<void> {

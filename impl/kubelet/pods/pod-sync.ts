@@ -34,6 +34,16 @@ export interface PodSyncOptions {
   readonly now?: () => Date;
   /** Called when a probe result of one of the pod's containers changes: sync the pod again. */
   readonly onProbeResult?: (podUid: string) => void;
+  /** Told once per pod when its status first reports every container running, with when each stage ended. */
+  readonly onStarted?: (pod: KubeObject, stages: StartupStages) => void;
+}
+
+/** When (ms since the epoch) a pod's start went through each stage: the startup latency's parts. */
+export interface StartupStages {
+  seen: number;
+  sandboxReady: number;
+  containersStarted: number;
+  reported: number;
 }
 
 /** Why a container is not running yet, shown as its waiting state. */
@@ -50,6 +60,8 @@ export class PodSync {
   private readonly finished = new Set<string>();
   /** The last failed pull of each container's image, which its ImagePullBackOff names. */
   private readonly pullErrors = new Map<string, string>();
+  /** Each pod's start, stage by stage, until its status reports it running. */
+  private readonly startup = new Map<string, Partial<StartupStages>>();
   /** Static pods, by uid: the uid of the mirror pod their status goes to. */
   private readonly statusTargets = new Map<string, string | undefined>();
   private readonly now: () => Date;
@@ -79,6 +91,7 @@ export class PodSync {
     const uid = pod.metadata.uid ?? '';
     if (pod.metadata.deletionTimestamp) return this.terminate(pod);
     if (this.finished.has(uid)) return undefined;
+    if (!this.sandboxes.has(uid)) this.startup.set(uid, { seen: Date.now() });
     const sandboxId = this.sandboxes.get(uid) ?? (await this.createSandbox(pod));
     const sandbox = this.runtime.podSandboxStatus(sandboxId);
     const specOf = (field: string) => specsOf(pod, field);
@@ -129,6 +142,7 @@ export class PodSync {
     this.startTimes.delete(uid);
     this.written.delete(uid);
     this.finished.delete(uid);
+    this.startup.delete(uid);
     this.options.crashLoop.forget(`${uid}/`);
     this.options.imagePull.forget(`${uid}/`);
   }
@@ -138,6 +152,8 @@ export class PodSync {
     const id = await this.runtime.runPodSandbox({ name, namespace, uid, attempt: 0 });
     this.sandboxes.set(uid, id);
     this.startTimes.set(uid, timestamp(this.now()));
+    const stages = this.startup.get(uid);
+    if (stages) stages.sandboxReady = Date.now();
     return id;
   }
 
@@ -294,6 +310,7 @@ export class PodSync {
       try {
         await this.client.patch(ref, { metadata: { uid: target }, status }, 'strategic');
         this.written.set(uid, text);
+        this.reportStarted(pod, status);
       } catch (error) {
         // Deleted meanwhile: its last status has no object left to go to.
         if (!isNotFound(error)) throw error;
@@ -305,6 +322,22 @@ export class PodSync {
       this.finished.add(uid);
       await this.runtime.stopPodSandbox(sandboxId);
     }
+  }
+
+  /** The first status that shows every container running ends the pod's startup. */
+  private reportStarted(pod: KubeObject, status: JsonObject): void {
+    const uid = pod.metadata.uid ?? '';
+    const stages = this.startup.get(uid);
+    const containers = (status.containerStatuses ?? []) as unknown as ContainerView[];
+    if (!stages || containers.length === 0 || !containers.every((container) => container.state.running)) return;
+    this.startup.delete(uid);
+    const started = Math.max(
+      ...this.runtime
+        .listContainers({ sandboxId: this.sandboxes.get(uid) })
+        .map((container) => container.startedAt?.getTime() ?? 0),
+    );
+    const sandboxReady = stages.sandboxReady ?? started;
+    this.options.onStarted?.(pod, { seen: stages.seen ?? sandboxReady, sandboxReady, containersStarted: started, reported: Date.now() });
   }
 
   /** What `status.containerStatuses[]` says of one container. */
