@@ -96,7 +96,7 @@ export const ComponentTable: readonly ComponentRow[] = [
     // Plays the kubelet of every node annotated as simulated (kwok-style): one for the cluster.
     name: 'node-agent',
     entry: 'kubelet/simulated',
-    code: ['kubelet/simulated'],
+    code: ['kubelet/simulated', 'kubelet/node'],
     readyLine: 'node-agent started',
     replicas: 1,
     placement: 'control-plane',

@@ -22,13 +22,12 @@ import { ApiError, type ResourceRef, type RestClient } from '../../client/rest-c
 import type { JsonObject, KubeObject } from '../../client/types.js';
 import { ControllerRunner } from '../../client/reconcile.js';
 import { WorkQueue } from '../../client/workqueue.js';
+import { renewNodeLease } from '../node/node-lease.js';
 import { desiredNodeStatus, isSimulated, isStatusCurrent } from './node-status.js';
 import { runningPodStatus } from './pod-status.js';
 
 /** The Warning event a failed status write leaves on its object, so `kubectl describe` shows why. */
 export const StatusUpdateFailedReason = 'StatusUpdateFailed';
-export const NodeLeaseNamespace = 'kube-node-lease';
-export const LeaseDurationSeconds = 40;
 
 export interface AgentOptions {
   leaseRenewIntervalMs: number;
@@ -166,23 +165,11 @@ export class SimulatedNodeAgent {
     }
   }
 
-  /** The heartbeat: the node's Lease gets a new renewTime (created on first use). */
-  private async renewLease(node: KubeObject): Promise<void> {
-    const name = node.metadata.name ?? '';
-    const ref = { group: 'coordination.k8s.io', resource: 'leases', namespace: NodeLeaseNamespace, name };
-    const spec = { holderIdentity: name, leaseDurationSeconds: LeaseDurationSeconds, renewTime: microTime(this.now()) };
-    try {
-      const lease = await this.client.get(ref);
-      await this.client.update(ref, { ...lease, spec: { ...lease.spec, ...spec } });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      const owner = { apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid ?? '' };
-      await this.client.create(
-        { ...ref, name: undefined },
-        { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name, ownerReferences: [owner] }, spec },
-      );
-    }
+  /** The heartbeat: the node's Lease gets a new renewTime, as a real kubelet renews it. */
+  private renewLease(node: KubeObject): Promise<void> {
+    return renewNodeLease(this.client, node, this.now());
   }
+
 }
 
 function isSilenced(node: KubeObject): boolean {
@@ -191,9 +178,4 @@ function isSilenced(node: KubeObject): boolean {
 
 function timestamp(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
-}
-
-/** Lease times are MicroTime: 2024-05-01T10:00:00.123456Z. */
-function microTime(date: Date): string {
-  return `${date.toISOString().slice(0, 23)}000Z`;
 }
