@@ -6,8 +6,9 @@
 // etcd and audit log are; without them, scenarios tagged @needs-etcd or @needs-audit are not
 // applicable, and scenarios that kill components (@needs-component-control) never are.
 // Scenarios that make kubelab's simulated nodes (@needs-simulated-nodes: Node objects whose
-// kubelet the node agent plays, kwok-style) need a kubelab cluster; on another cluster nothing
-// would keep those nodes alive. A server that is not plain http (a real cluster, with TLS and
+// kubelet the node agent plays, kwok-style) need a kubelab cluster whose nodes are all
+// simulated: they replace the nodes there were, and on another cluster nothing would keep them
+// alive. Scenarios that start real nodes (@needs-real-nodes) need a cluster this run started. A server that is not plain http (a real cluster, with TLS and
 // credentials) is reached through `kubectl proxy`, the door a person would use, so the API
 // client stays simple.
 
@@ -17,6 +18,8 @@ import { parse } from 'yaml';
 import type { Cluster } from '../../impl/cluster/cluster.js';
 import { readClusterFile } from '../../impl/cluster/cluster-file.js';
 import { containerLog, followLogs } from '../../impl/cluster/log-follower.js';
+import { SimulatedNodeAnnotation } from '../../impl/client/kubelab-annotations.js';
+import { RestClient } from '../../impl/client/rest-client.js';
 
 const ProxyReady = /Starting to serve on ([\d.]+:\d+)/;
 const ProxyStartMs = 15_000;
@@ -60,18 +63,24 @@ export async function accessToExistingCluster(kubeconfigPath: string): Promise<C
   const recorded = readClusterFile(kubeconfigPath);
   const server = serverOf(kubeconfigPath);
   const followLogs = recorded?.containerIds ? followContainers(recorded.containerIds) : undefined;
-  // Every kubelab cluster writes cluster.json and runs the node agent; another cluster has neither.
-  const hasSimulatedNodes = recorded !== undefined;
-  const base = {
-    kubeconfigPath,
-    etcdUrl: recorded?.etcdUrl,
-    auditLogPath: recorded?.auditLogPath,
-    followLogs,
-    hasSimulatedNodes,
-  };
-  if (server.startsWith('http://')) return { ...base, apiServerUrl: server };
-  const proxy = await startKubectlProxy(kubeconfigPath);
-  return { ...base, apiServerUrl: proxy.url, close: () => proxy.child.kill() };
+  const base = { kubeconfigPath, etcdUrl: recorded?.etcdUrl, auditLogPath: recorded?.auditLogPath, followLogs };
+  const proxy = server.startsWith('http://') ? undefined : await startKubectlProxy(kubeconfigPath);
+  const apiServerUrl = proxy?.url ?? server;
+  // Every kubelab cluster writes cluster.json and runs the node agent; another cluster has
+  // neither. Scenarios that make simulated nodes remove the nodes there were: only where every
+  // node is simulated, never a cluster's real nodes (`npm start`'s are real).
+  const hasSimulatedNodes = recorded !== undefined && (await everyNodeIsSimulated(apiServerUrl));
+  return { ...base, apiServerUrl, hasSimulatedNodes, close: proxy ? () => proxy.child.kill() : undefined };
+}
+
+async function everyNodeIsSimulated(apiServerUrl: string): Promise<boolean> {
+  const client = new RestClient(apiServerUrl, 'kubelab-scenario');
+  try {
+    const nodes = (await client.list({ resource: 'nodes' })).items;
+    return nodes.every((node) => node.metadata.annotations?.[SimulatedNodeAnnotation] === 'true');
+  } finally {
+    await client.close();
+  }
 }
 
 /** Why a scenario with these tags cannot run against this cluster, or undefined if it can. */
@@ -85,7 +94,7 @@ export function whyNotApplicable(tags: string[], access: ClusterAccess): string 
   if (tags.includes('@needs-real-nodes') && !access.canStartNodes)
     return 'it starts real nodes (containers with a kubelet), which only a cluster this run started allows';
   if (tags.includes('@needs-simulated-nodes') && !access.hasSimulatedNodes)
-    return 'it makes simulated nodes, and this cluster runs no kubelab node agent to play their kubelet';
+    return 'it replaces the nodes with simulated ones: this cluster has real nodes, or no kubelab node agent';
   return undefined;
 }
 
