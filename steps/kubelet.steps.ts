@@ -337,7 +337,7 @@ Then(
         assert.ok(gone, `pod ${podName(this, label)} is still in the API`);
         return Date.now();
       },
-      { timeoutMs: (grace + 15) * 1000, intervalMs: 100 },
+      { timeoutMs: (grace + 15) * 1000, intervalMs: 200 },
     );
     assert.ok(
       processGoneAt !== undefined && processGoneAt <= objectGoneAt,

@@ -27,6 +27,8 @@ export class Supervisor {
   private readonly restarting = new Set<Promise<void>>();
   private events: Readable | undefined;
   private isStopped = false;
+  /** When it began to follow the events (ms since the epoch). */
+  private followingSince = 0;
 
   constructor(
     private readonly engine: ContainerRuntimeClient,
@@ -36,6 +38,7 @@ export class Supervisor {
 
   /** Follow the engine's events from now on. */
   async start(): Promise<void> {
+    this.followingSince = Date.now();
     const stream = (await this.engine.container.dockerode.getEvents()) as unknown as Readable;
     this.events = stream;
     let buffered = '';
@@ -43,7 +46,7 @@ export class Supervisor {
       buffered += chunk.toString('utf8');
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      for (const line of lines) this.onEvent(line);
+      for (const line of lines) void this.onEvent(line);
     });
     stream.on('error', () => {});
   }
@@ -74,8 +77,8 @@ export class Supervisor {
     await Promise.allSettled([...this.restarting]);
   }
 
-  private onEvent(line: string): void {
-    let event: { Type?: string; Action?: string; id?: string };
+  private async onEvent(line: string): Promise<void> {
+    let event: { Type?: string; Action?: string; id?: string; time?: number; timeNano?: number };
     try {
       event = JSON.parse(line);
     } catch {
@@ -84,6 +87,12 @@ export class Supervisor {
     if (event.Type !== 'container' || event.Action !== 'die' || this.isStopped) return;
     const name = Object.entries(this.cluster.containerIds()).find(([, id]) => id === event.id)?.[0];
     if (name === undefined || this.heldDown.has(name) || this.pending.has(name)) return;
+    // An engine may hand a follower old events again (podman does when it rotates its event
+    // log): a death from before the component's last start is history, not news.
+    const diedAt = event.timeNano ? event.timeNano / 1e6 : (event.time ?? 0) * 1000;
+    if (diedAt < Math.max(this.followingSince, this.backoff.get(name)?.startedAt ?? 0)) return;
+    if (await this.isRunning(event.id ?? '')) return;
+    if (this.isStopped || this.heldDown.has(name) || this.pending.has(name)) return;
     const { delayMs, deaths } = restartDelay(this.backoff.get(name), Date.now());
     this.backoff.set(name, { deaths, startedAt: Date.now() + delayMs });
     this.logger.info('component died; starting it again', {
@@ -102,5 +111,14 @@ export class Supervisor {
     }, delayMs);
     timer.unref();
     this.pending.set(name, timer);
+  }
+
+  private async isRunning(id: string): Promise<boolean> {
+    const state = await this.engine.container.dockerode
+      .getContainer(id)
+      .inspect()
+      .then((info) => info.State)
+      .catch(() => undefined);
+    return state?.Running === true;
   }
 }

@@ -337,7 +337,12 @@ export class PodSync {
         .map((container) => container.startedAt?.getTime() ?? 0),
     );
     const sandboxReady = stages.sandboxReady ?? started;
-    this.options.onStarted?.(pod, { seen: stages.seen ?? sandboxReady, sandboxReady, containersStarted: started, reported: Date.now() });
+    this.options.onStarted?.(pod, {
+      seen: stages.seen ?? sandboxReady,
+      sandboxReady,
+      containersStarted: started,
+      reported: Date.now(),
+    });
   }
 
   /** What `status.containerStatuses[]` says of one container. */

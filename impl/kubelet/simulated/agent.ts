@@ -169,7 +169,6 @@ export class SimulatedNodeAgent {
   private renewLease(node: KubeObject): Promise<void> {
     return renewNodeLease(this.client, node, this.now());
   }
-
 }
 
 function isSilenced(node: KubeObject): boolean {
