@@ -26,9 +26,16 @@ describe('batches of creates', () => {
     assert.deepEqual(batchProblems(creates, events, [1, 2, 2], true), []);
   });
 
+  it('reads stamps less than a millisecond apart as one moment, not as an order', () => {
+    // As seen: the 7th event answered 0.1 ms after batch 4's first create was received.
+    const creates = [create(0, 2700), create(7000, 9900), create(44_400, 52_500)];
+    const events = [event(4000, 6100), event(40_800, 44_500)];
+    assert.deepEqual(batchProblems(creates, events, [1, 1, 1], false), []);
+  });
+
   it('finds a batch sent before the events of the one before were answered', () => {
-    const creates = [create(0, 100), create(50, 150), create(60, 160)];
-    const events = [event(120, 200), event(170, 220), event(180, 230)];
+    const creates = [create(0, 2000), create(2500, 5000), create(2600, 5100)];
+    const events = [event(2100, 4000), event(5200, 7000), event(5300, 7100)];
     assert.deepEqual(batchProblems(creates, events, [1, 2], false), [
       'batch 2 started before the 1 earlier creates and their events were answered',
     ]);

@@ -17,6 +17,13 @@ export function microsecondsOf(timestamp: string): number {
 
 const received = (event: AuditEvent) => microsecondsOf(event.requestReceivedTimestamp);
 const answered = (event: AuditEvent) => microsecondsOf(event.stageTimestamp);
+/**
+ * How far apart two stamps must be to tell their order: the API server stamps a request answered
+ * once it has written the response, so the client may already have sent its next request, and
+ * the stamps' microseconds come from another clock than their milliseconds. Every request here
+ * takes milliseconds, so a batch sent too early still shows by far more.
+ */
+const StampPrecisionMicros = 1000;
 
 /** The requests in the order the API server received them. */
 export function inReceivedOrder(requests: AuditEvent[]): AuditEvent[] {
@@ -46,7 +53,9 @@ export function batchProblems(
     const first = group[0] as AuditEvent;
     const earlierCreates = ordered.slice(0, start);
     const earlierEvents = eventWrites.filter((event) => received(event) < received(first));
-    const unanswered = [...earlierCreates, ...earlierEvents].filter((event) => answered(event) > received(first));
+    const unanswered = [...earlierCreates, ...earlierEvents].filter(
+      (event) => answered(event) > received(first) + StampPrecisionMicros,
+    );
     if (unanswered.length > 0 || earlierEvents.length < earlierCreates.length)
       problems.push(
         `batch ${index + 1} started before the ${earlierCreates.length} earlier creates and their events were answered`,
