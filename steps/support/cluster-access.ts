@@ -8,9 +8,9 @@
 // Scenarios that make kubelab's simulated nodes (@needs-simulated-nodes: Node objects whose
 // kubelet the node agent plays, kwok-style) need a kubelab cluster whose nodes are all
 // simulated: they replace the nodes there were, and on another cluster nothing would keep them
-// alive. Scenarios that start real nodes (@needs-real-nodes) need a cluster this run started. A server that is not plain http (a real cluster, with TLS and
-// credentials) is reached through `kubectl proxy`, the door a person would use, so the API
-// client stays simple.
+// alive. Scenarios that start real nodes (@needs-real-nodes) need a cluster this run started.
+// A server that is not plain http (a real cluster, with TLS and credentials) is reached
+// through `kubectl proxy`, the door a person would use, so the API client stays simple.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
