@@ -29,6 +29,13 @@ function notesOf(world: KubeWorld, label: string): StaticPodNotes {
   return { name, node: String(world.notes.get(`static ${label} node`)), file: `${ManifestFolder}/${name}.yaml` };
 }
 
+/** The label of the one static pod the scenario placed, for steps that do not name it. */
+function theStaticPod(world: KubeWorld): string {
+  const key = [...world.notes.keys()].find((candidate) => /^static [^ ]+$/.test(candidate));
+  if (!key) throw new Error('the scenario placed no manifest');
+  return key.slice('static '.length);
+}
+
 /** The mirror pod's name: the manifest's, with the node's name after it. */
 function mirrorName(world: KubeWorld, label: string): string {
   const { name, node } = notesOf(world, label);
@@ -124,7 +131,7 @@ Then(
 Then(
   "the audit log shows node {string}'s kubelet created the mirror pod, and nobody bound it",
   async function (this: KubeWorld, nodeLabel: string) {
-    const label = [...this.notes.keys()].find((key) => /^static [^ ]+$/.test(key))?.slice('static '.length) ?? '';
+    const label = theStaticPod(this);
     const name = mirrorName(this, label);
     const address = await nodeAddress(this, realNodeName(this, nodeLabel));
     const events = (await readAuditLog(this.auditLogPath)).filter(
@@ -208,7 +215,7 @@ Then(
   'within {int} seconds node {string} runs {string} instead of {string}, and the mirror pod shows the new manifest',
   async function (this: KubeWorld, seconds: number, nodeLabel: string, now: string, before: string) {
     const node = realNodeName(this, nodeLabel);
-    const label = [...this.notes.keys()].find((key) => /^static [^ ]+$/.test(key))?.slice('static '.length) ?? '';
+    const label = theStaticPod(this);
     const hashBefore = this.notes.get(`static ${label} hash`);
     await eventually(
       async () => {
