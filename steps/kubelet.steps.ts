@@ -291,19 +291,32 @@ Then(
 );
 
 Given(
-  'a pod {string} running {string} with args {string} and a grace period of {int} seconds is Running',
+  'a pod {string} running {string} with args {string} and a grace period of {int} seconds ' +
+    'is Running, and its program has said it started',
   async function (this: KubeWorld, label: string, image: string, args: string, grace: number) {
     await createPodWithKubectl(this, label, { image, args: args.split(' '), gracePeriodSeconds: grace });
-    await eventuallyExplained(this, async () => assert.equal((await getPod(this, label)).status?.phase, 'Running'), {
-      timeoutMs: 20_000,
-    });
+    const pod = await eventuallyExplained(
+      this,
+      async () => {
+        const pod = await getPod(this, label);
+        assert.equal(pod.status?.phase, 'Running');
+        return pod;
+      },
+      { timeoutMs: 20_000 },
+    );
+    // Running means its process was started, not that the program is ready: a SIGTERM before
+    // the sleeper set its handler would end it at once. Its first log line comes after.
+    await eventually(
+      async () => assert.notEqual((await inNode(this, nodeOf(pod), ['cat', containerLog(this, pod)])).trim(), ''),
+      { timeoutMs: 10_000 },
+    );
   },
 );
 
 When('pod {string} is deleted with kubectl', async function (this: KubeWorld, label: string) {
   const pod = await getPod(this, label);
-  this.notes.set(`uid of ${label}`, String(pod.metadata.uid));
-  this.notes.set(`node of ${label}`, String(pod.spec?.nodeName));
+  this.notes.set(`log of ${label}`, containerLog(this, pod));
+  this.notes.set(`node of ${label}`, nodeOf(pod));
   this.notes.set(`deleted ${label} at`, String(Date.now()));
   const result = await this.kubectl(['delete', 'pod', podName(this, label), '-n', this.namespace, '--wait=false']);
   assert.equal(result.exitCode, 0, result.stderr);
@@ -311,8 +324,7 @@ When('pod {string} is deleted with kubectl', async function (this: KubeWorld, la
 
 Then("pod {string}'s container log on its node says it got SIGTERM", async function (this: KubeWorld, label: string) {
   const node = String(this.notes.get(`node of ${label}`));
-  // The kubelet's log layout: /var/log/pods/<namespace>_<pod>_<uid>/<container>/<restart>.log
-  const log = `/var/log/pods/${this.namespace}_${podName(this, label)}_${this.notes.get(`uid of ${label}`)}/main/0.log`;
+  const log = String(this.notes.get(`log of ${label}`));
   await eventually(async () => assert.match(await inNode(this, node, ['cat', log]), /SIGTERM/), { timeoutMs: 10_000 });
 });
 
@@ -429,6 +441,16 @@ Then(
     );
   },
 );
+
+function nodeOf(pod: KubeObject): string {
+  return String(pod.spec?.nodeName);
+}
+
+/** The kubelet's log layout: /var/log/pods/<namespace>_<pod>_<uid>/<container>/<restart>.log */
+function containerLog(world: KubeWorld, pod: KubeObject): string {
+  const { namespace, name, uid } = pod.metadata;
+  return `/var/log/pods/${namespace ?? world.namespace}_${name}_${uid}/main/0.log`;
+}
 
 function involvedName(event: KubeObject): string | undefined {
   return (event.involvedObject as { name?: string } | undefined)?.name;

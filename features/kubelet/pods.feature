@@ -72,7 +72,7 @@ Feature: The kubelet registers its node and runs the pods bound to it
   @conformance:kubelet-graceful-deletion
   Scenario: a deleted pod's container gets SIGTERM, then SIGKILL after the grace period, before the pod leaves the API
     Given the cluster's only nodes are real nodes "a"
-    And a pod "stubborn" running "kubelab/sleeper" with args "--ignore-sigterm" and a grace period of 3 seconds is Running
+    And a pod "stubborn" running "kubelab/sleeper" with args "--ignore-sigterm" and a grace period of 3 seconds is Running, and its program has said it started
     When pod "stubborn" is deleted with kubectl
     Then pod "stubborn"'s container log on its node says it got SIGTERM
     And pod "stubborn"'s process is gone from its node before the pod is gone from the API, 3 seconds or more after the delete

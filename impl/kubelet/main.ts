@@ -43,3 +43,8 @@ await runComponent({
       memory: settings.memory || undefined,
     }).run(signal),
 });
+// Stopped (SIGTERM): exit now. The pods' processes, probe timers and back-offs would keep the
+// event loop alive until the engine's SIGKILL; as the node container's first process, our exit
+// ends them all, as shutting a machine down does. The real kubelet exits too, and leaves its
+// containers to the runtime, which outlives it (kubelab's runtime lives in this process).
+process.exit(0);

@@ -9,7 +9,6 @@ const args = process.argv.slice(2);
 const ignoreSigterm = args.includes('--ignore-sigterm');
 const seconds = Number(args.find((arg) => !arg.startsWith('--')) ?? Number.POSITIVE_INFINITY);
 
-console.log(`sleeper: sleeping ${Number.isFinite(seconds) ? `${seconds} s` : 'forever'}`);
 const timer = setInterval(() => {}, 1 << 30);
 if (Number.isFinite(seconds)) setTimeout(() => process.exit(0), seconds * 1000);
 process.on('SIGTERM', () => {
@@ -19,3 +18,5 @@ process.on('SIGTERM', () => {
     process.exit(0);
   }
 });
+// Said once SIGTERM has its handler: a reader of the log knows from here on that it is caught.
+console.log(`sleeper: sleeping ${Number.isFinite(seconds) ? `${seconds} s` : 'forever'}`);
