@@ -17,6 +17,7 @@ import { watchOwner } from '../../impl/cluster/owner-watchdog.js';
 import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { PROJECT_DIR } from '../../impl/project-root.js';
 import { type Exercise, loadExercises } from '../catalog.js';
+import { IncrementalBuild } from '../incremental-build.js';
 import { componentsToReload } from '../warm-cluster.js';
 import { AllMutants } from './all.js';
 import { generateMutants } from './generated-mutants.js';
@@ -81,10 +82,11 @@ async function main(args: string[]): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().finally(() => process.exit(130)));
   const report: ExerciseMutants[] = [];
+  const build = new IncrementalBuild(PROJECT_DIR);
   const freshCluster = async (exercise: Exercise) => {
     await stop();
     const cluster = await startCluster({ ...TestClusterOptions, name });
-    current = { cluster, grader: new MutantGrader(cluster, PROJECT_DIR, exercise.files) };
+    current = { cluster, grader: new MutantGrader(cluster, PROJECT_DIR, exercise.files, build) };
     return current;
   };
   for (const exercise of exercises) {

@@ -15,6 +15,7 @@ import { codeHash } from '../code-hash.js';
 import type { Grade, ScenarioGrade } from '../grade.js';
 import { ClusterCodeHashVariable } from '../grading-cluster.js';
 import { GradeJsonFile } from '../grading-formatter.js';
+import type { IncrementalBuild } from '../incremental-build.js';
 import { componentsToReload, reloadComponents } from '../warm-cluster.js';
 
 /** What one version of an exercise's code earned. */
@@ -37,6 +38,8 @@ export class MutantGrader {
     private readonly cluster: Cluster,
     private readonly projectDir: string,
     files: readonly string[],
+    /** The project's build, kept warm across mutants: each changes one file or two. */
+    private readonly build: IncrementalBuild,
   ) {
     this.originals = new Map(files.map((file) => [file, readFileSync(path.join(projectDir, file), 'utf8')]));
   }
@@ -61,8 +64,8 @@ export class MutantGrader {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     for (const file of exercise.files) this.write(file, texts.get(file) ?? this.original(file));
-    const build = await run(this.projectDir, path.join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
-    if (build.code !== 0)
+    const build = this.build.build();
+    if (!build.ok)
       return { earned: 0, points: exercise.points, caughtBy: [], problem: build.output, seconds: seconds() };
     try {
       await reloadComponents(this.cluster, componentsToReload(exercise.files));
@@ -97,7 +100,7 @@ export class MutantGrader {
   /** Put every file back as it was, and build it. */
   async restore(): Promise<void> {
     for (const [file, text] of this.originals) this.write(file, text);
-    await run(this.projectDir, path.join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
+    this.build.build();
   }
 
   private write(file: string, text: string): void {
