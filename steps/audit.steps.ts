@@ -202,7 +202,7 @@ Then(
           const subresource = event.objectRef?.subresource ? `/${event.objectRef.subresource}` : '';
           return `${clientName(event.userAgent)} ${action} ${event.objectRef?.resource}${subresource}`;
         });
-        const told = steps.findIndex((step) => step === 'kube-controller-manager <- MODIFIED replicasets');
+        const told = steps.indexOf('kube-controller-manager <- MODIFIED replicasets');
         const creates = steps.filter((step) => step === 'kube-controller-manager create 201 pods');
         assert.ok(
           told > 0 && steps.indexOf('kube-controller-manager create 201 pods') > told,

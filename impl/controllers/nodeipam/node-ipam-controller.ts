@@ -19,7 +19,7 @@ import type { Logger } from '../../client/logger.js';
 import type { Reconciler, Result } from '../../client/reconcile.js';
 import type { RestClient } from '../../client/rest-client.js';
 import type { Node } from '../../client/types.js';
-import { CidrSet, NoCidrsRemaining } from './cidr-set.js';
+import { type CidrSet, NoCidrsRemaining } from './cidr-set.js';
 
 /** How long a node waits for a range when none is free, before it is tried again. */
 const RetryWhenFullMs = 30_000;
