@@ -84,6 +84,7 @@ function subresourceEntry(info: ResourceInfo, subresource: Subresource): object 
   if (subresource === 'scale')
     return { ...entry, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
   if (subresource === 'finalize') return { ...entry, kind: info.kind, verbs: ['update'] };
+  if (subresource === 'log') return { ...entry, kind: info.kind, verbs: ['get'] };
   return { ...entry, kind: info.kind, verbs: ['get', 'patch', 'update'] };
 }
 // #endregion resource-list

@@ -1,7 +1,7 @@
 // REST handlers: one function per verb, from a decoded request to a response.
 //
 // "The same verbs work on every resource": get, list, create, update, patch and delete, plus
-// the status and binding subresources. Each handler parses its query, calls the registry,
+// the status, binding and log subresources (pod-logs.ts). Each handler parses its query, calls the registry,
 // and writes the answer with the status code Kubernetes uses (201 for a create, 200 for the
 // rest); watch lives in watch-stream.ts. Writes drop the fields their schema lacks, or refuse
 // them, as the request's fieldValidation says (field-validation.ts).
@@ -17,6 +17,7 @@ import { badRequest, invalid, methodNotSupported, unsupportedMediaType } from '.
 import { decodeBody, readBody, writeJson } from './http-io.js';
 import { checkDecodedBody, checkPatchedObject, fieldValidation } from './field-validation.js';
 import { patchContentTypes } from './patch.js';
+import { handlePodLog } from './pod-logs.js';
 import { changeScale, getScale } from './scale.js';
 import type { Registry } from './registry.js';
 import type { RequestInfo } from './request-info.js';
@@ -44,6 +45,10 @@ export async function handleResource(context: ResourceRequest): Promise<void> {
   // namespaces/{name}/finalize: a PUT whose only effect is on spec.finalizers (strategy.ts).
   if (subresource === 'finalize' && request.verb !== 'update')
     throw methodNotSupported({ group: info.group, resource: `${info.resource}/finalize` }, request.verb);
+  if (subresource === 'log') {
+    if (request.verb !== 'get') throw methodNotSupported({ group: info.group, resource: 'pods/log' }, request.verb);
+    return handlePodLog(context);
+  }
   if (subresource === 'binding') {
     if (request.verb !== 'create')
       throw methodNotSupported({ group: info.group, resource: 'pods/binding' }, request.verb);

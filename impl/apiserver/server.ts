@@ -49,7 +49,9 @@ async function serve(options: ApiServerOptions, request: IncomingMessage, respon
   const url = new URL(request.url ?? '/', 'http://apiserver');
   const info = parseRequestInfo(request.method ?? 'GET', url);
   const userAgent = request.headers['user-agent'] ?? '';
-  await options.shutdown.track(response, info.verb === 'watch', () =>
+  // Watches and followed logs last as long as the client wants: a stop ends them, not waits.
+  const isLongRunning = info.verb === 'watch' || info.subresource === 'log';
+  await options.shutdown.track(response, isLongRunning, () =>
     options.audit.run(sourceAddress(request), async () => {
       let failure: { reason?: string; message?: string } | undefined;
       try {

@@ -21,6 +21,7 @@ import type { RestClient } from '../client/rest-client.js';
 import type { JsonObject, KubeObject } from '../client/types.js';
 import { WorkQueue } from '../client/workqueue.js';
 import { ManifestFolder } from './config/manifest-folder.js';
+import type { LogSource } from './logs/container-logs.js';
 import { isMirrorPod, mirrorIsCurrent, mirrorPod } from './config/static-pod.js';
 import { CatalogueImageService } from './images/catalogue.js';
 import { BridgeNetwork } from './network/bridge-network.js';
@@ -105,7 +106,7 @@ export class Kubelet {
     await this.heartbeat();
     const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
     const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
-    const server = startKubeletServer(() => this.runningPods());
+    const server = startKubeletServer(() => this.runningPods(), this.logSource(), this.logger);
     signal.addEventListener('abort', () => server.close(), { once: true });
     // Mirror pods of static pods are judged against the folder: read it before any sync.
     await this.manifests.start(this.options.fileCheckMs);
@@ -281,6 +282,16 @@ export class Kubelet {
       const pod = this.staticPods.get(key) ?? this.pods.get(key);
       return pod ? [pod] : [];
     });
+  }
+
+  /** What `kubectl logs` needs of this kubelet: its pods, their containers, the runtime's. */
+  private logSource(): LogSource {
+    return {
+      pod: (namespace, name) =>
+        this.runningPods().find((pod) => pod.metadata.namespace === namespace && pod.metadata.name === name),
+      view: (pod, container) => this.podSync?.containerView(pod, container),
+      container: (id) => this.podSync?.containerStatus(id),
+    };
   }
 
   /** The manifest folder was read: every static pod that appeared, changed or went is synced. */

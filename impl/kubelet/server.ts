@@ -2,18 +2,26 @@
 //
 // "The kubelet serves /healthz, and /pods: the pods it runs, as it sees them." /pods lists
 // every pod the kubelet runs, static pods included, with the uids the kubelet knows them by
-// (a static pod's, not its mirror's). It is the door through which the API server will reach
-// a node for `kubectl logs`, `exec` and `attach`.
+// (a static pod's, not its mirror's). /containerLogs/{namespace}/{pod}/{container} is the door
+// through which the API server reaches a node for `kubectl logs` (logs/container-logs.ts).
 // kubelab simplifies: plain HTTP, no authentication. Real Kubernetes: pkg/kubelet/server
 // (server.go: InstallDefaultHandlers), HTTPS with client certificates and webhook authorization.
 import { createServer, type Server } from 'node:http';
+import type { Logger } from '../client/logger.js';
 import type { KubeObject } from '../client/types.js';
+import { type LogSource, serveContainerLogs } from './logs/container-logs.js';
 
 export const KubeletPort = 10250;
 
-export function startKubeletServer(pods: () => KubeObject[], port = KubeletPort): Server {
+export function startKubeletServer(
+  pods: () => KubeObject[],
+  logs: LogSource,
+  logger: Logger,
+  port = KubeletPort,
+): Server {
   const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://kubelet').pathname;
+    const url = new URL(request.url ?? '/', 'http://kubelet');
+    const path = url.pathname;
     if (request.method === 'GET' && path === '/healthz') {
       response.end('ok');
       return;
@@ -21,6 +29,16 @@ export function startKubeletServer(pods: () => KubeObject[], port = KubeletPort)
     if (request.method === 'GET' && path === '/pods') {
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ kind: 'PodList', apiVersion: 'v1', metadata: {}, items: pods() }));
+      return;
+    }
+    const segments = path
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map(decodeURIComponent);
+    if (request.method === 'GET' && segments[0] === 'containerLogs' && segments.length === 4) {
+      // Who asked: the API server, for `kubectl logs` (no one else is meant to).
+      logger.info('serving a container log', { path, query: url.search, from: request.socket.remoteAddress });
+      void serveContainerLogs(logs, segments.slice(1), url.searchParams, request, response);
       return;
     }
     response.statusCode = 404;

@@ -147,6 +147,30 @@ export class PodSync {
     this.options.imagePull.forget(`${uid}/`);
   }
 
+  /** For `kubectl logs`: a container of the pod as its status shows it; undefined if it has none of that name. */
+  containerView(pod: KubeObject, name: string): ContainerView | undefined {
+    const spec = [...specsOf(pod, 'initContainers'), ...specsOf(pod, 'containers')].find((c) => c.name === name);
+    if (!spec) return undefined;
+    const sandboxId = this.sandboxes.get(pod.metadata.uid ?? '');
+    if (sandboxId === undefined)
+      return {
+        name,
+        image: String(spec.image ?? ''),
+        imageID: '',
+        state: {},
+        lastState: {},
+        ready: false,
+        started: false,
+        restartCount: 0,
+      };
+    return this.view(pod, sandboxId, spec);
+  }
+
+  /** The runtime's status of a container: its log's path, whether it runs. */
+  containerStatus(id: string): ContainerStatus | undefined {
+    return this.runtime.containerStatus(id);
+  }
+
   private async createSandbox(pod: KubeObject): Promise<string> {
     const { name = '', namespace = '', uid = '' } = pod.metadata;
     const id = await this.runtime.runPodSandbox({ name, namespace, uid, attempt: 0 });

@@ -3,9 +3,10 @@
 // "Containers of a pod share its network namespace: they reach each other on localhost." Here
 // that is literal. runPodSandbox makes the namespace (bridge-network.ts); startContainer runs
 // the image's program with `ip netns exec <netns> node <program> <args>`, its own process
-// group, its output appended to its log file. When the process exits, the container is
-// EXITED with the exit code (128 + the signal's number when a signal killed it, as runc
-// reports it), and `onExit` tells the kubelet, as containerd's events do.
+// group, each line it prints appended to its log file as a CRI line (cri-log.ts). When the
+// process exits, the container is EXITED with the exit code (128 + the signal's number when a
+// signal killed it, as runc reports it), and `onExit` tells the kubelet, as containerd's
+// events do.
 //
 // kubelab simplifies: no images unpacked, no mount, PID or UTS namespaces, no cgroups; the
 // processes share the node's filesystem. A kubelet that restarts loses this runtime's memory
@@ -13,7 +14,7 @@
 // runc (github.com/containerd/containerd/internal/cri/server).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, closeSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { constants } from 'node:os';
 import type {
@@ -25,6 +26,7 @@ import type {
 } from '../cri/runtime-service.js';
 import { findImage } from '../images/catalogue.js';
 import type { BridgeNetwork } from '../network/bridge-network.js';
+import { criLine, LineSplitter, type LogStream } from './cri-log.js';
 
 interface Container {
   status: ContainerStatus;
@@ -99,14 +101,25 @@ export class ProcessRuntime implements RuntimeService {
     if (!sandbox || !image) throw new Error(`startContainer: container ${containerId} has no sandbox or image`);
     const argv = commandLine(container.config, image.program);
     mkdirSync(path.dirname(container.config.logPath), { recursive: true });
-    const log = openSync(container.config.logPath, 'a');
+    const log = createWriteStream(container.config.logPath, { flags: 'a' });
     // Its own process group (detached), so that a stop reaches whatever it started too.
     const child = spawn('ip', ['netns', 'exec', sandbox.netns, ...argv], {
       detached: true,
       env: container.config.env,
-      stdio: ['ignore', log, log],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    closeSync(log);
+    let open = 2;
+    const logStream = (stream: LogStream, output: NodeJS.ReadableStream | null) => {
+      const lines = new LineSplitter((content) => log.write(criLine(new Date(), stream, content)));
+      output?.setEncoding('utf8');
+      output?.on('data', (chunk: string) => lines.push(chunk));
+      output?.on('close', () => {
+        lines.end();
+        if (--open === 0) log.end();
+      });
+    };
+    logStream('stdout', child.stdout);
+    logStream('stderr', child.stderr);
     container.process = child;
     container.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {

@@ -1,0 +1,213 @@
+// Steps of `kubectl logs`: what kubectl prints, what the node's log file holds, who asked whom.
+
+import assert from 'node:assert/strict';
+import { Given, Then, When } from '@cucumber/cucumber';
+import { clientName } from '../impl/client/audit-event.js';
+import type { KubeObject } from '../impl/client/types.js';
+import { readAuditLog } from './support/audit.js';
+import { eventually } from './support/eventually.js';
+import { createPodWithKubectl, getPod, mainContainer, podName } from './support/pods.js';
+import { inNode, realNodeName } from './support/real-nodes.js';
+import { eventuallyExplained } from './support/warnings.js';
+import type { KubeWorld } from './support/world.js';
+
+/** The scenario's names in a text: `<namespace>`, and `<pod X>` for the pod labelled X. */
+function withNames(world: KubeWorld, text: string): string {
+  return text
+    .replaceAll('<namespace>', world.namespace)
+    .replace(/<pod ([^>]+)>/g, (_all, label: string) => podName(world, label));
+}
+
+/** The runtime's log file of the pod's container, run `attempt` (0 for the first). */
+function logFile(pod: KubeObject, attempt: number): string {
+  const { namespace, name, uid } = pod.metadata;
+  return `/var/log/pods/${namespace}_${name}_${uid}/main/${attempt}.log`;
+}
+
+async function untilContainer(world: KubeWorld, label: string, check: (pod: KubeObject) => void): Promise<KubeObject> {
+  return eventuallyExplained(
+    world,
+    async () => {
+      const pod = await getPod(world, label);
+      check(pod);
+      return pod;
+    },
+    { timeoutMs: 30_000 },
+  );
+}
+
+const isRunning = (pod: KubeObject) => assert.ok(mainContainer(pod)?.state.running, 'its container is not running');
+
+Given(
+  'a pod {string} running {string} was created with kubectl and is Running',
+  async function (this: KubeWorld, label: string, image: string) {
+    await createPodWithKubectl(this, label, { image });
+    await untilContainer(this, label, isRunning);
+  },
+);
+
+Given(
+  'a pod {string} running {string} was created with kubectl and its container is running',
+  async function (this: KubeWorld, label: string, image: string) {
+    await createPodWithKubectl(this, label, { image });
+    await untilContainer(this, label, isRunning);
+  },
+);
+
+Given(
+  'a pod {string} running {string} was created with kubectl and its container is waiting: {word}',
+  async function (this: KubeWorld, label: string, image: string, reason: string) {
+    await createPodWithKubectl(this, label, { image });
+    await untilContainer(this, label, (pod) => assert.equal(mainContainer(pod)?.state.waiting?.reason, reason));
+  },
+);
+
+Given(
+  'a pod {string} with restartPolicy {string} running {string} with args {string} has logged {string}',
+  async function (this: KubeWorld, label: string, restartPolicy: string, image: string, args: string, line: string) {
+    await createPodWithKubectl(this, label, { image, args: args.split(' '), restartPolicy });
+    const pod = await untilContainer(this, label, isRunning);
+    const node = String(pod.spec?.nodeName);
+    await eventually(async () => assert.ok((await inNode(this, node, ['cat', logFile(pod, 0)])).includes(line)), {
+      timeoutMs: 10_000,
+    });
+  },
+);
+
+Given(
+  'a pod {string} with restartPolicy {string} running {string} with args {string} has restarted once',
+  async function (this: KubeWorld, label: string, restartPolicy: string, image: string, args: string) {
+    await createPodWithKubectl(this, label, { image, args: args.split(' '), restartPolicy });
+    await untilContainer(this, label, (pod) => {
+      assert.ok((mainContainer(pod)?.restartCount ?? 0) >= 1, 'its container has not restarted yet');
+      assert.ok(mainContainer(pod)?.lastState.terminated, 'its last state is not terminated');
+    });
+  },
+);
+
+When('the logs of pod {string} are read with kubectl', async function (this: KubeWorld, label: string) {
+  await this.kubectl(['logs', podName(this, label), '-n', this.namespace]);
+});
+
+When(
+  'the logs of pod {string} are read with kubectl, with {string}',
+  async function (this: KubeWorld, label: string, flags: string) {
+    const extra = flags.split(' ').filter((flag) => flag !== '');
+    await this.kubectl(['logs', podName(this, label), '-n', this.namespace, ...extra]);
+  },
+);
+
+When('the logs of pod {string} are followed with kubectl logs -f', async function (this: KubeWorld, label: string) {
+  // kubectl returns only when the stream ends: the kubelet ends it when the container exits.
+  const deadline = new Promise<never>((_resolve, reject) =>
+    setTimeout(() => reject(new Error('kubectl logs -f did not end within 30 s')), 30_000).unref(),
+  );
+  await Promise.race([this.kubectl(['logs', '-f', podName(this, label), '-n', this.namespace]), deadline]);
+});
+
+Then(
+  "they are the lines of its container's log file on node {string}, without the runtime's time, stream and tag",
+  async function (this: KubeWorld, label: string) {
+    const result = this.lastCommand;
+    assert.equal(result?.exitCode, 0, result?.stderr);
+    const pod = await getPod(this, podLabelOf(this));
+    const file = await inNode(this, realNodeName(this, label), ['cat', logFile(pod, 0)]);
+    // The CRI format: `<RFC 3339 time> <stdout|stderr> <F|P> <text>`.
+    const lines = file.split('\n').filter((line) => line !== '');
+    assert.ok(lines.length > 0, 'the log file is empty');
+    for (const line of lines) assert.match(line, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z (stdout|stderr) F /);
+    const texts = lines.map((line) => line.split(' ').slice(3).join(' '));
+    assert.deepEqual(
+      result?.stdout.split('\n').filter((line) => line !== ''),
+      texts,
+    );
+  },
+);
+
+Then(
+  "node {string}'s kubelet log shows it was asked for {string}",
+  async function (this: KubeWorld, label: string, path: string) {
+    const expected = withNames(this, path);
+    const logs = await this.cluster.nodeLogs(realNodeName(this, label), 500);
+    const asked = logs.split('\n').filter((line) => line.includes('serving a container log'));
+    assert.ok(
+      asked.some((line) => line.includes(`path=${expected}`)),
+      `the kubelet was not asked for ${expected}; it logged:\n${asked.join('\n')}`,
+    );
+  },
+);
+
+Then(
+  "the audit log shows kubectl's get of pods\\/log for pod {string}, answered {int}",
+  async function (this: KubeWorld, label: string, code: number) {
+    const name = podName(this, label);
+    const gets = (await readAuditLog(this.auditLogPath)).filter(
+      (event) =>
+        event.verb === 'get' &&
+        event.objectRef?.resource === 'pods' &&
+        event.objectRef.subresource === 'log' &&
+        event.objectRef.name === name,
+    );
+    assert.equal(gets.length, 1, `expected one get of pods/log for ${name}, the audit log has ${gets.length}`);
+    assert.equal(clientName(gets[0]?.userAgent), 'kubectl');
+    assert.equal(gets[0]?.responseStatus?.code, code);
+  },
+);
+
+Then(
+  'kubectl ends by itself once the container has exited, having printed {string} after {string}',
+  async function (this: KubeWorld, last: string, first: string) {
+    const result = this.lastCommand;
+    assert.equal(result?.exitCode, 0, result?.stderr);
+    const output = result?.stdout ?? '';
+    assert.ok(output.includes(first), `kubectl printed:\n${output}`);
+    assert.ok(output.indexOf(last) > output.indexOf(first), `kubectl printed:\n${output}`);
+    // It ended because the container did: by then, the kubelet has seen the exit.
+    const pod = await getPod(this, podLabelOf(this));
+    const node = String(pod.spec?.nodeName);
+    const processes = await inNode(this, node, ['ps', '-eo', 'args']);
+    assert.ok(!processes.includes('crasher.js'), `the container still runs:\n${processes}`);
+  },
+);
+
+Then('they end with {string}', function (this: KubeWorld, line: string) {
+  const result = this.lastCommand;
+  assert.equal(result?.exitCode, 0, result?.stderr);
+  assert.equal(result?.stdout.trimEnd().split('\n').pop(), line, `kubectl printed:\n${result?.stdout}`);
+});
+
+Then(
+  "they are the lines of its first run's log file, {string} on its node: the second run still runs",
+  async function (this: KubeWorld, file: string) {
+    const pod = await getPod(this, podLabelOf(this));
+    // Still the second run: the one before it, which --previous reads, is the first.
+    const container = mainContainer(pod);
+    assert.ok(container?.restartCount === 1 && container.state.running, 'the second run has ended already');
+    const text = await inNode(this, String(pod.spec?.nodeName), ['cat', logFile(pod, Number.parseInt(file))]);
+    const texts = text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.split(' ').slice(3).join(' '));
+    assert.deepEqual(
+      this.lastCommand?.stdout.split('\n').filter((line) => line !== ''),
+      texts,
+    );
+  },
+);
+
+When("kubectl {string} is run in the scenario's namespace", async function (this: KubeWorld, command: string) {
+  await this.kubectl([...withNames(this, command).split(' '), '-n', this.namespace]);
+});
+
+Then('kubectl fails, and its error is: {}', function (this: KubeWorld, message: string) {
+  const result = this.lastCommand;
+  assert.notEqual(result?.exitCode, 0, `kubectl succeeded: ${result?.stdout}`);
+  assert.equal(result?.stderr.trim(), withNames(this, message));
+});
+
+/** The scenario's only pod's label: these scenarios make one. */
+function podLabelOf(world: KubeWorld): string {
+  const labels = [...world.notes.keys()].filter((key) => key.startsWith('pod ')).map((key) => key.slice(4));
+  assert.equal(labels.length, 1, `expected the scenario to make one pod, it made ${labels.join(', ')}`);
+  return labels[0] ?? '';
+}
