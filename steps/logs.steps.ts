@@ -183,7 +183,7 @@ Then(
     // Still the second run: the one before it, which --previous reads, is the first.
     const container = mainContainer(pod);
     assert.ok(container?.restartCount === 1 && container.state.running, 'the second run has ended already');
-    const text = await inNode(this, String(pod.spec?.nodeName), ['cat', logFile(pod, Number.parseInt(file))]);
+    const text = await inNode(this, String(pod.spec?.nodeName), ['cat', logFile(pod, Number.parseInt(file, 10))]);
     const texts = text
       .split('\n')
       .filter((line) => line !== '')
