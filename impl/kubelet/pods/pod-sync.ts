@@ -19,6 +19,7 @@ import { findImage } from '../images/catalogue.js';
 import type { Backoff } from './backoff.js';
 import { containerEnv } from './container-env.js';
 import type { ContainerState, ContainerView } from './container-view.js';
+import { ImagePuller } from './image-puller.js';
 import { podStatus } from './pod-status.js';
 import { type ProbeKind, ProbeManager, type ProbeResult } from './probes.js';
 
@@ -58,8 +59,7 @@ export class PodSync {
   private readonly written = new Map<string, string>();
   private readonly waiting = new Map<string, Waiting>();
   private readonly finished = new Set<string>();
-  /** The last failed pull of each container's image, which its ImagePullBackOff names. */
-  private readonly pullErrors = new Map<string, string>();
+  private readonly puller: ImagePuller;
   /** Each pod's start, stage by stage, until its status reports it running. */
   private readonly startup = new Map<string, Partial<StartupStages>>();
   /** Static pods, by uid: the uid of the mirror pod their status goes to. */
@@ -72,11 +72,12 @@ export class PodSync {
   constructor(
     private readonly client: RestClient,
     private readonly runtime: RuntimeService,
-    private readonly images: ImageService,
+    images: ImageService,
     private readonly recorder: EventRecorder,
     private readonly options: PodSyncOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.puller = new ImagePuller(images, options.imagePull);
     this.probes = new ProbeManager((containerId, kind, result) => void this.probed(containerId, kind, result));
   }
 
@@ -144,7 +145,7 @@ export class PodSync {
     this.finished.delete(uid);
     this.startup.delete(uid);
     this.options.crashLoop.forget(`${uid}/`);
-    this.options.imagePull.forget(`${uid}/`);
+    this.puller.forget(`${uid}/`);
   }
 
   /** For `kubectl logs`: a container of the pod as its status shows it; undefined if it has none of that name. */
@@ -214,33 +215,14 @@ export class PodSync {
       }
       this.options.crashLoop.next(key, now);
     }
-    const image = String(container.image ?? '');
-    const pullWait = this.options.imagePull.remainingSinceLastFailure(key, now);
-    if (pullWait > 0) {
-      // As the kubelet since 1.32: the back-off names the pull error that started it.
-      const cause = this.pullErrors.get(key);
-      const message = `Back-off pulling image "${image}"${cause ? `: ErrImagePull: ${cause}` : ''}`;
-      this.waiting.set(key, { reason: 'ImagePullBackOff', message });
-      await this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
-      return pullWait;
+    const record = (type: 'Normal' | 'Warning', reason: string, message: string) =>
+      this.event(pod, type, reason, message);
+    const image = await this.puller.ensureImage(key, String(container.image ?? ''), now, record);
+    if (!image.isPresent) {
+      this.waiting.set(key, image.waiting);
+      return image.retryInMs;
     }
-    if (!findImage(image)) await this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
-    try {
-      await this.images.pullImage(image);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.imagePull.next(key, now);
-      this.pullErrors.set(key, message);
-      this.waiting.set(key, { reason: 'ErrImagePull', message });
-      await this.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`);
-      await this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
-      // Soon back, to show the back-off the next pull waits for.
-      return Math.min(1000, this.options.imagePull.delay(key));
-    }
-    this.options.imagePull.forget(key);
-    this.pullErrors.delete(key);
     this.waiting.delete(key);
-    await this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
     await this.start(pod, sandboxId, container, (latest?.attempt ?? -1) + 1);
     return undefined;
   }
