@@ -1,4 +1,4 @@
-// Steps of `kubectl logs`: what kubectl prints, what the node's log file holds, who asked whom.
+// Steps of `kubectl logs` and `kubectl exec`: what kubectl prints, what the node holds, who asked whom.
 
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
@@ -129,7 +129,7 @@ Then(
   async function (this: KubeWorld, label: string, path: string) {
     const expected = withNames(this, path);
     const logs = await this.cluster.nodeLogs(realNodeName(this, label), 500);
-    const asked = logs.split('\n').filter((line) => line.includes('serving a container log'));
+    const asked = logs.split('\n').filter((line) => /serving an? (container log|exec)/.test(line));
     assert.ok(
       asked.some((line) => line.includes(`path=${expected}`)),
       `the kubelet was not asked for ${expected}; it logged:\n${asked.join('\n')}`,
@@ -211,3 +211,34 @@ function podLabelOf(world: KubeWorld): string {
   assert.equal(labels.length, 1, `expected the scenario to make one pod, it made ${labels.join(', ')}`);
   return labels[0] ?? '';
 }
+
+When('kubectl exec runs {string} in pod {string}', async function (this: KubeWorld, command: string, label: string) {
+  await this.kubectl(['exec', podName(this, label), '-n', this.namespace, '--', ...command.split(' ')]);
+});
+
+When(
+  'kubectl exec -i runs sh -c {string} in pod {string}, with {string} on its standard input',
+  async function (this: KubeWorld, script: string, label: string, input: string) {
+    await this.kubectl(['exec', '-i', podName(this, label), '-n', this.namespace, '--', 'sh', '-c', script], input);
+  },
+);
+
+Then(
+  "it printed the echo server's answer with pod {string}'s IP: it ran in the pod's network namespace",
+  async function (this: KubeWorld, label: string) {
+    const result = this.lastCommand;
+    assert.equal(result?.exitCode, 0, result?.stderr);
+    const ip = String((await getPod(this, label)).status?.podIP);
+    assert.match(result?.stdout ?? '', new RegExp(`^pod=\\S+ namespace=\\S* ip=${ip.replaceAll('.', '\\.')}\\n$`));
+  },
+);
+
+Then(
+  'kubectl exited {int}, printing {string} on its standard output, and {string} then {string} on its standard error',
+  function (this: KubeWorld, code: number, stdout: string, stderr: string, last: string) {
+    const result = this.lastCommand;
+    assert.equal(result?.exitCode, code, `kubectl exited ${result?.exitCode}: ${result?.stderr}`);
+    assert.equal(result?.stdout, stdout);
+    assert.deepEqual(result?.stderr.trim().split('\n'), [stderr, last]);
+  },
+);

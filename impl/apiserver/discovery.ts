@@ -85,6 +85,7 @@ function subresourceEntry(info: ResourceInfo, subresource: Subresource): object 
     return { ...entry, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
   if (subresource === 'finalize') return { ...entry, kind: info.kind, verbs: ['update'] };
   if (subresource === 'log') return { ...entry, kind: info.kind, verbs: ['get'] };
+  if (subresource === 'exec') return { ...entry, kind: 'PodExecOptions', verbs: ['create', 'get'] };
   return { ...entry, kind: info.kind, verbs: ['get', 'patch', 'update'] };
 }
 // #endregion resource-list

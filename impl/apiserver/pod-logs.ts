@@ -74,7 +74,7 @@ export function chooseContainer(pod: KubeObject, requested: string): string {
 }
 
 /** `<address>:<port>` of the node's kubelet. */
-function kubeletHost(node: KubeObject): string {
+export function kubeletHost(node: KubeObject): string {
   const addresses = (node.status?.addresses ?? []) as Array<{ type: string; address: string }>;
   const address = PreferredAddressTypes.map((type) => addresses.find((a) => a.type === type)).find(Boolean);
   if (!address) throw new StatusError(500, '', `no preferred addresses found; known addresses: []`);

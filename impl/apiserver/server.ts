@@ -9,13 +9,15 @@
 // Real Kubernetes: apiserver/pkg/server/handler.go (APIServerHandler, the director between
 // the gorestful container and the non-gorestful mux) and config.go (DefaultBuildHandlerChain).
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from '../client/logger.js';
 import type { AuditLog } from './audit.js';
 import type { GracefulShutdown } from './graceful-shutdown.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { internalError, resourceNotFound, StatusError } from './errors.js';
 import { handleResource } from './handlers.js';
+import { execLocation, proxyUpgrade } from './pod-exec.js';
 import { serveOpenApi } from './openapi.js';
 import { writeJson, writeStatusError } from './http-io.js';
 import type { Registry } from './registry.js';
@@ -39,8 +41,44 @@ export function createApiServer(options: ApiServerOptions): Server {
   const server = createServer((request, response) => {
     void serve(options, request, response);
   });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void serveUpgrade(options, request, socket, head);
+  });
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+/** A request to upgrade the connection: `kubectl exec`'s WebSocket, passed on to a kubelet. */
+async function serveUpgrade(options: ApiServerOptions, request: IncomingMessage, socket: Duplex, head: Buffer) {
+  const url = new URL(request.url ?? '/', 'http://apiserver');
+  const info = parseRequestInfo(request.method ?? 'GET', url);
+  await options.audit.run(sourceAddress(request), async () => {
+    let code = 101;
+    let failure: { reason?: string; message?: string } | undefined;
+    try {
+      if (info.resource !== 'pods' || info.subresource !== 'exec' || info.name === undefined) throw resourceNotFound();
+      code = await proxyUpgrade(request, socket, head, await execLocation(options.registry, info, url.searchParams));
+    } catch (error) {
+      const status = error instanceof StatusError ? error : internalError(error);
+      code = status.code;
+      failure = { reason: status.reason, message: status.message };
+      const body = JSON.stringify(status.status);
+      const headers = [
+        `HTTP/1.1 ${code} ${STATUS_CODES[code]}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+      ];
+      socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
+    }
+    options.audit.complete(info, request.url ?? '', request.headers['user-agent'] ?? '', code, failure);
+    options.logger.info('request', {
+      verb: info.verb,
+      path: info.path,
+      code,
+      userAgent: request.headers['user-agent'],
+    });
+  });
 }
 
 // #region serve

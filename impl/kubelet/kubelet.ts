@@ -106,7 +106,15 @@ export class Kubelet {
     await this.heartbeat();
     const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
     const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
-    const server = startKubeletServer(() => this.runningPods(), this.logSource(), this.logger);
+    const server = startKubeletServer(
+      () => this.runningPods(),
+      this.logSource(),
+      (namespace, name, container) => {
+        const pod = this.runningPods().find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
+        return pod && this.podSync?.runningContainerNetns(pod, container);
+      },
+      this.logger,
+    );
     signal.addEventListener('abort', () => server.close(), { once: true });
     // Mirror pods of static pods are judged against the folder: read it before any sync.
     await this.manifests.start(this.options.fileCheckMs);

@@ -167,6 +167,13 @@ export class PodSync {
     return this.view(pod, sandboxId, spec);
   }
 
+  /** For `kubectl exec`: the network namespace of the pod, if its container `name` runs. */
+  runningContainerNetns(pod: KubeObject, name: string): string | undefined {
+    const sandboxId = this.sandboxes.get(pod.metadata.uid ?? '');
+    if (sandboxId === undefined || this.latest(sandboxId, name)?.state !== 'CONTAINER_RUNNING') return undefined;
+    return this.runtime.podSandboxStatus(sandboxId)?.netns;
+  }
+
   /** The runtime's status of a container: its log's path, whether it runs. */
   containerStatus(id: string): ContainerStatus | undefined {
     return this.runtime.containerStatus(id);
