@@ -129,7 +129,7 @@ Then(
   async function (this: KubeWorld, label: string, path: string) {
     const expected = withNames(this, path);
     const logs = await this.cluster.nodeLogs(realNodeName(this, label), 500);
-    const asked = logs.split('\n').filter((line) => /serving an? (container log|exec)/.test(line));
+    const asked = logs.split('\n').filter((line) => /serving an? (container log|exec|attach)/.test(line));
     assert.ok(
       asked.some((line) => line.includes(`path=${expected}`)),
       `the kubelet was not asked for ${expected}; it logged:\n${asked.join('\n')}`,
@@ -240,5 +240,27 @@ Then(
     assert.equal(result?.exitCode, code, `kubectl exited ${result?.exitCode}: ${result?.stderr}`);
     assert.equal(result?.stdout, stdout);
     assert.deepEqual(result?.stderr.trim().split('\n'), [stderr, last]);
+  },
+);
+
+When('kubectl attach joins pod {string}', async function (this: KubeWorld, label: string) {
+  // kubectl returns only when the stream ends: the kubelet ends it when the container exits.
+  const deadline = new Promise<never>((_resolve, reject) =>
+    setTimeout(() => reject(new Error('kubectl attach did not end within 30 s')), 30_000).unref(),
+  );
+  await Promise.race([this.kubectl(['attach', podName(this, label), '-n', this.namespace]), deadline]);
+});
+
+Then(
+  'kubectl ended by itself once the container exited, having shown {string} but not {string}, printed before it joined',
+  async function (this: KubeWorld, shown: string, before: string) {
+    const result = this.lastCommand;
+    assert.equal(result?.exitCode, 0, result?.stderr);
+    const output = `${result?.stdout}${result?.stderr}`;
+    assert.ok(output.includes(shown), `kubectl printed:\n${output}`);
+    assert.ok(!output.includes(before), `kubectl printed what came before it joined:\n${output}`);
+    const pod = await getPod(this, podLabelOf(this));
+    const processes = await inNode(this, String(pod.spec?.nodeName), ['ps', '-eo', 'args']);
+    assert.ok(!processes.includes('crasher.js'), `the container still runs:\n${processes}`);
   },
 );

@@ -86,6 +86,7 @@ function subresourceEntry(info: ResourceInfo, subresource: Subresource): object 
   if (subresource === 'finalize') return { ...entry, kind: info.kind, verbs: ['update'] };
   if (subresource === 'log') return { ...entry, kind: info.kind, verbs: ['get'] };
   if (subresource === 'exec') return { ...entry, kind: 'PodExecOptions', verbs: ['create', 'get'] };
+  if (subresource === 'attach') return { ...entry, kind: 'PodAttachOptions', verbs: ['create', 'get'] };
   return { ...entry, kind: info.kind, verbs: ['get', 'patch', 'update'] };
 }
 // #endregion resource-list

@@ -45,8 +45,8 @@ export async function handleResource(context: ResourceRequest): Promise<void> {
   // namespaces/{name}/finalize: a PUT whose only effect is on spec.finalizers (strategy.ts).
   if (subresource === 'finalize' && request.verb !== 'update')
     throw methodNotSupported({ group: info.group, resource: `${info.resource}/finalize` }, request.verb);
-  // An exec is a WebSocket: it comes as an upgrade (server.ts), never as a plain request.
-  if (subresource === 'exec') throw badRequest('Upgrade request required');
+  // An exec or attach is a WebSocket: it comes as an upgrade (server.ts), never as a plain request.
+  if (subresource === 'exec' || subresource === 'attach') throw badRequest('Upgrade request required');
   if (subresource === 'log') {
     if (request.verb !== 'get') throw methodNotSupported({ group: info.group, resource: 'pods/log' }, request.verb);
     return handlePodLog(context);

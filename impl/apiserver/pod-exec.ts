@@ -1,14 +1,15 @@
-// pods/{name}/exec: the API server passes kubectl's WebSocket through to the pod's kubelet.
+// pods/{name}/exec and /attach: the API server passes kubectl's WebSocket through to the kubelet.
 //
 // "kubectl exec goes to the API server, which connects to the kubelet." kubectl asks for an
 // upgrade of its request to a WebSocket. The API server checks the request as any other (the
 // pod, its container, the node it is bound to), then opens a connection to that node's
-// kubelet, sends it the same upgrade for /exec/{namespace}/{pod}/{container}, and from then on
+// kubelet, sends it the same upgrade for /exec/{namespace}/{pod}/{container} (or /attach/...),
+// and from then on
 // copies bytes both ways: the kubelet answers the upgrade, and the two ends speak the
 // exec protocol (kubelet/exec/exec-stream.ts) through it.
 // kubelab simplifies: plain TCP to the kubelet; kube-apiserver dials it over TLS.
-// Real Kubernetes: pkg/registry/core/pod/rest/subresources.go (ExecREST),
-// pkg/registry/core/pod/strategy.go (ExecLocation),
+// Real Kubernetes: pkg/registry/core/pod/rest/subresources.go (ExecREST, AttachREST),
+// pkg/registry/core/pod/strategy.go (streamLocation),
 // apimachinery/pkg/util/proxy/upgradeaware.go (UpgradeAwareHandler).
 
 import type { IncomingMessage } from 'node:http';
@@ -21,7 +22,7 @@ import type { Registry } from './registry.js';
 import type { RequestInfo } from './request-info.js';
 import { findResource } from './resources.js';
 
-/** PodExecOptions' booleans, and the names the kubelet reads them by. */
+/** PodExecOptions' and PodAttachOptions' booleans, and the names the kubelet reads them by. */
 const StreamParameters: Array<[string, string]> = [
   ['stdin', 'input'],
   ['stdout', 'output'],
@@ -29,15 +30,15 @@ const StreamParameters: Array<[string, string]> = [
   ['tty', 'tty'],
 ];
 
-/** `<host>:<port>` and path of the kubelet's exec for the request: ExecLocation. */
-export async function execLocation(
+/** `<host>:<port>` and path of the kubelet's exec or attach for the request. */
+export async function streamLocation(
   registry: Registry,
   request: RequestInfo,
   query: URLSearchParams,
 ): Promise<{ host: string; path: string }> {
   const pods = findResource('', 'v1', 'pods');
   const nodes = findResource('', 'v1', 'nodes');
-  if (!pods || !nodes) throw new Error('pod exec: pods or nodes are not served');
+  if (!pods || !nodes) throw new Error('pod exec and attach: pods or nodes are not served');
   const name = request.name ?? '';
   const pod = await registry.get(pods, request.namespace, name);
   const container = chooseContainer(pod, query.get('container') ?? '');
@@ -47,9 +48,9 @@ export async function execLocation(
   const params = new URLSearchParams();
   for (const [option, kubeletName] of StreamParameters)
     if (booleanParameter(query, option)) params.set(kubeletName, '1');
-  for (const part of query.getAll('command')) params.append('command', part);
+  if (request.subresource === 'exec') for (const part of query.getAll('command')) params.append('command', part);
   const path = [pod.metadata.namespace ?? '', name, container].map(encodeURIComponent).join('/');
-  return { host: kubeletHost(node), path: `/exec/${path}?${params}` };
+  return { host: kubeletHost(node), path: `/${request.subresource}/${path}?${params}` };
 }
 
 // #region proxy-upgrade

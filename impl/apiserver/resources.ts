@@ -9,7 +9,7 @@
 // prefixes are SpecialDefaultResourcePrefixes in pkg/kubeapiserver/default_storage_factory_builder.go.
 
 // #region resource-table
-export type Subresource = 'status' | 'binding' | 'scale' | 'finalize' | 'log' | 'exec';
+export type Subresource = 'status' | 'binding' | 'scale' | 'finalize' | 'log' | 'exec' | 'attach';
 
 export interface ResourceInfo {
   group: string;
@@ -51,7 +51,7 @@ export const resources: ResourceInfo[] = [
     namespaced: true,
     etcdPrefix: 'pods',
     shortNames: ['po'],
-    subresources: ['status', 'binding', 'log', 'exec'],
+    subresources: ['status', 'binding', 'log', 'exec', 'attach'],
     categories: ['all'],
   },
   {

@@ -17,7 +17,7 @@ import type { GracefulShutdown } from './graceful-shutdown.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { internalError, resourceNotFound, StatusError } from './errors.js';
 import { handleResource } from './handlers.js';
-import { execLocation, proxyUpgrade } from './pod-exec.js';
+import { proxyUpgrade, streamLocation } from './pod-exec.js';
 import { serveOpenApi } from './openapi.js';
 import { writeJson, writeStatusError } from './http-io.js';
 import type { Registry } from './registry.js';
@@ -48,7 +48,7 @@ export function createApiServer(options: ApiServerOptions): Server {
   return server;
 }
 
-/** A request to upgrade the connection: `kubectl exec`'s WebSocket, passed on to a kubelet. */
+/** A request to upgrade the connection: `kubectl exec`'s or `attach`'s WebSocket, passed on to a kubelet. */
 async function serveUpgrade(options: ApiServerOptions, request: IncomingMessage, socket: Duplex, head: Buffer) {
   const url = new URL(request.url ?? '/', 'http://apiserver');
   const info = parseRequestInfo(request.method ?? 'GET', url);
@@ -56,8 +56,9 @@ async function serveUpgrade(options: ApiServerOptions, request: IncomingMessage,
     let code = 101;
     let failure: { reason?: string; message?: string } | undefined;
     try {
-      if (info.resource !== 'pods' || info.subresource !== 'exec' || info.name === undefined) throw resourceNotFound();
-      code = await proxyUpgrade(request, socket, head, await execLocation(options.registry, info, url.searchParams));
+      const isStream = info.subresource === 'exec' || info.subresource === 'attach';
+      if (info.resource !== 'pods' || !isStream || info.name === undefined) throw resourceNotFound();
+      code = await proxyUpgrade(request, socket, head, await streamLocation(options.registry, info, url.searchParams));
     } catch (error) {
       const status = error instanceof StatusError ? error : internalError(error);
       code = status.code;

@@ -109,9 +109,15 @@ export class Kubelet {
     const server = startKubeletServer(
       () => this.runningPods(),
       this.logSource(),
-      (namespace, name, container) => {
-        const pod = this.runningPods().find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
-        return pod && this.podSync?.runningContainerNetns(pod, container);
+      {
+        execNetns: (namespace, name, container) => {
+          const pod = this.runningPod(namespace, name);
+          return pod && this.podSync?.runningContainerNetns(pod, container);
+        },
+        attach: (namespace, name, container, output) => {
+          const pod = this.runningPod(namespace, name);
+          return pod && this.podSync?.attach(pod, container, output);
+        },
       },
       this.logger,
     );
@@ -292,11 +298,14 @@ export class Kubelet {
     });
   }
 
+  private runningPod(namespace: string, name: string): KubeObject | undefined {
+    return this.runningPods().find((pod) => pod.metadata.namespace === namespace && pod.metadata.name === name);
+  }
+
   /** What `kubectl logs` needs of this kubelet: its pods, their containers, the runtime's. */
   private logSource(): LogSource {
     return {
-      pod: (namespace, name) =>
-        this.runningPods().find((pod) => pod.metadata.namespace === namespace && pod.metadata.name === name),
+      pod: (namespace, name) => this.runningPod(namespace, name),
       view: (pod, container) => this.podSync?.containerView(pod, container),
       container: (id) => this.podSync?.containerStatus(id),
     };

@@ -11,18 +11,31 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from '../client/logger.js';
 import type { KubeObject } from '../client/types.js';
 import { WebSocketServer } from 'ws';
-import { ExecProtocols, runExec } from './exec/exec-stream.js';
+import type { Attachment } from './cri/runtime-service.js';
+import { runAttach } from './exec/attach-stream.js';
+import { StreamProtocols } from './exec/channels.js';
+import { runExec } from './exec/exec-stream.js';
 import { type LogSource, serveContainerLogs } from './logs/container-logs.js';
 
-/** What `kubectl exec` needs of the kubelet: the network namespace of a running container's pod. */
-export type ExecTarget = (namespace: string, pod: string, container: string) => string | undefined;
+/** What `kubectl exec` and `attach` need of the kubelet, for a running container. */
+export interface StreamTargets {
+  /** The network namespace of its pod, where an exec runs. */
+  execNetns(namespace: string, pod: string, container: string): string | undefined;
+  /** Its streams, from the runtime. */
+  attach(
+    namespace: string,
+    pod: string,
+    container: string,
+    output: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Attachment | undefined;
+}
 
 export const KubeletPort = 10250;
 
 export function startKubeletServer(
   pods: () => KubeObject[],
   logs: LogSource,
-  exec: ExecTarget,
+  streams: StreamTargets,
   logger: Logger,
   port = KubeletPort,
 ): Server {
@@ -51,27 +64,32 @@ export function startKubeletServer(
     response.statusCode = 404;
     response.end('404 page not found\n');
   });
-  // kubectl exec: a WebSocket, which the API server passes through from kubectl.
+  // kubectl exec and attach: a WebSocket, which the API server passes through from kubectl.
   const sockets = new WebSocketServer({
     noServer: true,
-    handleProtocols: (offered) => ExecProtocols.find((protocol) => offered.has(protocol)) ?? false,
+    handleProtocols: (offered) => StreamProtocols.find((protocol) => offered.has(protocol)) ?? false,
   });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://kubelet');
-    const [kind, namespace = '', pod = '', container = ''] = url.pathname
+    const [kind = '', namespace = '', pod = '', container = ''] = url.pathname
       .split('/')
       .filter((segment) => segment !== '')
       .map(decodeURIComponent);
-    const netns = kind === 'exec' ? exec(namespace, pod, container) : undefined;
-    logger.info('serving an exec', { path: url.pathname, query: url.search, from: request.socket.remoteAddress });
-    if (netns === undefined) {
-      const body = kind === 'exec' ? `container not found ("${container}")` : '404 page not found';
+    logger.info(`serving an ${kind}`, { path: url.pathname, query: url.search, from: request.socket.remoteAddress });
+    const notFound = (body: string) =>
       socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
-      return;
-    }
-    const command = url.searchParams.getAll('command');
-    const stdin = url.searchParams.get('input') === '1';
-    sockets.handleUpgrade(request, socket, head, (webSocket) => runExec(webSocket, { netns, command, stdin }));
+    if (kind !== 'exec' && kind !== 'attach') return notFound('404 page not found');
+    // As the kubelet's GetExec and GetAttach say of a container that does not run.
+    const netns = streams.execNetns(namespace, pod, container);
+    if (netns === undefined) return notFound(`container not found ("${container}")`);
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      if (kind === 'exec') {
+        const command = url.searchParams.getAll('command');
+        runExec(webSocket, { netns, command, stdin: url.searchParams.get('input') === '1' });
+        return;
+      }
+      runAttach(webSocket, (output) => streams.attach(namespace, pod, container, output));
+    });
   });
   server.listen(port);
   return server;

@@ -42,6 +42,17 @@ export interface ContainerConfig {
   readonly env: Readonly<Record<string, string>>;
   /** Where its standard output and error go, one file per attempt (`<container>/<attempt>.log`). */
   readonly logPath: string;
+  /** Its standard input stays open for `kubectl attach -i` (the spec's `stdin: true`). */
+  readonly stdin?: boolean;
+}
+
+/** A client joined to a running container's standard streams (CRI's Attach). */
+export interface Attachment {
+  /** The container's standard input, when its spec keeps it open. */
+  readonly stdin?: NodeJS.WritableStream;
+  /** Resolves when the container exits. */
+  readonly exited: Promise<void>;
+  detach(): void;
 }
 
 export interface ContainerStatus {
@@ -77,6 +88,8 @@ export interface RuntimeService {
   removeContainer(containerId: string): Promise<void>;
   containerStatus(containerId: string): ContainerStatus | undefined;
   listContainers(filter?: { sandboxId?: string }): ContainerStatus[];
+  /** Joins a running container's output from now on, and its input; undefined if it does not run. */
+  attach(containerId: string, output: (stream: 'stdout' | 'stderr', chunk: Buffer) => void): Attachment | undefined;
 }
 // #endregion runtime-service
 

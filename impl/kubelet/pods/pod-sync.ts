@@ -14,7 +14,7 @@ import { isConflict, isNotFound } from '../../client/api-errors.js';
 import type { EventRecorder } from '../../client/event-recorder.js';
 import type { RestClient } from '../../client/rest-client.js';
 import type { JsonObject, KubeObject } from '../../client/types.js';
-import type { ContainerStatus, ImageService, RuntimeService } from '../cri/runtime-service.js';
+import type { Attachment, ContainerStatus, ImageService, RuntimeService } from '../cri/runtime-service.js';
 import { findImage } from '../images/catalogue.js';
 import type { Backoff } from './backoff.js';
 import { containerEnv } from './container-env.js';
@@ -174,6 +174,17 @@ export class PodSync {
     return this.runtime.podSandboxStatus(sandboxId)?.netns;
   }
 
+  /** For `kubectl attach`: the streams of the pod's container `name`, if it runs. */
+  attach(
+    pod: KubeObject,
+    name: string,
+    output: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Attachment | undefined {
+    const sandboxId = this.sandboxes.get(pod.metadata.uid ?? '');
+    const latest = sandboxId === undefined ? undefined : this.latest(sandboxId, name);
+    return latest && this.runtime.attach(latest.id, output);
+  }
+
   /** The runtime's status of a container: its log's path, whether it runs. */
   containerStatus(id: string): ContainerStatus | undefined {
     return this.runtime.containerStatus(id);
@@ -249,6 +260,7 @@ export class PodSync {
       args: stringsOf(container.args),
       env: containerEnv(pod, container, addresses),
       logPath,
+      stdin: container.stdin === true,
     });
     await this.event(pod, 'Normal', 'Created', `Created container: ${name}`);
     await this.runtime.startContainer(id);

@@ -18,6 +18,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { constants } from 'node:os';
 import type {
+  Attachment,
   ContainerConfig,
   ContainerStatus,
   PodSandboxConfig,
@@ -28,11 +29,15 @@ import { findImage } from '../images/catalogue.js';
 import type { BridgeNetwork } from '../network/bridge-network.js';
 import { criLine, LineSplitter, type LogStream } from './cri-log.js';
 
+/** Someone attached to a container's output (kubectl attach). */
+type OutputListener = (stream: LogStream, chunk: Buffer) => void;
+
 interface Container {
   status: ContainerStatus;
   config: ContainerConfig;
   process?: ChildProcess;
   exited?: Promise<void>;
+  attached: Set<OutputListener>;
 }
 
 export class ProcessRuntime implements RuntimeService {
@@ -89,7 +94,7 @@ export class ProcessRuntime implements RuntimeService {
       createdAt: new Date(),
       logPath: config.logPath,
     };
-    this.containers.set(id, { status, config });
+    this.containers.set(id, { status, config, attached: new Set() });
     return id;
   }
 
@@ -106,13 +111,18 @@ export class ProcessRuntime implements RuntimeService {
     const child = spawn('ip', ['netns', 'exec', sandbox.netns, ...argv], {
       detached: true,
       env: container.config.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [container.config.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
+    // A container whose input is kept open may exit before a write to it: no crash for that.
+    child.stdin?.on('error', () => undefined);
     let open = 2;
     const logStream = (stream: LogStream, output: NodeJS.ReadableStream | null) => {
       const lines = new LineSplitter((content) => log.write(criLine(new Date(), stream, content)));
       output?.setEncoding('utf8');
-      output?.on('data', (chunk: string) => lines.push(chunk));
+      output?.on('data', (chunk: string) => {
+        lines.push(chunk);
+        for (const listener of container.attached) listener(stream, Buffer.from(chunk));
+      });
       output?.on('close', () => {
         lines.end();
         if (--open === 0) log.end();
@@ -157,6 +167,17 @@ export class ProcessRuntime implements RuntimeService {
   listContainers(filter: { sandboxId?: string } = {}): ContainerStatus[] {
     const all = [...this.containers.values()].map((container) => container.status);
     return filter.sandboxId === undefined ? all : all.filter((status) => status.sandboxId === filter.sandboxId);
+  }
+
+  attach(containerId: string, output: OutputListener): Attachment | undefined {
+    const container = this.containers.get(containerId);
+    if (!container?.process || !container.exited || container.status.state !== 'CONTAINER_RUNNING') return undefined;
+    container.attached.add(output);
+    return {
+      stdin: container.process.stdin ?? undefined,
+      exited: container.exited,
+      detach: () => container.attached.delete(output),
+    };
   }
 
   private exited(container: Container, code: number | null, signal: NodeJS.Signals | null): void {
