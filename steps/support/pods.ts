@@ -13,7 +13,7 @@ export interface PodShape {
   nodeName?: string;
   /** The downward API's POD_NAME, POD_NAMESPACE and POD_IP, as the echo server reads them. */
   downwardApi?: boolean;
-  /** An HTTP GET probe on port 8080, every second, failing after 2 tries in a row. */
+  /** An HTTP GET probe on port 8080, every second, failing after 2 tries (liveness: after a startup probe). */
   probe?: { kind: 'liveness' | 'readiness' | 'startup'; path: string };
 }
 
@@ -32,6 +32,15 @@ export function podManifest(name: string, namespace: string, shape: PodShape): K
       httpGet: { path: shape.probe.path, port: 8080 },
       periodSeconds: 1,
       failureThreshold: 2,
+    };
+  // A liveness probe of a program still starting fails too, and restarts it: on a loaded machine
+  // that can take more than its 2 s. As Kubernetes advises, a startup probe holds the liveness
+  // probe back until the program has answered once.
+  if (shape.probe?.kind === 'liveness')
+    container.startupProbe = {
+      httpGet: { path: shape.probe.path, port: 8080 },
+      periodSeconds: 1,
+      failureThreshold: 30,
     };
   const spec: JsonObject = { containers: [container] };
   if (shape.restartPolicy) spec.restartPolicy = shape.restartPolicy;
