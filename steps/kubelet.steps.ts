@@ -197,17 +197,9 @@ Then(
     const netns = (await namespacesByAddress(this, otherNode)).get(String(client.status?.podIP));
     assert.ok(netns, `no network namespace on ${otherNode} has the client pod's IP`);
     const ip = String(target.status?.podIP);
-    const answer = await inNode(this, otherNode, [
-      'ip',
-      'netns',
-      'exec',
-      netns,
-      'curl',
-      '-s',
-      '-m',
-      '5',
-      `http://${ip}:${port}/`,
-    ]);
+    // Until its server listens (Running means its process started), the connection is refused.
+    const curl = ['ip', 'netns', 'exec', netns, 'curl', '-s', '-m', '5', `http://${ip}:${port}/`];
+    const answer = await eventually(() => inNode(this, otherNode, curl), { timeoutMs: 10_000 });
     assert.equal(answer.trim(), `pod=${target.metadata.name} namespace=${this.namespace} ip=${ip}`);
   },
 );

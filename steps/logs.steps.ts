@@ -47,6 +47,20 @@ Given(
 );
 
 Given(
+  'a pod {string} running {string} was created with kubectl, and its program has logged its first line',
+  async function (this: KubeWorld, label: string, image: string) {
+    await createPodWithKubectl(this, label, { image });
+    const pod = await untilContainer(this, label, isRunning);
+    // Running means its process was started; what it prints comes a moment later.
+    const file = logFile(pod, 0);
+    await eventually(
+      async () => assert.notEqual((await inNode(this, String(pod.spec?.nodeName), ['cat', file])).trim(), ''),
+      { timeoutMs: 10_000 },
+    );
+  },
+);
+
+Given(
   'a pod {string} running {string} was created with kubectl and its container is running',
   async function (this: KubeWorld, label: string, image: string) {
     await createPodWithKubectl(this, label, { image });

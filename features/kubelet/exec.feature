@@ -15,7 +15,7 @@ Feature: kubectl exec and attach, through the API server to the pod's kubelet
   @conformance:kubelet-exec
   Scenario: kubectl exec runs a command in the pod's network namespace, on the pod's node
     Given the cluster's only nodes are real nodes "a"
-    And a pod "web" running "kubelab/echo" was created with kubectl and is Running
+    And a pod "web" running "kubelab/echo" was created with kubectl, and its program has logged its first line
     When kubectl exec runs "curl -s localhost:8080" in pod "web"
     Then it printed the echo server's answer with pod "web"'s IP: it ran in the pod's network namespace
     And node "a"'s kubelet log shows it was asked for "/exec/<namespace>/<pod web>/main"

@@ -12,7 +12,7 @@ Feature: kubectl logs, from the kubelet through the API server
   @conformance:kubelet-logs @needs-audit
   Scenario: kubectl logs shows what the container printed, which the API server got from its node's kubelet
     Given the cluster's only nodes are real nodes "a"
-    And a pod "web" running "kubelab/echo" was created with kubectl and is Running
+    And a pod "web" running "kubelab/echo" was created with kubectl, and its program has logged its first line
     When the logs of pod "web" are read with kubectl
     Then they are the lines of its container's log file on node "a", without the runtime's time, stream and tag
     And node "a"'s kubelet log shows it was asked for "/containerLogs/<namespace>/<pod web>/main"
