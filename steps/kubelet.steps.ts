@@ -8,7 +8,15 @@ import { clientName } from '../impl/client/audit-event.js';
 import type { KubeObject } from '../impl/client/types.js';
 import { readAuditLog } from './support/audit.js';
 import { eventually } from './support/eventually.js';
-import { createPodWithKubectl, getPod, mainContainer, podHistory, podName, waitingHistory } from './support/pods.js';
+import {
+  containerLogFile,
+  createPodWithKubectl,
+  getPod,
+  mainContainer,
+  podHistory,
+  podName,
+  waitingHistory,
+} from './support/pods.js';
 import { podsOwnedBy } from './support/scheduling.js';
 import {
   conditionOf,
@@ -299,7 +307,7 @@ Given(
     // Running means its process was started, not that the program is ready: a SIGTERM before
     // the sleeper set its handler would end it at once. Its first log line comes after.
     await eventually(
-      async () => assert.notEqual((await inNode(this, nodeOf(pod), ['cat', containerLog(this, pod)])).trim(), ''),
+      async () => assert.notEqual((await inNode(this, nodeOf(pod), ['cat', containerLogFile(pod, 0)])).trim(), ''),
       { timeoutMs: 10_000 },
     );
   },
@@ -307,7 +315,7 @@ Given(
 
 When('pod {string} is deleted with kubectl', async function (this: KubeWorld, label: string) {
   const pod = await getPod(this, label);
-  this.notes.set(`log of ${label}`, containerLog(this, pod));
+  this.notes.set(`log of ${label}`, containerLogFile(pod, 0));
   this.notes.set(`node of ${label}`, nodeOf(pod));
   this.notes.set(`deleted ${label} at`, String(Date.now()));
   const result = await this.kubectl(['delete', 'pod', podName(this, label), '-n', this.namespace, '--wait=false']);
@@ -436,12 +444,6 @@ Then(
 
 function nodeOf(pod: KubeObject): string {
   return String(pod.spec?.nodeName);
-}
-
-/** The kubelet's log layout: /var/log/pods/<namespace>_<pod>_<uid>/<container>/<restart>.log */
-function containerLog(world: KubeWorld, pod: KubeObject): string {
-  const { namespace, name, uid } = pod.metadata;
-  return `/var/log/pods/${namespace ?? world.namespace}_${name}_${uid}/main/0.log`;
 }
 
 function involvedName(event: KubeObject): string | undefined {

@@ -6,7 +6,7 @@ import { clientName } from '../impl/client/audit-event.js';
 import type { KubeObject } from '../impl/client/types.js';
 import { readAuditLog } from './support/audit.js';
 import { eventually } from './support/eventually.js';
-import { createPodWithKubectl, getPod, mainContainer, podName } from './support/pods.js';
+import { containerLogFile, createPodWithKubectl, getPod, mainContainer, podName } from './support/pods.js';
 import { inNode, realNodeName } from './support/real-nodes.js';
 import { eventuallyExplained } from './support/warnings.js';
 import type { KubeWorld } from './support/world.js';
@@ -16,12 +16,6 @@ function withNames(world: KubeWorld, text: string): string {
   return text
     .replaceAll('<namespace>', world.namespace)
     .replace(/<pod ([^>]+)>/g, (_all, label: string) => podName(world, label));
-}
-
-/** The runtime's log file of the pod's container, run `attempt` (0 for the first). */
-function logFile(pod: KubeObject, attempt: number): string {
-  const { namespace, name, uid } = pod.metadata;
-  return `/var/log/pods/${namespace}_${name}_${uid}/main/${attempt}.log`;
 }
 
 async function untilContainer(world: KubeWorld, label: string, check: (pod: KubeObject) => void): Promise<KubeObject> {
@@ -38,13 +32,13 @@ async function untilContainer(world: KubeWorld, label: string, check: (pod: Kube
 
 const isRunning = (pod: KubeObject) => assert.ok(mainContainer(pod)?.state.running, 'its container is not running');
 
-Given(
-  'a pod {string} running {string} was created with kubectl and is Running',
-  async function (this: KubeWorld, label: string, image: string) {
-    await createPodWithKubectl(this, label, { image });
-    await untilContainer(this, label, isRunning);
-  },
-);
+async function createdAndRunning(this: KubeWorld, label: string, image: string): Promise<void> {
+  await createPodWithKubectl(this, label, { image });
+  await untilContainer(this, label, isRunning);
+}
+
+Given('a pod {string} running {string} was created with kubectl and is Running', createdAndRunning);
+Given('a pod {string} running {string} was created with kubectl and its container is running', createdAndRunning);
 
 Given(
   'a pod {string} running {string} was created with kubectl, and its program has logged its first line',
@@ -52,19 +46,11 @@ Given(
     await createPodWithKubectl(this, label, { image });
     const pod = await untilContainer(this, label, isRunning);
     // Running means its process was started; what it prints comes a moment later.
-    const file = logFile(pod, 0);
+    const file = containerLogFile(pod, 0);
     await eventually(
       async () => assert.notEqual((await inNode(this, String(pod.spec?.nodeName), ['cat', file])).trim(), ''),
       { timeoutMs: 10_000 },
     );
-  },
-);
-
-Given(
-  'a pod {string} running {string} was created with kubectl and its container is running',
-  async function (this: KubeWorld, label: string, image: string) {
-    await createPodWithKubectl(this, label, { image });
-    await untilContainer(this, label, isRunning);
   },
 );
 
@@ -82,9 +68,12 @@ Given(
     await createPodWithKubectl(this, label, { image, args: args.split(' '), restartPolicy });
     const pod = await untilContainer(this, label, isRunning);
     const node = String(pod.spec?.nodeName);
-    await eventually(async () => assert.ok((await inNode(this, node, ['cat', logFile(pod, 0)])).includes(line)), {
-      timeoutMs: 10_000,
-    });
+    await eventually(
+      async () => assert.ok((await inNode(this, node, ['cat', containerLogFile(pod, 0)])).includes(line)),
+      {
+        timeoutMs: 10_000,
+      },
+    );
   },
 );
 
@@ -111,12 +100,21 @@ When(
   },
 );
 
+/**
+ * Runs a kubectl that returns only when its stream ends (the kubelet ends it when the
+ * container exits), and waits for that end with a deadline.
+ */
+async function untilKubectlEnds(world: KubeWorld, args: string[]): Promise<void> {
+  let hasEnded = false;
+  const run = world.kubectl(args).finally(() => {
+    hasEnded = true;
+  });
+  await eventually(() => assert.ok(hasEnded, `kubectl ${args[0]} is still streaming`), { timeoutMs: 30_000 });
+  await run;
+}
+
 When('the logs of pod {string} are followed with kubectl logs -f', async function (this: KubeWorld, label: string) {
-  // kubectl returns only when the stream ends: the kubelet ends it when the container exits.
-  const deadline = new Promise<never>((_resolve, reject) =>
-    setTimeout(() => reject(new Error('kubectl logs -f did not end within 30 s')), 30_000).unref(),
-  );
-  await Promise.race([this.kubectl(['logs', '-f', podName(this, label), '-n', this.namespace]), deadline]);
+  await untilKubectlEnds(this, ['logs', '-f', podName(this, label), '-n', this.namespace]);
 });
 
 Then(
@@ -125,7 +123,7 @@ Then(
     const result = this.lastCommand;
     assert.equal(result?.exitCode, 0, result?.stderr);
     const pod = await getPod(this, podLabelOf(this));
-    const file = await inNode(this, realNodeName(this, label), ['cat', logFile(pod, 0)]);
+    const file = await inNode(this, realNodeName(this, label), ['cat', containerLogFile(pod, 0)]);
     // The CRI format: `<RFC 3339 time> <stdout|stderr> <F|P> <text>`.
     const lines = file.split('\n').filter((line) => line !== '');
     assert.ok(lines.length > 0, 'the log file is empty');
@@ -197,7 +195,10 @@ Then(
     // Still the second run: the one before it, which --previous reads, is the first.
     const container = mainContainer(pod);
     assert.ok(container?.restartCount === 1 && container.state.running, 'the second run has ended already');
-    const text = await inNode(this, String(pod.spec?.nodeName), ['cat', logFile(pod, Number.parseInt(file, 10))]);
+    const text = await inNode(this, String(pod.spec?.nodeName), [
+      'cat',
+      containerLogFile(pod, Number.parseInt(file, 10)),
+    ]);
     const texts = text
       .split('\n')
       .filter((line) => line !== '')
@@ -258,11 +259,7 @@ Then(
 );
 
 When('kubectl attach joins pod {string}', async function (this: KubeWorld, label: string) {
-  // kubectl returns only when the stream ends: the kubelet ends it when the container exits.
-  const deadline = new Promise<never>((_resolve, reject) =>
-    setTimeout(() => reject(new Error('kubectl attach did not end within 30 s')), 30_000).unref(),
-  );
-  await Promise.race([this.kubectl(['attach', podName(this, label), '-n', this.namespace]), deadline]);
+  await untilKubectlEnds(this, ['attach', podName(this, label), '-n', this.namespace]);
 });
 
 Then(

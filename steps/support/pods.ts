@@ -109,3 +109,10 @@ export function waitingHistory(pods: KubeObject[]): Array<{ reason: string; mess
   }
   return seen;
 }
+
+/** The runtime's log file of the pod's container, run `attempt` (0 for the first), in its node:
+ * the kubelet's layout, /var/log/pods/<namespace>_<pod>_<uid>/<container>/<attempt>.log. */
+export function containerLogFile(pod: KubeObject, attempt: number): string {
+  const { namespace, name, uid } = pod.metadata;
+  return `/var/log/pods/${namespace}_${name}_${uid}/main/${attempt}.log`;
+}
