@@ -15,6 +15,12 @@ import type { GradingCluster } from './grading-cluster.js';
 export const GradeSchema = 'kubelab.grade/v1';
 /** How a hook that skips a scenario says it is not applicable, not failed (see steps/support/hooks.ts). */
 export const NotApplicablePrefix = 'not applicable: ';
+/**
+ * Mutant grading stops once enough scenarios failed to hold the grade at half or below: the
+ * scenarios after that are skipped as not applicable, with this reason, and counted as passed.
+ */
+export const StopAfterFailuresVariable = 'KUBELAB_STOP_AFTER_FAILURES';
+export const NotRunReason = 'not run: enough scenarios failed before it to settle the grade';
 
 /** One scenario as the run ended it. */
 export interface ScenarioResult {

@@ -17,7 +17,9 @@
 // 4. Unless --quick: every exercise has at least four mutants (exercises/mutants/), wrong
 //    solutions as a learner would write them; each, graded on a warm cluster in a copy of the
 //    reference, earns at most half of its exercise's points, and the check names the scenarios
-//    that caught it. The reference, graded the same way before them, earns full marks.
+//    that caught it. Once half of an exercise's scenarios failed, a mutant's grade is settled:
+//    the rest are not run, and the grade shown is the most it could earn (counting them passed).
+//    The reference, graded the same way before them and after them, earns full marks.
 // Editions are written under .kubelab/ (same disk, so node_modules is hard-linked, not copied)
 // and their test output goes to a log beside them. A scenario that reaches a stub ends at once
 // (steps/support/stub-reports.ts), so an edition costs about the time of the scenarios that
@@ -257,7 +259,8 @@ async function checkMutants(exercises) {
     check(`mutants: ${exercise.id}'s reference, graded again after them, earns ${controlAfter.points}`, controlProblem(controlAfter));
     for (const mutant of graded.mutants) {
       const caught = mutant.caughtBy.length > 0 ? `; caught by ${mutant.caughtBy.join(', ')}` : '';
-      const name = `mutant ${mutant.name} (${mutant.mistake}) earns ${mutant.earned} of ${mutant.points}${caught}`;
+      const atMost = mutant.notRun ? 'at most ' : '';
+      const name = `mutant ${mutant.name} (${mutant.mistake}) earns ${atMost}${mutant.earned} of ${mutant.points}${caught}`;
       const problem = mutant.problem ? `not graded: ${mutant.problem}` : mutant.earned > mutant.points / 2 ? `earns more than half: strengthen the scenarios of ${exercise.id}` : undefined;
       check(name, problem);
     }

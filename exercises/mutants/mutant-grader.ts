@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Cluster } from '../../impl/cluster/cluster.js';
 import type { Exercise } from '../catalog.js';
 import { codeHash } from '../code-hash.js';
-import type { Grade, ScenarioGrade } from '../grade.js';
+import { type Grade, NotRunReason, type ScenarioGrade, StopAfterFailuresVariable } from '../grade.js';
 import { ClusterCodeHashVariable } from '../grading-cluster.js';
 import { GradeJsonFile } from '../grading-formatter.js';
 import type { IncrementalBuild } from '../incremental-build.js';
@@ -24,6 +24,10 @@ export interface CodeGrade {
   points: number;
   /** The scenarios that did not pass: what caught a mutant. */
   caughtBy: ScenarioGrade[];
+  /** Scenarios skipped once the grade was settled; earned then counts them as passed. */
+  notRun?: number;
+  /** The exercise's scenarios that apply on this cluster, run or not. */
+  scenarios?: number;
   /** Why it could not be graded: it does not typecheck, or the run wrote no grade. */
   problem?: string;
   /** What the scenarios printed: why each failed. */
@@ -53,13 +57,13 @@ export class MutantGrader {
 
   /**
    * Grade `exercise` with `texts` in place of its files (the reference where absent).
-   * `isFailFast` stops at the first failed scenario: enough to know a mutant was caught, not
-   * what it would earn.
+   * `stopAfterFailures` skips the scenarios left once that many failed: what it earns is then
+   * an upper bound (earnedAtMost), enough to know a mutant earns at most half, in less time.
    */
   async grade(
     exercise: Exercise,
     texts: ReadonlyMap<string, string> = new Map(),
-    isFailFast = false,
+    stopAfterFailures?: number,
   ): Promise<CodeGrade> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -75,11 +79,11 @@ export class MutantGrader {
     }
     const gradeFile = path.join(this.projectDir, GradeJsonFile);
     rmSync(gradeFile, { force: true });
-    const args = ['dist/exercises/run-tests.js', exercise.id, ...(isFailFast ? ['--fail-fast'] : [])];
-    const scenarios = await run(this.projectDir, 'node', args, {
+    const scenarios = await run(this.projectDir, 'node', ['dist/exercises/run-tests.js', exercise.id], {
       KUBELAB_KUBECONFIG: this.cluster.kubeconfigPath,
       // The cluster runs the code just built, so the run may grade it (grading-cluster.ts).
       [ClusterCodeHashVariable]: codeHash(this.projectDir),
+      ...(stopAfterFailures === undefined ? {} : { [StopAfterFailuresVariable]: String(stopAfterFailures) }),
     });
     const graded = existsSync(gradeFile)
       ? (JSON.parse(readFileSync(gradeFile, 'utf8')) as Grade).exercises.find((found) => found.id === exercise.id)
@@ -93,8 +97,22 @@ export class MutantGrader {
         output: scenarios.output,
         seconds: seconds(),
       };
-    const caughtBy = graded.scenarios.filter((scenario) => scenario.status !== 'passed');
-    return { earned: graded.earned, points: graded.points, caughtBy, output: scenarios.output, seconds: seconds() };
+    const notRun = graded.scenarios.filter((scenario) => scenario.actual?.endsWith(NotRunReason)).length;
+    const caughtBy = graded.scenarios.filter(
+      (scenario) => scenario.status !== 'passed' && !scenario.actual?.endsWith(NotRunReason),
+    );
+    // A scenario not run might have passed: count it so, and the grade is the most it could be.
+    const counted = graded.applicable + notRun;
+    const earned = notRun === 0 ? graded.earned : round((graded.points * (graded.passed + notRun)) / counted);
+    return {
+      earned,
+      points: graded.points,
+      caughtBy,
+      notRun,
+      scenarios: counted,
+      output: scenarios.output,
+      seconds: seconds(),
+    };
   }
 
   /** Put every file back as it was, and build it. */
@@ -108,6 +126,10 @@ export class MutantGrader {
     // Only when it changes: an unchanged file keeps its time, and tsc's incremental build skips it.
     if (readFileSync(full, 'utf8') !== text) writeFileSync(full, text);
   }
+}
+
+function round(points: number): number {
+  return Math.round(points * 100) / 100;
 }
 
 function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}) {

@@ -8,8 +8,11 @@ export interface MutantVerdict {
   name: string;
   /** The learner's mistake (hand-written) or the change Stryker made (generated). */
   mistake: string;
+  /** With scenarios not run (notRun), the most it could earn: they count as passed. */
   earned: number;
   points: number;
+  /** Scenarios skipped once enough had failed to settle the grade. */
+  notRun?: number;
   /** `<feature>:<line> "<scenario>"` for each scenario that did not pass. */
   caughtBy: string[];
   problem?: string;

@@ -13,7 +13,7 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import type { GherkinDocument } from '@cucumber/messages';
 import { studentEdition } from '../../exercises/catalog.js';
-import { NotApplicablePrefix } from '../../exercises/grade.js';
+import { NotApplicablePrefix, NotRunReason, StopAfterFailuresVariable } from '../../exercises/grade.js';
 import { ComponentNames, startCluster } from '../../impl/cluster/cluster.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
 import { endWaitsWhen } from './eventually.js';
@@ -63,6 +63,20 @@ Before({ tags: NeedsTags }, function (this: KubeWorld, { pickle }) {
   if (reason === undefined) return undefined;
   this.log(`${NotApplicablePrefix}${reason}`);
   return 'skipped';
+});
+
+// A mutant's grade is settled once this many scenarios failed (exercises/mutants/): skip the rest.
+const stopAfterFailures = Number(process.env[StopAfterFailuresVariable] ?? Number.POSITIVE_INFINITY);
+let failures = 0;
+
+Before(function (this: KubeWorld) {
+  if (failures < stopAfterFailures) return undefined;
+  this.log(`${NotApplicablePrefix}${NotRunReason}`);
+  return 'skipped';
+});
+
+After(function ({ result }) {
+  if (result?.status === Status.FAILED) failures += 1;
 });
 
 Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
