@@ -40,6 +40,8 @@ export interface StudentEdition {
   generatedFrom: string;
   /** The exercises whose solutions were replaced by stubs. */
   stubbed: string[];
+  /** Whether the solutions say when they run (exercises/probe.ts): CI's probe edition. */
+  probe?: boolean;
 }
 
 export function loadExercises(projectDir: string = PROJECT_DIR): Exercise[] {

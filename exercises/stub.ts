@@ -34,7 +34,7 @@ export function stubExercises(fileName: string, text: string, exercises: Exercis
 }
 
 /** The functions and methods that lie wholly inside a region, outermost only. */
-function functionsIn(source: ts.SourceFile, region: ExerciseRegion): FunctionWithBody[] {
+export function functionsIn(source: ts.SourceFile, region: ExerciseRegion): FunctionWithBody[] {
   const found: FunctionWithBody[] = [];
   const visit = (node: ts.Node): void => {
     if (

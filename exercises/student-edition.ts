@@ -5,6 +5,7 @@
 // learner. Everything outside the regions is identical and works. `--only` stubs some exercises
 // and keeps the other solutions, which is how CI checks that each exercise is really needed.
 // The mutants (wrong solutions CI grades) stay behind: their edits quote the solutions.
+// `--probe` stubs nothing and marks when each solution runs instead (probe.ts): CI's probe.
 
 import { execFileSync } from 'node:child_process';
 import {
@@ -29,12 +30,18 @@ import {
   studentEdition,
 } from './catalog.js';
 import { exerciseRegions } from './regions.js';
+import { ProbeModule, ProbeModuleText, probeExercises } from './probe.js';
 import { stubExercises } from './stub.js';
 
-const Usage = 'usage: npm run student-edition -- <dir> [--only <exercise-id>[,<exercise-id>...]]';
+const Usage = 'usage: npm run student-edition -- <dir> [--only <exercise-id>[,<exercise-id>...]] [--probe]';
 
 /** Write the student edition of the project at `projectDir` into `targetDir`. */
-function writeStudentEdition(projectDir: string, targetDir: string, exercises: Exercise[]): StudentEdition {
+function writeStudentEdition(
+  projectDir: string,
+  targetDir: string,
+  exercises: Exercise[],
+  isProbe = false,
+): StudentEdition {
   if (existsSync(targetDir) && readdirSync(targetDir).length > 0)
     throw new Error(`writeStudentEdition: ${targetDir} is not empty`);
   for (const exercise of exercises) checkRegions(projectDir, exercise);
@@ -50,11 +57,14 @@ function writeStudentEdition(projectDir: string, targetDir: string, exercises: E
   for (const file of new Set(exercises.flatMap((exercise) => exercise.files))) {
     const target = path.join(targetDir, file);
     const owners = exercises.filter((exercise) => exercise.files.includes(file));
-    writeFileSync(target, stubExercises(file, readFileSync(target, 'utf8'), owners));
+    const text = readFileSync(target, 'utf8');
+    writeFileSync(target, isProbe ? probeExercises(file, text, owners) : stubExercises(file, text, owners));
   }
+  if (isProbe) writeFileSync(path.join(targetDir, ProbeModule), ProbeModuleText);
   const edition: StudentEdition = {
     generatedFrom: git(projectDir, ['rev-parse', 'HEAD']).trim(),
-    stubbed: exercises.map((exercise) => exercise.id),
+    stubbed: isProbe ? [] : exercises.map((exercise) => exercise.id),
+    ...(isProbe ? { probe: true } : {}),
   };
   writeFileSync(path.join(targetDir, StudentEditionMarker), `${JSON.stringify(edition, null, 2)}\n`);
   return edition;
@@ -95,8 +105,12 @@ function main(args: string[]): void {
   const catalog = loadExercises();
   const exercises = only === undefined ? catalog : only.map((id) => findExercise(catalog, id));
   const targetDir = path.resolve(target);
-  const edition = writeStudentEdition(PROJECT_DIR, targetDir, exercises);
-  console.log(`student edition written to ${targetDir}, with stubs for ${edition.stubbed.join(', ')}`);
+  const isProbe = args.includes('--probe');
+  const edition = writeStudentEdition(PROJECT_DIR, targetDir, exercises, isProbe);
+  const what = isProbe
+    ? `probes in ${exercises.map((exercise) => exercise.id).join(', ')}`
+    : `stubs for ${edition.stubbed.join(', ')}`;
+  console.log(`student edition written to ${targetDir}, with ${what}`);
   console.log(`next: cd ${targetDir} && npm install && npm test`);
 }
 

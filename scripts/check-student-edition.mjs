@@ -7,13 +7,13 @@
 //    every scenario outside the exercises passes, or fails only because it reaches a stub.
 // 3. Unless --quick: for each exercise, an edition with only that one stubbed: every scenario
 //    tagged with it fails on its stub (the exercise is really needed and gives no free points),
-//    and every other scenario passes or reaches that stub. First, one edition with every
-//    exercise beyond the API server stubbed (the scheduler's, the controllers', the kubelet's):
-//    there too every scenario passes or reaches a stub, and a scenario that passes reached none
-//    of them, so it passes with any one of them stubbed as well. The editions of those exercises
-//    then run only the other scenarios, and their own: the same verdicts, at a fraction of the
-//    time. (The API server's exercises are reached by nearly every scenario: their editions run
-//    everything.)
+//    and every other scenario passes or reaches that stub. First, the probe edition: the
+//    reference with each solution marking when it runs (exercises/probe.ts). Every scenario
+//    passes there, and its report says which exercises each one reached. A scenario that never
+//    reaches exercise X behaves the same with X stubbed, so X's edition runs only the scenarios
+//    that reach X, and X's own: the same verdicts, at a fraction of the time. (The API server's
+//    exercises are reached by nearly every scenario: their editions run everything, beside the
+//    probe.)
 // 4. Unless --quick: every exercise has at least four mutants (exercises/mutants/), wrong
 //    solutions as a learner would write them; each, graded on a warm cluster in a copy of the
 //    reference, earns at most half of its exercise's points, and the check names the scenarios
@@ -75,11 +75,11 @@ function run(command, args, options = {}) {
  * Write an edition, build it, grade it on a cluster named after `slot` (editions graded side
  * by side need clusters of their own); returns its grade, or undefined after a failed check.
  */
-async function gradeEdition(label, only, slot = 0, scenarios = []) {
+async function gradeEdition(label, editionArgs, slot = 0, scenarios = []) {
   const dir = path.join(workDir, label);
   const log = `${dir}.log`;
   const started = performance.now();
-  execFileSync('node', ['dist/exercises/student-edition.js', dir, ...(only ? ['--only', only] : [])], { cwd: projectDir, stdio: 'ignore' });
+  execFileSync('node', ['dist/exercises/student-edition.js', dir, ...editionArgs], { cwd: projectDir, stdio: 'ignore' });
   execFileSync('cp', ['-al', path.join(projectDir, 'node_modules'), path.join(dir, 'node_modules')]);
   const build = await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: dir });
   check(`${label}: the edition typechecks`, build.status === 0 ? undefined : build.output.trim());
@@ -128,8 +128,8 @@ function checkNoAnswerOutsideRegions(exercises) {
   check(`no solution is written outside its region (${solutions.length} solution functions, ${files.length} files)`, leaks.length === 0 ? undefined : problem);
 }
 
-async function checkAllStubbed(exercises) {
-  const grade = await gradeEdition('all-stubbed');
+async function checkAllStubbed(exercises, slot) {
+  const grade = await gradeEdition('all-stubbed', [], slot);
   if (!grade) return;
   for (const exercise of exercises) {
     const graded = grade.exercises.find((candidate) => candidate.id === exercise.id);
@@ -167,35 +167,39 @@ function scenarioResults(dir) {
 }
 
 /**
- * Every exercise beyond the API server stubbed at once: every scenario passes or reaches a
- * stub. Returns the scenarios that passed: they reach none of those exercises.
+ * The probe edition: the reference, with each solution saying when it runs (exercises/probe.ts).
+ * Every scenario passes, as in the reference, and each exercise's own scenarios reach it (or
+ * the marks were lost). Returns, per scenario, the exercises it reached.
  */
-async function checkBeyondApiServerStubbed(exercises) {
-  const beyond = exercises.filter((exercise) => !isInApiServer(exercise));
-  const label = 'beyond-the-api-server-stubbed';
-  const grade = await gradeEdition(label, beyond.map((exercise) => exercise.id).join(','));
+async function checkProbe(exercises, slot) {
+  const grade = await gradeEdition('probe', ['--probe'], slot);
   if (!grade) return undefined;
-  const results = scenarioResults(path.join(workDir, label));
-  const broken = results
-    .filter((result) => !result.passed && result.stub === undefined)
-    .map((result) => `${result.at} "${result.name}": failed without reaching a stub`);
-  const passed = results.filter((result) => result.passed).map((result) => result.at);
-  check(
-    `${label}: every scenario passes or reaches a stub (${passed.length} pass, ${results.length - passed.length} reach one)`,
-    broken.length === 0 ? undefined : broken.join('\n'),
+  const dir = path.join(workDir, 'probe');
+  const results = scenarioResults(dir);
+  const failed = results.filter((result) => !result.passed).map((result) => `${result.at} "${result.name}" did not pass`);
+  check(`probe: every scenario passes, as in the reference (${results.length})`, failed.length === 0 ? undefined : failed.join('\n'));
+  const file = path.join(dir, 'reports', 'probe.json');
+  check('probe: the run wrote reports/probe.json', existsSync(file) ? undefined : `see ${dir}.log`);
+  if (!existsSync(file)) return undefined;
+  const reached = JSON.parse(readFileSync(file, 'utf8')).scenarios;
+  const unheard = results.flatMap((result) =>
+    exercises
+      .filter((exercise) => result.tags.includes(exerciseTag(exercise.id)) && !reached[result.at]?.includes(exercise.id))
+      .map((exercise) => `${result.at} "${result.name}" is ${exercise.id}'s, but no mark of it was heard`),
   );
-  return { passed: new Set(passed), results };
+  check('probe: each exercise\'s scenarios reach it', unheard.length === 0 ? undefined : unheard.join('\n'));
+  return unheard.length === 0 && failed.length === 0 ? { results, reached } : undefined;
 }
 
-async function checkOnlyStubbed(exercise, slot, beyond) {
-  // Beyond the API server: only what did not pass with every such exercise stubbed, and its own.
+async function checkOnlyStubbed(exercise, slot, probe) {
+  // With a probe: only the scenarios that reach the exercise, and its own; without, all of them.
   const scenarios =
-    beyond === undefined || isInApiServer(exercise)
+    probe === undefined
       ? []
-      : beyond.results
-          .filter((result) => !beyond.passed.has(result.at) || result.tags.includes(exerciseTag(exercise.id)))
+      : probe.results
+          .filter((result) => probe.reached[result.at]?.includes(exercise.id) || result.tags.includes(exerciseTag(exercise.id)))
           .map((result) => result.at);
-  const grade = await gradeEdition(`only-${exercise.id}`, exercise.id, slot, scenarios);
+  const grade = await gradeEdition(`only-${exercise.id}`, ['--only', exercise.id], slot, [...new Set(scenarios)]);
   if (!grade) return;
   const own = grade.exercises.find((candidate) => candidate.id === exercise.id);
   const notFailing = own ? own.scenarios.filter((scenario) => scenario.status !== 'failed') : [];
@@ -279,10 +283,18 @@ rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
 checkReference(checked);
 checkNoAnswerOutsideRegions(exercises);
-await checkAllStubbed(exercises);
-if (!isQuick) {
-  const beyond = await checkBeyondApiServerStubbed(exercises);
-  await inParallel(checked, jobs, (exercise, slot) => checkOnlyStubbed(exercise, slot, beyond));
+if (isQuick) await checkAllStubbed(exercises, 0);
+else {
+  // The probe first; meanwhile the other slots grade what needs no probe: the edition with
+  // everything stubbed, and the API server's exercises, which nearly every scenario reaches.
+  let probing;
+  const tasks = [
+    (slot) => (probing = checkProbe(exercises, slot)),
+    (slot) => checkAllStubbed(exercises, slot),
+    ...checked.filter(isInApiServer).map((exercise) => (slot) => checkOnlyStubbed(exercise, slot, undefined)),
+    ...checked.filter((exercise) => !isInApiServer(exercise)).map((exercise) => async (slot) => checkOnlyStubbed(exercise, slot, await probing)),
+  ];
+  await inParallel(tasks, jobs, (task, slot) => task(slot));
 }
 if (!isQuick) await checkMutants(checked);
 const failed = results.filter((result) => result.problem !== undefined).length;

@@ -8,7 +8,8 @@
 // this cluster does not open (@needs-etcd, @needs-audit, @needs-component-control,
 // @needs-simulated-nodes, @needs-real-nodes) is skipped as "not applicable", never
 // passed. In a student edition the components' logs are followed, so that a scenario whose wait
-// a stub has settled stops at once (stub-reports.ts).
+// a stub has settled stops at once (stub-reports.ts); in the probe edition each scenario's
+// window is recorded, to learn which exercises it reaches (probe-recorder.ts).
 
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import type { GherkinDocument } from '@cucumber/messages';
@@ -17,12 +18,16 @@ import { NotApplicablePrefix, NotRunReason, StopAfterFailuresVariable } from '..
 import { ComponentNames, startCluster } from '../../impl/cluster/cluster.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
 import { endWaitsWhen } from './eventually.js';
+import { ProbeRecorder } from './probe-recorder.js';
 import { describeStubReport, StubReports } from './stub-reports.js';
 import { watchOwner } from '../../impl/cluster/owner-watchdog.js';
 import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { shared, type KubeWorld } from './world.js';
 
 setDefaultTimeout(60_000);
+
+/** More lines than any component prints in a run: the probe reads every one. */
+const WholeLog = 10_000_000;
 
 /** What a scenario may need that not every cluster opens (cluster-access.ts). */
 const NeedsTags =
@@ -44,10 +49,16 @@ BeforeAll({ timeout: 600_000 }, async function () {
 // In a student edition, follow the components' logs for stubs reached (the watch mode's cluster too).
 BeforeAll(function () {
   if (studentEdition() && shared.access?.followLogs) shared.stubReports = StubReports.follow(shared.access.followLogs);
+  if (studentEdition()?.probe) shared.probe = new ProbeRecorder();
 });
 
-AfterAll({ timeout: 60_000 }, async function () {
+AfterAll({ timeout: 120_000 }, async function () {
   shared.stubReports?.stop();
+  const cluster = shared.cluster;
+  if (shared.probe && cluster) {
+    const logs = await Promise.all(ComponentNames.map((component) => cluster.logs(component, WholeLog)));
+    shared.probe.write(logs);
+  }
   shared.access?.close?.();
   await shared.cluster?.stop();
   await shared.watchdog?.release();
@@ -86,6 +97,7 @@ Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
   this.namespace = this.uniqueName('scenario');
   const started = Date.now();
   this.scenarioStartedAt = started;
+  shared.probe?.scenarioStarted(this.scenarioUri, started);
   endWaitsWhen(() => {
     const report = shared.stubReports?.find(started, [this.namespace, ...this.nodeNames.values()]);
     return report && describeStubReport(report);
@@ -111,6 +123,7 @@ After(async function (this: KubeWorld, { result }) {
     }
   }
   await this.runCleanups();
+  shared.probe?.scenarioEnded();
   endWaitsWhen(undefined);
 });
 

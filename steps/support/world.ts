@@ -13,6 +13,7 @@ import type { ClusterAccess } from './cluster-access.js';
 import { parseEtcdctlJson, runCommand, type CommandResult, type EtcdKeyValue } from './commands.js';
 import type { KindInfo } from './manifests.js';
 import type { StubReports } from './stub-reports.js';
+import type { ProbeRecorder } from './probe-recorder.js';
 import type { WatchRecorder } from './watch-recorder.js';
 import type { OwnerWatchdog } from '../../impl/cluster/owner-watchdog.js';
 
@@ -26,6 +27,8 @@ export const shared: {
   watchdog?: OwnerWatchdog;
   access?: ClusterAccess;
   stubReports?: StubReports;
+  /** In the probe edition only: which exercises each scenario reaches. */
+  probe?: ProbeRecorder;
 } = {};
 
 /** What the API answered: a code, and the Status when it was an error. */
