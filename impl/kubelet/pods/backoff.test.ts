@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Backoff } from './backoff.js';
-import { goDuration, shouldRestart } from './pod-sync.js';
+import { Backoff, goDuration } from './backoff.js';
+import { shouldRestart } from './restart-policy.js';
 
 describe("the kubelet's back-off", () => {
   it('doubles from the first delay up to the longest, and starts again after a long quiet', () => {

@@ -47,3 +47,9 @@ export class Backoff {
     for (const key of this.entries.keys()) if (key.startsWith(keyPrefix)) this.entries.delete(key);
   }
 }
+
+/** Go's time.Duration text, as the kubelet's back-off messages print it: 10s, 1m20s, 5m0s. */
+export function goDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
+}

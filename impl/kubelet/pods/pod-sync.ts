@@ -15,13 +15,16 @@ import type { EventRecorder } from '../../client/event-recorder.js';
 import type { RestClient } from '../../client/rest-client.js';
 import type { JsonObject, KubeObject } from '../../client/types.js';
 import type { Attachment, ContainerStatus, ImageService, RuntimeService } from '../cri/runtime-service.js';
-import { findImage } from '../images/catalogue.js';
-import type { Backoff } from './backoff.js';
+import { type Backoff, goDuration } from './backoff.js';
 import { containerEnv } from './container-env.js';
-import type { ContainerState, ContainerView } from './container-view.js';
+import { containerStatusOf, type Waiting } from './container-status.js';
+import type { ContainerView } from './container-view.js';
 import { ImagePuller } from './image-puller.js';
+import { podLabel, specsOf, stringsOf, timestamp } from './pod-fields.js';
 import { podStatus } from './pod-status.js';
 import { type ProbeKind, ProbeManager, type ProbeResult } from './probes.js';
+import { shouldRestart } from './restart-policy.js';
+import { type StartupStages, StartupTracker } from './startup-stages.js';
 
 export const DefaultGracePeriodSeconds = 30;
 export const MinimumGracePeriodSeconds = 2;
@@ -39,20 +42,6 @@ export interface PodSyncOptions {
   readonly onStarted?: (pod: KubeObject, stages: StartupStages) => void;
 }
 
-/** When (ms since the epoch) a pod's start went through each stage: the startup latency's parts. */
-export interface StartupStages {
-  seen: number;
-  sandboxReady: number;
-  containersStarted: number;
-  reported: number;
-}
-
-/** Why a container is not running yet, shown as its waiting state. */
-interface Waiting {
-  reason: string;
-  message?: string;
-}
-
 export class PodSync {
   private readonly sandboxes = new Map<string, string>();
   private readonly startTimes = new Map<string, string>();
@@ -61,7 +50,7 @@ export class PodSync {
   private readonly finished = new Set<string>();
   private readonly puller: ImagePuller;
   /** Each pod's start, stage by stage, until its status reports it running. */
-  private readonly startup = new Map<string, Partial<StartupStages>>();
+  private readonly startup: StartupTracker;
   /** Static pods, by uid: the uid of the mirror pod their status goes to. */
   private readonly statusTargets = new Map<string, string | undefined>();
   private readonly now: () => Date;
@@ -78,6 +67,7 @@ export class PodSync {
   ) {
     this.now = options.now ?? (() => new Date());
     this.puller = new ImagePuller(images, options.imagePull);
+    this.startup = new StartupTracker(options.onStarted);
     this.probes = new ProbeManager((containerId, kind, result) => void this.probed(containerId, kind, result));
   }
 
@@ -92,10 +82,10 @@ export class PodSync {
     const uid = pod.metadata.uid ?? '';
     if (pod.metadata.deletionTimestamp) return this.terminate(pod);
     if (this.finished.has(uid)) return undefined;
-    if (!this.sandboxes.has(uid)) this.startup.set(uid, { seen: Date.now() });
+    if (!this.sandboxes.has(uid)) this.startup.seen(uid);
     const sandboxId = this.sandboxes.get(uid) ?? (await this.createSandbox(pod));
     const sandbox = this.runtime.podSandboxStatus(sandboxId);
-    const specOf = (field: string) => specsOf(pod, field);
+    const specOf = (field: 'containers' | 'initContainers') => specsOf(pod, field);
     let requeue: number | undefined;
     const later = (ms: number | undefined) => {
       if (ms !== undefined) requeue = Math.min(requeue ?? ms, ms);
@@ -143,7 +133,7 @@ export class PodSync {
     this.startTimes.delete(uid);
     this.written.delete(uid);
     this.finished.delete(uid);
-    this.startup.delete(uid);
+    this.startup.forget(uid);
     this.options.crashLoop.forget(`${uid}/`);
     this.puller.forget(`${uid}/`);
   }
@@ -195,8 +185,7 @@ export class PodSync {
     const id = await this.runtime.runPodSandbox({ name, namespace, uid, attempt: 0 });
     this.sandboxes.set(uid, id);
     this.startTimes.set(uid, timestamp(this.now()));
-    const stages = this.startup.get(uid);
-    if (stages) stages.sandboxReady = Date.now();
+    this.startup.sandboxReady(uid);
     return id;
   }
 
@@ -335,7 +324,7 @@ export class PodSync {
       try {
         await this.client.patch(ref, { metadata: { uid: target }, status }, 'strategic');
         this.written.set(uid, text);
-        this.reportStarted(pod, status);
+        this.startup.statusWritten(pod, status, () => this.containersStartedAt(uid));
       } catch (error) {
         // Deleted meanwhile: its last status has no object left to go to.
         if (!isNotFound(error)) throw error;
@@ -349,59 +338,29 @@ export class PodSync {
     }
   }
 
-  /** The first status that shows every container running ends the pod's startup. */
-  private reportStarted(pod: KubeObject, status: JsonObject): void {
-    const uid = pod.metadata.uid ?? '';
-    const stages = this.startup.get(uid);
-    const containers = (status.containerStatuses ?? []) as unknown as ContainerView[];
-    if (!stages || containers.length === 0 || !containers.every((container) => container.state.running)) return;
-    this.startup.delete(uid);
-    const started = Math.max(
-      ...this.runtime
-        .listContainers({ sandboxId: this.sandboxes.get(uid) })
-        .map((container) => container.startedAt?.getTime() ?? 0),
-    );
-    const sandboxReady = stages.sandboxReady ?? started;
-    this.options.onStarted?.(pod, {
-      seen: stages.seen ?? sandboxReady,
-      sandboxReady,
-      containersStarted: started,
-      reported: Date.now(),
-    });
+  /** When the last of a pod's containers started. */
+  private containersStartedAt(uid: string): number {
+    const containers = this.runtime.listContainers({ sandboxId: this.sandboxes.get(uid) });
+    return Math.max(...containers.map((container) => container.startedAt?.getTime() ?? 0));
   }
 
   /** What `status.containerStatuses[]` says of one container. */
   private view(pod: KubeObject, sandboxId: string, container: JsonObject): ContainerView {
     const name = String(container.name ?? '');
-    const image = String(container.image ?? '');
     const attempts = this.runtime
       .listContainers({ sandboxId })
       .filter((candidate) => candidate.name === name)
       .sort((a, b) => b.attempt - a.attempt);
-    const [latest, previous] = attempts;
-    const waiting = this.waiting.get(`${pod.metadata.uid}/${name}`);
-    const base = { name, image, imageID: findImage(image)?.id ?? '', ready: false, started: false };
-    if (!latest) {
-      const initializing = specsOf(pod, 'initContainers').length > 0;
-      const state = { waiting: waiting ?? { reason: initializing ? 'PodInitializing' : 'ContainerCreating' } };
-      return { ...base, state, lastState: {}, restartCount: 0 };
-    }
-    const restarting = latest.state === 'CONTAINER_EXITED' && waiting?.reason === 'CrashLoopBackOff';
-    const state: ContainerState = restarting ? { waiting } : stateOf(latest);
-    const lastState = restarting ? stateOf(latest) : previous ? stateOf(previous) : {};
-    const running = latest.state === 'CONTAINER_RUNNING';
-    // Started once the startup probe passed (if any); ready once the readiness probe passed too.
-    const started = running && this.probes.result(latest.id, 'startup') !== false;
-    const ready = started && this.probes.result(latest.id, 'readiness') !== false;
-    return {
-      ...base,
-      containerID: `kubelab://${latest.id}`,
-      state,
-      lastState,
-      ready,
-      started,
-      restartCount: latest.attempt,
-    };
+    const latest = attempts[0];
+    return containerStatusOf({
+      name,
+      image: String(container.image ?? ''),
+      attempts,
+      waiting: this.waiting.get(`${pod.metadata.uid}/${name}`),
+      initializing: specsOf(pod, 'initContainers').length > 0,
+      startupPassed: latest === undefined || this.probes.result(latest.id, 'startup') !== false,
+      readinessPassed: latest === undefined || this.probes.result(latest.id, 'readiness') !== false,
+    });
   }
 
   /** A liveness or startup probe that failed for good: the container must be restarted. */
@@ -440,49 +399,4 @@ export class PodSync {
   private event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
     return this.recorder.record({ ...pod, kind: 'Pod' }, type, reason, message);
   }
-}
-
-/** restartPolicy: Always restarts every exit, OnFailure only a failure, Never none. */
-export function shouldRestart(restartPolicy: string, exitCode: number, init = false): boolean {
-  // An init container that completed is done; one that failed is retried unless Never.
-  if (init) return exitCode !== 0 && restartPolicy !== 'Never';
-  if (restartPolicy === 'Never') return false;
-  return restartPolicy === 'Always' || exitCode !== 0;
-}
-
-function stateOf(container: ContainerStatus): ContainerState {
-  if (container.state === 'CONTAINER_RUNNING') return { running: { startedAt: timestamp(container.startedAt) } };
-  if (container.state === 'CONTAINER_CREATED') return { waiting: { reason: 'ContainerCreating' } };
-  return {
-    terminated: {
-      exitCode: container.exitCode ?? 0,
-      reason: container.reason ?? 'Error',
-      startedAt: timestamp(container.startedAt),
-      finishedAt: timestamp(container.finishedAt),
-      containerID: `kubelab://${container.id}`,
-    },
-  };
-}
-
-/** How the kubelet names a pod in messages: `name_namespace(uid)`. */
-function podLabel(pod: KubeObject): string {
-  return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-}
-
-function specsOf(pod: KubeObject, field: string): JsonObject[] {
-  return Array.isArray(pod.spec?.[field]) ? (pod.spec[field] as JsonObject[]) : [];
-}
-
-/** Go's time.Duration text, as the kubelet's messages print it: 10s, 1m20s, 5m0s. */
-export function goDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
-}
-
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function timestamp(date: Date | undefined): string {
-  return `${(date ?? new Date()).toISOString().slice(0, 19)}Z`;
 }
