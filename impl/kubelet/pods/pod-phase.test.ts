@@ -34,20 +34,28 @@ const backingOff: ContainerView = {
 
 describe("a pod's phase, from its containers (getPhase)", () => {
   it('is Pending while a container has not started, or the init containers have not completed', () => {
-    assert.equal(podPhase('Always', true, [running, creating]), 'Pending');
-    assert.equal(podPhase('Always', false, [running]), 'Pending');
+    assert.equal(podPhase('Always', [], [running, creating]), 'Pending');
+    assert.equal(podPhase('Always', [running], [creating]), 'Pending');
   });
 
   it('is Running while one runs, or one will be restarted', () => {
-    assert.equal(podPhase('Never', true, [running, exited(0)]), 'Running');
-    assert.equal(podPhase('Always', true, [backingOff]), 'Running');
-    assert.equal(podPhase('Always', true, [exited(0)]), 'Running');
-    assert.equal(podPhase('OnFailure', true, [exited(3)]), 'Running');
+    assert.equal(podPhase('Never', [], [running, exited(0)]), 'Running');
+    assert.equal(podPhase('Always', [], [backingOff]), 'Running');
+    assert.equal(podPhase('Always', [], [exited(0)]), 'Running');
+    assert.equal(podPhase('OnFailure', [], [exited(3)]), 'Running');
   });
 
   it('is Succeeded when all ended with 0 and none restarts, Failed when one failed for good', () => {
-    assert.equal(podPhase('Never', true, [exited(0), exited(0)]), 'Succeeded');
-    assert.equal(podPhase('OnFailure', true, [exited(0)]), 'Succeeded');
-    assert.equal(podPhase('Never', true, [exited(0), exited(3)]), 'Failed');
+    assert.equal(podPhase('Never', [], [exited(0), exited(0)]), 'Succeeded');
+    assert.equal(podPhase('OnFailure', [], [exited(0)]), 'Succeeded');
+    assert.equal(podPhase('Never', [], [exited(0), exited(3)]), 'Failed');
+  });
+
+  it('counts init containers as getPhase does: a failed one fails the pod under Never, and only then', () => {
+    const initializing: ContainerView = { ...base, state: { waiting: { reason: 'PodInitializing' } } };
+    assert.equal(podPhase('Never', [exited(1)], [initializing]), 'Failed');
+    assert.equal(podPhase('OnFailure', [backingOff], [initializing]), 'Pending');
+    assert.equal(podPhase('Always', [exited(0), creating], [initializing]), 'Pending');
+    assert.equal(podPhase('Always', [exited(0), exited(0)], [running]), 'Running');
   });
 });

@@ -37,7 +37,7 @@ export function podStatus(pod: KubeObject, observed: ObservedPod, now: string): 
     .map((container) => container.name);
   // A pod stopped for good is judged as if it never restarted: Succeeded or Failed.
   const policy = observed.terminal ? 'Never' : restartPolicy;
-  const phase = podPhase(policy, incompleteInit.length === 0, observed.containers);
+  const phase = podPhase(policy, observed.initContainers, observed.containers);
   const previous = (pod.status?.conditions ?? []) as unknown as Condition[];
   const condition = (type: string, ok: boolean, reason?: string, message?: string): Condition => {
     const before = previous.find((candidate) => candidate.type === type);
