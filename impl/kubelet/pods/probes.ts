@@ -9,9 +9,9 @@
 // Ready and nothing more; a failed liveness or startup probe gets the container restarted.
 // Until a startup probe has passed, the other two do not run.
 // Real Kubernetes: pkg/kubelet/prober (prober.go, worker.go, results).
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import type { JsonObject } from '../../client/types.js';
-import { run } from '../network/commands.js';
 
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 
@@ -26,6 +26,7 @@ export interface ProbeResult {
   readonly message: string;
 }
 
+// #region probe-once
 /** One check of `probe` (a container's livenessProbe, readinessProbe or startupProbe). */
 export async function probeOnce(probe: JsonObject, target: ProbeTarget): Promise<ProbeResult> {
   const timeoutMs = Number(probe.timeoutSeconds ?? 1) * 1000;
@@ -33,22 +34,35 @@ export async function probeOnce(probe: JsonObject, target: ProbeTarget): Promise
   const tcpSocket = probe.tcpSocket as { port?: number | string } | undefined;
   const exec = probe.exec as { command?: string[] } | undefined;
   try {
-    if (httpGet) {
-      const url = `http://${target.podIp}:${httpGet.port}${httpGet.path ?? '/'}`;
-      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-      await response.arrayBuffer();
-      const ok = response.status >= 200 && response.status < 400;
-      return { ok, message: ok ? '' : `HTTP probe failed with statuscode: ${response.status}` };
-    }
+    if (httpGet) return await httpProbe(target.podIp, Number(httpGet.port), httpGet.path ?? '/', timeoutMs);
     if (tcpSocket) return await tcpProbe(target.podIp, Number(tcpSocket.port), timeoutMs);
-    if (exec?.command) {
-      await run('ip', ['netns', 'exec', target.netns, ...exec.command]);
-      return { ok: true, message: '' };
-    }
+    if (exec?.command) return await execProbe(target.netns, exec.command, timeoutMs);
     return { ok: false, message: 'the probe has no handler (httpGet, tcpSocket or exec)' };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+}
+// #endregion probe-once
+
+function httpProbe(host: string, port: number, path: string, timeoutMs: number): Promise<ProbeResult> {
+  const url = `http://${host}:${port}${path}`;
+  return fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }).then(
+    async (response) => {
+      await response.arrayBuffer();
+      const ok = response.status >= 200 && response.status < 400;
+      return { ok, message: ok ? '' : `HTTP probe failed with statuscode: ${response.status}` };
+    },
+    // As Go's HTTP client words it: `Get "<url>": dial tcp <host>:<port>: connect: connection refused`.
+    (error: Error & { cause?: NodeJS.ErrnoException }) => {
+      const timedOut = error.name === 'TimeoutError';
+      const why = timedOut
+        ? 'context deadline exceeded (Client.Timeout exceeded while awaiting headers)'
+        : error.cause?.code
+          ? `dial tcp ${host}:${port}: ${goDialError(error.cause)}`
+          : error.message;
+      return { ok: false, message: `Get "${url}": ${why}` };
+    },
+  );
 }
 
 function tcpProbe(host: string, port: number, timeoutMs: number): Promise<ProbeResult> {
@@ -62,7 +76,48 @@ function tcpProbe(host: string, port: number, timeoutMs: number): Promise<ProbeR
       socket.destroy();
       resolve({ ok: false, message: `dial tcp ${host}:${port}: i/o timeout` });
     });
-    socket.once('error', (error) => resolve({ ok: false, message: `dial tcp ${host}:${port}: ${error.message}` }));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      resolve({ ok: false, message: `dial tcp ${host}:${port}: ${goDialError(error)}` }),
+    );
+  });
+}
+
+/** How Go's net.Dial words the errors a TCP probe meets: its text is the Unhealthy event's. */
+function goDialError(error: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ECONNREFUSED: 'connect: connection refused',
+    EHOSTUNREACH: 'connect: no route to host',
+    ENETUNREACH: 'connect: network is unreachable',
+    ETIMEDOUT: 'i/o timeout',
+  };
+  return words[error.code ?? ''] ?? error.message;
+}
+
+/** Most of a command's output a probe keeps (10 KiB, as the kubelet's exec prober). */
+const MaxExecOutput = 10 * 1024;
+
+/**
+ * The command runs in the pod's network namespace; exit code 0 passes. What it printed, on
+ * stdout and stderr as they came, is the result's message: the Unhealthy event shows it.
+ */
+function execProbe(netns: string, command: readonly string[], timeoutMs: number): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    const child = spawn('ip', ['netns', 'exec', netns, ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(0, MaxExecOutput);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      resolve({ ok: false, message: error.message });
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: code === 0, message: output });
+    });
   });
 }
 
