@@ -53,15 +53,31 @@ export function podManifest(name: string, namespace: string, shape: PodShape): K
  * `kubectl apply` of the pod, as a person would create it; its events are recorded from
  * before its creation by a watch on the scenario's namespace.
  */
-export async function createPodWithKubectl(world: KubeWorld, label: string, shape: PodShape): Promise<string> {
+export function createPodWithKubectl(world: KubeWorld, label: string, shape: PodShape): Promise<string> {
+  return applyPodWithKubectl(world, label, (name) => podManifest(name, world.namespace, shape));
+}
+
+/** The same, for a manifest written out in full: `manifest` gets the pod's unique name. */
+export async function applyPodWithKubectl(
+  world: KubeWorld,
+  label: string,
+  manifest: (name: string) => KubeObject,
+): Promise<string> {
   const name = world.uniqueName(label);
   world.notes.set(`pod ${label}`, name);
   const watch = new WatchRecorder(world.api, { resource: 'pods', namespace: world.namespace }, {});
   world.watches.push(watch);
   world.notes.set(`watch ${label}`, String(world.watches.length - 1));
-  const result = await world.kubectl(['apply', '-f', '-'], JSON.stringify(podManifest(name, world.namespace, shape)));
+  const result = await world.kubectl(['apply', '-f', '-'], JSON.stringify(manifest(name)));
   assert.equal(result.exitCode, 0, `kubectl apply failed: ${result.stderr}`);
   return name;
+}
+
+/** The status of a container of the pod, init or not, by name. */
+export function containerNamed(pod: KubeObject, name: string): ContainerStatusView | undefined {
+  const list = (field: string) =>
+    (pod.status?.[field] ?? []) as unknown as Array<ContainerStatusView & { name: string }>;
+  return [...list('initContainerStatuses'), ...list('containerStatuses')].find((status) => status.name === name);
 }
 
 export function podName(world: KubeWorld, label: string): string {

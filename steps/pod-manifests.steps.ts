@@ -1,0 +1,127 @@
+// Steps for pods written out in full in a feature: init containers, and probes of every kind.
+// Each pod is created with kubectl, as a person would, and watched from before its creation,
+// so a step can look back at every status the kubelet wrote on the way.
+
+import assert from 'node:assert/strict';
+import { Then, When } from '@cucumber/cucumber';
+import { parse } from 'yaml';
+import type { JsonObject, KubeObject } from '../impl/client/types.js';
+import { eventually } from './support/eventually.js';
+import { applyPodWithKubectl, containerNamed, getPod, podHistory, podName } from './support/pods.js';
+import { conditionOf } from './support/real-nodes.js';
+import type { KubeWorld } from './support/world.js';
+
+When('pod {string} is created with kubectl from:', async function (this: KubeWorld, label: string, yaml: string) {
+  const written = parse(yaml) as { spec: JsonObject };
+  await applyPodWithKubectl(this, label, (name) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: this.namespace },
+    spec: written.spec,
+  }));
+});
+
+Then(
+  'within {int} seconds pod {string} is {string}',
+  async function (this: KubeWorld, seconds: number, label: string, phase: string) {
+    await eventually(async () => assert.equal((await getPod(this, label)).status?.phase, phase), {
+      timeoutMs: seconds * 1000,
+      intervalMs: 250,
+    });
+  },
+);
+
+Then(
+  "pod {string}'s init containers {string} and {string} completed, the second started after the first ended, " +
+    'and its container {string} after both',
+  async function (this: KubeWorld, label: string, first: string, second: string, main: string) {
+    const pod = await getPod(this, label);
+    const ended = (name: string) => {
+      const terminated = containerNamed(pod, name)?.state.terminated;
+      assert.deepEqual(
+        [terminated?.exitCode, terminated?.reason],
+        [0, 'Completed'],
+        `${name}: ${JSON.stringify(terminated)}`,
+      );
+      return {
+        started: Date.parse(String(terminated?.startedAt)),
+        finished: Date.parse(String(terminated?.finishedAt)),
+      };
+    };
+    const [one, two] = [ended(first), ended(second)];
+    const mainStarted = Date.parse(String(containerNamed(pod, main)?.state.running?.startedAt));
+    assert.ok(two.started >= one.finished, `${second} started before ${first} ended: ${JSON.stringify({ one, two })}`);
+    assert.ok(
+      mainStarted >= two.finished,
+      `${main} started at ${new Date(mainStarted).toISOString()}, before ${second} ended`,
+    );
+  },
+);
+
+Then(
+  "while pod {string}'s init container {string} ran, the pod was {string}, its condition Initialized {string} " +
+    'with message {string}',
+  function (this: KubeWorld, label: string, init: string, phase: string, status: string, message: string) {
+    const seen = podHistory(this, label).filter((pod) => containerNamed(pod, init)?.state.running !== undefined);
+    assert.ok(seen.length > 0, `no status showed ${init} running`);
+    for (const pod of seen) {
+      const initialized = conditionOf(pod, 'Initialized');
+      assert.deepEqual([pod.status?.phase, initialized?.status, initialized?.message], [phase, status, message]);
+    }
+  },
+);
+
+Then(
+  "pod {string}'s init container {string} terminated with exit code {int}, " +
+    'and its container {string} waits with reason {string}',
+  async function (this: KubeWorld, label: string, init: string, exitCode: number, main: string, reason: string) {
+    const pod = await getPod(this, label);
+    assert.equal(containerNamed(pod, init)?.state.terminated?.exitCode, exitCode);
+    assert.equal(containerNamed(pod, main)?.state.waiting?.reason, reason);
+    // It never ran at all: no status the kubelet wrote shows it otherwise.
+    const ran = podHistory(this, label).filter((seen) => {
+      const status = containerNamed(seen, main);
+      return status !== undefined && status.state.waiting === undefined;
+    });
+    assert.equal(ran.length, 0, `${main} left waiting in ${ran.length} status(es)`);
+  },
+);
+
+Then(
+  "within {int} seconds pod {string}'s container {string} has restarted at least {int} time(s), " +
+    'and the pod is {string}',
+  async function (this: KubeWorld, seconds: number, label: string, container: string, restarts: number, phase: string) {
+    await eventually(
+      async () => {
+        const pod = await getPod(this, label);
+        const count = containerNamed(pod, container)?.restartCount ?? 0;
+        assert.ok(count >= restarts, `restartCount of ${container} is ${count}`);
+        assert.equal(pod.status?.phase, phase);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+Then(
+  'pod {string} has an event {string} saying {string}, where <pod IP> is its IP',
+  async function (this: KubeWorld, label: string, reason: string, template: string) {
+    const pod = await getPod(this, label);
+    const message = template.replaceAll('<pod IP>', String(pod.status?.podIP));
+    await eventually(
+      async () => {
+        const events = await this.api.list({ resource: 'events', namespace: this.namespace });
+        const found = events.items.filter((event) => isAbout(event, podName(this, label)) && event.reason === reason);
+        assert.ok(
+          found.some((event) => event.message === message),
+          `wanted "${message}"; events ${reason}: ${found.map((event) => event.message).join(' | ') || 'none'}`,
+        );
+      },
+      { timeoutMs: 10_000, intervalMs: 250 },
+    );
+  },
+);
+
+function isAbout(event: KubeObject, name: string): boolean {
+  return (event.involvedObject as { name?: string } | undefined)?.name === name;
+}
