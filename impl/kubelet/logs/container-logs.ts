@@ -5,15 +5,15 @@
 // the lines; with `follow`, it keeps sending what the container prints until it exits or the
 // reader goes away.
 // Real Kubernetes: pkg/kubelet/server/server.go (getContainerLogs),
-// pkg/kubelet/kuberuntime/logs/logs.go (ReadLogs, which follows with fsnotify).
+// pkg/kubelet/kuberuntime/logs/logs.go (ReadLogs, which follows with fsnotify; kubelab polls).
 
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KubeObject } from '../../client/types.js';
 import type { ContainerStatus } from '../cri/runtime-service.js';
 import type { ContainerView } from '../pods/container-view.js';
 import { parseCriLog } from '../runtime/cri-log.js';
 import { formatEntry, type LogOptions, logContainerId, selectEntries } from './log-choice.js';
+import { LogTail } from './log-tail.js';
 
 /** How often a followed log is read again for what was written since. */
 const FollowPollMs = 250;
@@ -56,15 +56,9 @@ export async function serveContainerLogs(
     response.write(bytes);
     return budget > 0;
   };
-  // What is logged so far: complete lines only, the last may still be being written.
-  let read = 0;
-  const completeLines = async () => {
-    const text = await readFile(container.logPath, 'utf8').catch(() => '');
-    const end = text.lastIndexOf('\n') + 1;
-    const fresh = text.slice(read, end);
-    read = Math.max(read, end);
-    return parseCriLog(fresh);
-  };
+  // What is logged so far, then what is logged since: complete lines only.
+  const tail = new LogTail(container.logPath);
+  const completeLines = async () => parseCriLog(await tail.completeLines());
   let more = true;
   for (const entry of selectEntries(await completeLines(), options)) {
     more = send(formatEntry(entry, options.timestamps));
