@@ -109,7 +109,7 @@ export function gradeRun(
     codeHash,
     cluster,
     exercises: graded,
-    earned: round(graded.reduce((sum, grade) => sum + grade.earned, 0)),
+    earned: roundPoints(graded.reduce((sum, grade) => sum + grade.earned, 0)),
     // An exercise none of whose scenarios apply to this cluster is left out of the total.
     points: graded.filter((grade) => grade.applicable > 0).reduce((sum, grade) => sum + grade.points, 0),
     outside: {
@@ -140,7 +140,7 @@ function gradeExercise(exercise: Exercise, results: ScenarioResult[], byId: Map<
     lesson,
     section,
     points,
-    earned: applicable === 0 ? 0 : round((points * passed) / applicable),
+    earned: applicable === 0 ? 0 : roundPoints((points * passed) / applicable),
     passed,
     applicable,
     scenarios,
@@ -171,6 +171,7 @@ function gradeScenario(
   return { name, uri, status: 'failed', ...outcome, hint: exercise?.hints[0] };
 }
 
-function round(points: number): number {
+/** Points to two decimals, as every grade shows them. */
+export function roundPoints(points: number): number {
   return Math.round(points * 100) / 100;
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { Exercise } from './catalog.js';
 import { exerciseRegions } from './regions.js';
-import { functionsIn } from './stub.js';
+import { applyEdits, functionsIn } from './stub.js';
 
 /** The module each probed file imports, written into the probe edition only. */
 export const ProbeModule = 'impl/exercise-probe.ts';
@@ -40,23 +40,30 @@ export function probeExercises(fileName: string, text: string, exercises: Exerci
   const regions = exerciseRegions(text, fileName).filter((region) => wanted.has(region.exercise));
   if (regions.length === 0) return text;
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // Right after each body's opening brace: an insertion, an edit of an empty span.
   const inserts = regions.flatMap((region) =>
-    functionsIn(source, region).map((fn) => ({
-      at: fn.body.getStart(source) + 1,
-      call: ` exerciseReached(${JSON.stringify(region.exercise)});`,
-    })),
+    functionsIn(source, region).map((fn) => {
+      const at = fn.body.getStart(source) + 1;
+      return { start: at, end: at, replacement: ` exerciseReached(${JSON.stringify(region.exercise)});` };
+    }),
   );
-  const probed = inserts
-    .sort((a, b) => b.at - a.at)
-    .reduce((result, insert) => result.slice(0, insert.at) + insert.call + result.slice(insert.at), text);
+  const probed = applyEdits(text, inserts);
   const probeModule = path.relative(path.dirname(fileName), ProbeModule.replace(/\.ts$/, '.js'));
   const specifier = probeModule.startsWith('.') ? probeModule : `./${probeModule}`;
   return `import { exerciseReached } from '${specifier}';\n${probed}`;
 }
 
-/** A mark in a component's log line: which exercise ran, and when (ms since the epoch). */
-export function probeMarkIn(line: string): { exercise: string; at: number } | undefined {
-  const match = /kubelab-probe: exercise reached: ([a-z][a-z0-9-]*) at (\d+)/.exec(line);
+/** Which exercise ran, and when (ms since the epoch). */
+export interface ExerciseMark {
+  exercise: string;
+  at: number;
+}
+
+const MarkPattern = new RegExp(`${ProbeMark} ([a-z][a-z0-9-]*) at (\\d+)`);
+
+/** A mark in a component's log line, as the probe module prints it. */
+export function probeMarkIn(line: string): ExerciseMark | undefined {
+  const match = MarkPattern.exec(line);
   return match ? { exercise: match[1] as string, at: Number(match[2]) } : undefined;
 }
 
@@ -70,7 +77,7 @@ export interface ScenarioWindow {
 /** Each scenario's exercises: the marks printed while it ran. */
 export function exercisesReached(
   windows: readonly ScenarioWindow[],
-  marks: ReadonlyArray<{ exercise: string; at: number }>,
+  marks: readonly ExerciseMark[],
 ): Record<string, string[]> {
   const reached: Record<string, Set<string>> = {};
   for (const window of windows) reached[window.uri] ??= new Set();

@@ -28,7 +28,15 @@ export function stubExercises(fileName: string, text: string, exercises: Exercis
     for (const fn of functions)
       edits.push({ start: fn.body.getStart(source), end: fn.body.end, replacement: stubBody(source, fn, exercise) });
   }
-  return edits
+  return applyEdits(text, edits);
+}
+
+/** `text` with each span [start, end) replaced; the spans must not overlap. */
+export function applyEdits(
+  text: string,
+  edits: ReadonlyArray<{ start: number; end: number; replacement: string }>,
+): string {
+  return [...edits]
     .sort((a, b) => b.start - a.start)
     .reduce((result, edit) => result.slice(0, edit.start) + edit.replacement + result.slice(edit.end), text);
 }

@@ -34,7 +34,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findAnswerLeaks, solutionFunctions } from '../dist/exercises/answer-leaks.js';
-import { exerciseTag, loadExercises, MutantsFolder, unsolvedExerciseIn } from '../dist/exercises/catalog.js';
+import { exerciseTag, loadExercises, MutantsFolder } from '../dist/exercises/catalog.js';
 import { AllMutants, MinimumMutantsPerExercise } from '../dist/exercises/mutants/all.js';
 import { gradeMutantsInCopies } from '../dist/exercises/mutants/workspaces.js';
 import { PROJECT_DIR as projectDir } from '../dist/impl/project-root.js';
@@ -153,14 +153,11 @@ function scenarioResults(dir) {
   return JSON.parse(readFileSync(file, 'utf8')).flatMap((feature) =>
     feature.elements.map((element) => {
       const steps = [...(element.before ?? []), ...element.steps, ...(element.after ?? [])];
-      const error = steps.find((step) => step.result?.error_message)?.result.error_message ?? '';
       return {
         at: `${feature.uri}:${element.line}`,
         name: element.name,
         tags: (element.tags ?? []).map((tag) => tag.name),
         passed: steps.every((step) => step.result?.status === 'passed'),
-        /** The exercise whose stub it reached, if its failure names one. */
-        stub: unsolvedExerciseIn(error),
       };
     }),
   );

@@ -13,6 +13,7 @@ import {
   createPodWithKubectl,
   getPod,
   mainContainer,
+  podEvents,
   podHistory,
   podName,
   waitingHistory,
@@ -151,8 +152,7 @@ Then(
     );
     const nodeName = String(pod.spec?.nodeName);
     // The scheduler's Binding set spec.nodeName, and its event says so.
-    const events = await this.api.list({ resource: 'events', namespace: this.namespace });
-    const scheduled = events.items.find((event) => involvedName(event) === name && event.reason === 'Scheduled');
+    const [scheduled] = await podEvents(this, label, 'Scheduled');
     assert.equal(scheduled?.message, `Successfully assigned ${this.namespace}/${name} to ${nodeName}`);
     const node = await this.api.get({ resource: 'nodes', name: nodeName });
     const podIp = String(pod.status?.podIP);
@@ -232,13 +232,11 @@ Then(
 Then(
   'pod {string} is {string} and has a {string} event {string}',
   async function (this: KubeWorld, label: string, phase: string, reason: string, message: string) {
-    const name = podName(this, label);
     assert.equal((await getPod(this, label)).status?.phase, phase);
-    const events = await this.api.list({ resource: 'events', namespace: this.namespace });
-    const found = events.items.filter((event) => involvedName(event) === name && event.reason === reason);
+    const found = await podEvents(this, label, reason);
     assert.ok(
       found.some((event) => String(event.message).startsWith(message)),
-      `events ${reason} of ${name}: ${found.map((event) => event.message).join(' | ') || 'none'}`,
+      `events ${reason} of ${podName(this, label)}: ${found.map((event) => event.message).join(' | ') || 'none'}`,
     );
   },
 );
@@ -444,8 +442,4 @@ Then(
 
 function nodeOf(pod: KubeObject): string {
   return String(pod.spec?.nodeName);
-}
-
-function involvedName(event: KubeObject): string | undefined {
-  return (event.involvedObject as { name?: string } | undefined)?.name;
 }

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { Then, When } from '@cucumber/cucumber';
 import { parse } from 'yaml';
-import type { JsonObject, KubeObject } from '../impl/client/types.js';
+import type { JsonObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
-import { applyPodWithKubectl, containerNamed, getPod, podHistory, podName } from './support/pods.js';
+import { applyPodWithKubectl, containerNamed, getPod, podEvents, podHistory } from './support/pods.js';
 import { conditionOf } from './support/real-nodes.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -110,8 +110,7 @@ Then(
     const message = template.replaceAll('<pod IP>', String(pod.status?.podIP));
     await eventually(
       async () => {
-        const events = await this.api.list({ resource: 'events', namespace: this.namespace });
-        const found = events.items.filter((event) => isAbout(event, podName(this, label)) && event.reason === reason);
+        const found = await podEvents(this, label, reason);
         assert.ok(
           found.some((event) => event.message === message),
           `wanted "${message}"; events ${reason}: ${found.map((event) => event.message).join(' | ') || 'none'}`,
@@ -121,7 +120,3 @@ Then(
     );
   },
 );
-
-function isAbout(event: KubeObject, name: string): boolean {
-  return (event.involvedObject as { name?: string } | undefined)?.name === name;
-}

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Cluster } from '../../impl/cluster/cluster.js';
 import type { Exercise } from '../catalog.js';
 import { codeHash } from '../code-hash.js';
-import { type Grade, NotRunReason, type ScenarioGrade, StopAfterFailuresVariable } from '../grade.js';
+import { type Grade, NotRunReason, roundPoints, type ScenarioGrade, StopAfterFailuresVariable } from '../grade.js';
 import { ClusterCodeHashVariable } from '../grading-cluster.js';
 import { GradeJsonFile } from '../grading-formatter.js';
 import type { IncrementalBuild } from '../incremental-build.js';
@@ -103,7 +103,7 @@ export class MutantGrader {
     );
     // A scenario not run might have passed: count it so, and the grade is the most it could be.
     const counted = graded.applicable + notRun;
-    const earned = notRun === 0 ? graded.earned : round((graded.points * (graded.passed + notRun)) / counted);
+    const earned = notRun === 0 ? graded.earned : roundPoints((graded.points * (graded.passed + notRun)) / counted);
     return {
       earned,
       points: graded.points,
@@ -126,10 +126,6 @@ export class MutantGrader {
     // Only when it changes: an unchanged file keeps its time, and tsc's incremental build skips it.
     if (readFileSync(full, 'utf8') !== text) writeFileSync(full, text);
   }
-}
-
-function round(points: number): number {
-  return Math.round(points * 100) / 100;
 }
 
 function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}) {

@@ -132,3 +132,12 @@ export function containerLogFile(pod: KubeObject, attempt: number): string {
   const { namespace, name, uid } = pod.metadata;
   return `/var/log/pods/${namespace}_${name}_${uid}/main/${attempt}.log`;
 }
+
+/** The events of reason `reason` about pod `label`, in the scenario's namespace, as kubectl lists them. */
+export async function podEvents(world: KubeWorld, label: string, reason: string): Promise<KubeObject[]> {
+  const name = podName(world, label);
+  const events = await world.api.list({ resource: 'events', namespace: world.namespace });
+  return events.items.filter(
+    (event) => (event.involvedObject as { name?: string } | undefined)?.name === name && event.reason === reason,
+  );
+}

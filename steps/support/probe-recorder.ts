@@ -9,19 +9,20 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exercisesReached, ProbeListener, probeMarkIn, type ScenarioWindow } from '../../exercises/probe.js';
+import {
+  type ExerciseMark,
+  exercisesReached,
+  ProbeListener,
+  probeMarkIn,
+  type ScenarioWindow,
+} from '../../exercises/probe.js';
 import { PROJECT_DIR } from '../../impl/project-root.js';
 
 export const ProbeReportFile = 'reports/probe.json';
 
-interface Mark {
-  exercise: string;
-  at: number;
-}
-
 export class ProbeRecorder {
   private readonly windows: ScenarioWindow[] = [];
-  private readonly marks: Mark[] = [];
+  private readonly marks: ExerciseMark[] = [];
   private current: { uri: string; started: number } | undefined;
 
   constructor() {
@@ -40,8 +41,8 @@ export class ProbeRecorder {
 
   /** Read the marks in the components' logs, give each to its scenario, write the report. */
   write(componentLogs: readonly string[]): void {
-    const printed = componentLogs.flatMap((log) => log.split('\n').map(probeMarkIn)).filter((mark) => !!mark);
-    const scenarios = exercisesReached(this.windows, [...this.marks, ...(printed as Mark[])]);
+    const printed = componentLogs.flatMap((log) => log.split('\n').flatMap((line) => probeMarkIn(line) ?? []));
+    const scenarios = exercisesReached(this.windows, [...this.marks, ...printed]);
     const file = path.join(PROJECT_DIR, ProbeReportFile);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ scenarios }, null, 2)}\n`);
