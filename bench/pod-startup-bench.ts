@@ -41,7 +41,7 @@ const Stages: readonly Stage[] = ['seen', 'sandboxReady', 'containersStarted', '
 
 export async function runPodStartupBench(cluster: Cluster, pods: number, print: (line: string) => void): Promise<void> {
   const nodes = ['bench-1', 'bench-2', 'bench-3'];
-  await Promise.all(nodes.map((node) => cluster.addNode(node)));
+  await Promise.all(nodes.map((node) => cluster.nodes.add(node)));
   const client = new RestClient(cluster.apiServer.getApiServerUrl(), 'kubelab-bench', 32);
   try {
     await untilReady(client, nodes);
@@ -127,8 +127,8 @@ async function startPods(
 /** The kubelets' "pod started" lines: each stage's end, by pod name. */
 async function kubeletStages(cluster: Cluster, namespace: string): Promise<Map<string, Record<Stage, number>>> {
   const found = new Map<string, Record<Stage, number>>();
-  for (const node of cluster.realNodes()) {
-    for (const line of (await cluster.nodeLogs(node, 100_000)).split('\n')) {
+  for (const node of cluster.nodes.names()) {
+    for (const line of (await cluster.nodes.logs(node, 100_000)).split('\n')) {
       if (!line.includes('"pod started"') || !line.includes(`pod=${namespace}/`)) continue;
       const field = (key: string) => Number(new RegExp(`${key}=(\\d+)`).exec(line)?.[1]);
       const name = /pod=[^/]+\/(\S+)/.exec(line)?.[1] ?? '';

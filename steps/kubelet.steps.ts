@@ -26,6 +26,7 @@ import {
   namespacesByAddress,
   nodeAddress,
   onlyRealNodes,
+  removeRealNode,
   realNodeName,
 } from './support/real-nodes.js';
 import { eventuallyExplained } from './support/warnings.js';
@@ -368,7 +369,7 @@ When(
     this.notes.set('lost node', String(pod.spec.nodeName));
     this.notes.set('pod on the lost node', pod.metadata.name ?? '');
     // As `docker stop`: the kubelet and every process of its pods end with the machine.
-    await this.cluster.removeNode(String(pod.spec.nodeName));
+    await removeRealNode(this, String(pod.spec.nodeName));
   },
 );
 

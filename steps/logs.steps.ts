@@ -140,7 +140,7 @@ Then(
   "node {string}'s kubelet log shows it was asked for {string}",
   async function (this: KubeWorld, label: string, path: string) {
     const expected = withNames(this, path);
-    const logs = await this.cluster.nodeLogs(realNodeName(this, label), 500);
+    const logs = await this.nodes.logs(realNodeName(this, label), 500);
     const asked = logs.split('\n').filter((line) => /serving an? (container log|exec|attach)/.test(line));
     assert.ok(
       asked.some((line) => line.includes(`path=${expected}`)),

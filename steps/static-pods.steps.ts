@@ -53,7 +53,7 @@ async function placeManifest(world: KubeWorld, label: string, nodeLabel: string,
     metadata: { name, namespace: world.namespace },
     spec: { containers: [{ name: 'main', image }] },
   };
-  await world.cluster.writeFileInNode(node, `${ManifestFolder}/${name}.yaml`, stringify(manifest));
+  await world.nodes.writeFile(node, `${ManifestFolder}/${name}.yaml`, stringify(manifest));
 }
 
 /** The pid of the node's process that runs `program` (echo.js, sleeper.js), if one does. */

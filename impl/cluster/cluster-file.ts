@@ -6,13 +6,15 @@
 // them, so a test run pointed at a running cluster (KUBELAB_KUBECONFIG) can open them too:
 // `npm start`'s cluster and the exercise watch mode's. It also names each component's
 // container, whose log a student edition's run follows (as `docker logs -f` would) to stop a
-// scenario that waits on an unsolved exercise. It lives while the cluster does.
+// scenario that waits on an unsolved exercise, and how a node of this cluster starts, so that
+// such a run can add real nodes to it. It lives while the cluster does.
 // Real Kubernetes: nothing alike; kind's `kind get kubeconfig` is the nearest, and says less.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cluster } from './cluster.js';
+import type { NodeLaunchSettings } from './node-launch.js';
 
 export const ClusterFile = 'cluster.json';
 
@@ -26,6 +28,8 @@ export interface ClusterFileContents {
   auditLogPath?: string;
   /** Each component's container id, by component name. */
   containerIds?: Record<string, string>;
+  /** How its real nodes start, for a process that adds some (node-launch.ts). */
+  nodeLaunch?: NodeLaunchSettings;
 }
 
 /** Write (or write again, after a restart moved a port) the cluster's `cluster.json`. */
@@ -36,6 +40,7 @@ export async function writeClusterFile(cluster: Cluster, hasAuditLog = true): Pr
     etcdUrl: cluster.etcd.getClientUrl(),
     auditLogPath: hasAuditLog ? cluster.auditLogPath : undefined,
     containerIds: cluster.containerIds(),
+    nodeLaunch: cluster.nodes.settings,
   };
   await writeFile(clusterFilePath(cluster.kubeconfigPath), `${JSON.stringify(contents, null, 2)}\n`);
 }

@@ -34,8 +34,9 @@ import {
 } from './containers/apiserver-container.js';
 import { ComponentContainer } from './containers/component-container.js';
 import { ETCD_ALIAS, EtcdContainer, StartedEtcdContainer } from './containers/etcd-container.js';
-import { NodeContainer } from './containers/node-container.js';
 import { ensureRuntimeImage } from './images.js';
+import { isGone, NodeFleet } from './node-fleet.js';
+import { kubeletSettings, type NodeLaunchSettings } from './node-launch.js';
 import { claimClusterName, ownershipLabels, removeOwned, stopOnOwnerExit } from './ownership.js';
 import { Supervisor } from './supervisor.js';
 
@@ -44,8 +45,6 @@ export { ComponentNames } from './components.js';
 
 export const DEFAULT_CLUSTER_NAME = 'kubelab';
 const CLUSTER_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
-/** A node's name is its container's hostname too: a DNS label. */
-const NODE_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const STOP_GRACE_MS = 5_000;
 /**
  * How long a component gets to exit on SIGTERM when it is restarted. The API server answers its
@@ -77,29 +76,13 @@ export interface Cluster {
   start(component: ComponentName): Promise<void>;
   /** Stop a component gracefully (SIGTERM) and start it again, running the code in dist/ anew. */
   restart(component: ComponentName): Promise<void>;
-  /** Starts a real node: a container whose kubelet registers the Node itself; resolves once it runs. */
-  addNode(node: string, options?: NodeOptions): Promise<void>;
-  /** Stops and removes a real node's container; its Node object stays, as a dead machine's does. */
-  removeNode(node: string): Promise<void>;
-  /** The names of the real nodes this cluster runs. */
-  realNodes(): string[];
-  /** Runs a command in a node's container (`docker exec`), as a person on the node would. */
-  execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }>;
-  /** The last lines a real node's kubelet printed (`docker logs`). */
-  nodeLogs(node: string, tail?: number): Promise<string>;
-  /** Writes a file into a node's container (`docker cp`), replacing any file of that path. */
-  writeFileInNode(node: string, path: string, content: string): Promise<void>;
+  /** Its real nodes: containers whose kubelet registers the Node and runs the pods. */
+  readonly nodes: NodeFleet;
   /** Stop and remove every container, then the network, the kubeconfig and cluster.json. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-export interface NodeOptions {
-  /** Labelled and tainted `node-role.kubernetes.io/control-plane`, as kubeadm marks one. */
-  controlPlane?: boolean;
-  /** The CPUs and memory its kubelet reports, instead of the machine's. */
-  cpu?: string;
-  memory?: string;
-}
+export type { NodeOptions } from './node-launch.js';
 
 /** Start a cluster and wait until its API server answers /readyz. */
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -127,7 +110,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const containers = new Map<ComponentName, StartedTestContainer>();
   const launcher = launcherFor(name, image, clusterNetwork, containers, launch);
   await startComponents(engine, name, containers, launcher);
-  const nodeLauncher = nodeLauncherFor(name, image, clusterNetwork, launch);
+  const nodes = new NodeFleet(nodeLaunchSettings(name, image, clusterNetwork, launch), engine, false);
   const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
   const cluster = new RunningCluster(
     name,
@@ -135,7 +118,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     clusterNetwork.network,
     containers,
     launcher,
-    nodeLauncher,
+    nodes,
     kubeconfigPath,
     auditLogPath,
     options.handleSignals ?? true,
@@ -171,48 +154,20 @@ function launcherFor(
   };
 }
 
-/** Creates and starts a real node's container. */
-type NodeLauncher = (node: string, options: NodeOptions) => Promise<StartedTestContainer>;
-
-function nodeLauncherFor(
+/** How this cluster's real nodes start: the same for every node, and for any process. */
+function nodeLaunchSettings(
   name: string,
   image: string,
   clusterNetwork: ClusterNetwork,
   options: LaunchOptions,
-): NodeLauncher {
-  return (node, nodeOptions) => {
-    const environment = Object.fromEntries(
-      Object.entries({ ...kubeletSettings(options), ...nodeSettings(nodeOptions) }).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
-      ),
-    );
-    return new NodeContainer(image, node, `http://${APISERVER_ALIAS}:${APISERVER_PORT}`, environment)
-      .withName(`${name}-${node}`)
-      .withLabels(ownershipLabels(name))
-      .withNetwork(clusterNetwork.network)
-      .withExtraHosts(clusterNetwork.hosts)
-      .start();
-  };
-}
-
-/** The kubelet's timings a cluster's options shorten (tests wait less for back-offs and heartbeats). */
-function kubeletSettings(options: LaunchOptions): Record<string, string | undefined> {
-  const text = (value: number | undefined) => (value === undefined ? undefined : String(value));
+): NodeLaunchSettings {
   return {
-    LEASE_RENEW_INTERVAL_SECONDS: text(options.nodeLeaseRenewIntervalSeconds),
-    CRASH_LOOP_BACKOFF_INITIAL_SECONDS: text(options.kubelet?.backoffInitialSeconds),
-    CRASH_LOOP_BACKOFF_MAX_SECONDS: text(options.kubelet?.backoffMaxSeconds),
-    IMAGE_PULL_BACKOFF_INITIAL_SECONDS: text(options.kubelet?.backoffInitialSeconds),
-    IMAGE_PULL_BACKOFF_MAX_SECONDS: text(options.kubelet?.backoffMaxSeconds),
-    NODE_STATUS_UPDATE_FREQUENCY_SECONDS: text(options.kubelet?.nodeStatusUpdateSeconds),
-  };
-}
-
-function nodeSettings(options: NodeOptions): Record<string, string | undefined> {
-  return {
-    CONTROL_PLANE_NODE: options.controlPlane ? 'true' : undefined,
-    NODE_CPU: options.cpu,
-    NODE_MEMORY: options.memory,
+    cluster: name,
+    image,
+    network: clusterNetwork.network.getName(),
+    hosts: clusterNetwork.hosts,
+    apiServerUrl: `http://${APISERVER_ALIAS}:${APISERVER_PORT}`,
+    kubelet: kubeletSettings(options),
   };
 }
 
@@ -291,7 +246,6 @@ class RunningCluster implements Cluster {
   private stopping: Promise<void> | undefined;
   private readonly unregister: () => void;
   private readonly supervisor: Supervisor;
-  private readonly nodes = new Map<string, StartedTestContainer>();
 
   constructor(
     readonly name: string,
@@ -299,7 +253,7 @@ class RunningCluster implements Cluster {
     readonly network: StartedNetwork,
     private readonly containers: Map<ComponentName, StartedTestContainer>,
     private readonly launch: Launcher,
-    private readonly launchNode: NodeLauncher,
+    readonly nodes: NodeFleet,
     readonly kubeconfigPath: string,
     readonly auditLogPath: string,
     handleSignals: boolean,
@@ -359,44 +313,6 @@ class RunningCluster implements Cluster {
     }
   }
 
-  async addNode(node: string, options: NodeOptions = {}): Promise<void> {
-    if (this.nodes.has(node)) throw new Error(`Cluster: node ${node} is running already`);
-    if (!NODE_NAME_PATTERN.test(node)) throw new Error(`Cluster: invalid node name "${node}"`);
-    this.nodes.set(node, await this.launchNode(node, options));
-  }
-
-  async removeNode(node: string): Promise<void> {
-    const container = this.nodes.get(node);
-    this.nodes.delete(node);
-    await container?.stop({ timeout: STOP_GRACE_MS }).catch((error: unknown) => {
-      if (!isGone(error)) throw error;
-    });
-  }
-
-  realNodes(): string[] {
-    return [...this.nodes.keys()];
-  }
-
-  async execInNode(node: string, command: string[]): Promise<{ exitCode: number; output: string }> {
-    const { exitCode, output } = await this.node(node).exec(command);
-    return { exitCode, output };
-  }
-
-  nodeLogs(node: string, tail: number = LOG_TAIL_LINES): Promise<string> {
-    return recentLogs(this.engine, this.node(node).getId(), tail);
-  }
-
-  async writeFileInNode(node: string, path: string, content: string): Promise<void> {
-    await this.node(node).copyContentToContainer([{ content, target: path }]);
-  }
-
-  private node(node: string): StartedTestContainer {
-    const container = this.nodes.get(node);
-    const real = this.realNodes().join(', ') || 'none';
-    if (!container) throw new Error(`Cluster: there is no real node "${node}"; the real nodes are ${real}`);
-    return container;
-  }
-
   stop(): Promise<void> {
     this.stopping ??= this.removeEverything();
     return this.stopping;
@@ -433,13 +349,15 @@ class RunningCluster implements Cluster {
     await this.supervisor.stop();
     const failures: unknown[] = [];
     // The nodes first, as a cluster is taken down: their kubelets would only miss the API server.
-    for (const container of [...this.nodes.values(), ...[...this.containers.values()].reverse()]) {
+    await this.nodes.removeAll().catch((error: unknown) => failures.push(error));
+    for (const container of [...this.containers.values()].reverse()) {
       // One that never became ready after a restart is gone already (restartContainer).
       await container.stop({ timeout: STOP_GRACE_MS }).catch((error: unknown) => {
         if (!isGone(error)) failures.push(error);
       });
     }
-    await this.network.stop().catch((error: unknown) => failures.push(error));
+    // Then what other processes added to it (their nodes: node-fleet.ts), and the network.
+    await removeOwned(this.engine, { cluster: this.name }).catch((error: unknown) => failures.push(error));
     await rm(this.kubeconfigPath, { force: true });
     await removeClusterFile(this.kubeconfigPath);
     if (failures.length > 0) {
@@ -448,9 +366,4 @@ class RunningCluster implements Cluster {
     }
     this.unregister();
   }
-}
-
-/** The engine's answer about a container that no longer exists. */
-function isGone(error: unknown): boolean {
-  return (error as { statusCode?: number }).statusCode === 404;
 }

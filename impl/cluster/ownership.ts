@@ -56,17 +56,18 @@ export async function claimClusterName(engine: ContainerRuntimeClient, clusterNa
   return orphans;
 }
 
-/** Which resources to remove: those of one owner process, optionally of one cluster only. */
-export interface OwnerSelector {
-  ownerPid: number;
-  cluster?: string;
-}
+/**
+ * Which resources to remove: those of one owner process, optionally of one cluster only; or
+ * every one of a cluster, whoever owns it (a cluster that stops takes the nodes other
+ * processes added to it along: node-fleet.ts).
+ */
+export type OwnerSelector = { ownerPid: number; cluster?: string } | { ownerPid?: undefined; cluster: string };
 
 /** Remove every container and network that matches `selector`, its owner alive or not. */
 export async function removeOwned(engine: ContainerRuntimeClient, selector: OwnerSelector): Promise<OwnedResource[]> {
   const owned = (await listOwned(engine)).filter(
     (resource) =>
-      resource.ownerPid === selector.ownerPid &&
+      (selector.ownerPid === undefined || resource.ownerPid === selector.ownerPid) &&
       (selector.cluster === undefined || resource.cluster === selector.cluster),
   );
   await removeResources(engine, owned);

@@ -20,7 +20,7 @@ export function realNodeNames(workers: number): string[] {
 /** Starts the nodes side by side and waits until every one is Ready; returns their names. */
 export async function startRealNodes(cluster: Cluster, workers: number): Promise<string[]> {
   const names = realNodeNames(workers);
-  await Promise.all(names.map((name) => cluster.addNode(name, { controlPlane: name === ControlPlaneNodeName })));
+  await Promise.all(names.map((name) => cluster.nodes.add(name, { controlPlane: name === ControlPlaneNodeName })));
   const client = new RestClient(cluster.apiServer.getApiServerUrl(), 'kubelab-start');
   try {
     await waitUntilNodesReady(client, names, "see their kubelets' logs (docker logs <cluster>-<node>)");

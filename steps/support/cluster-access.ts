@@ -8,7 +8,9 @@
 // Scenarios that make kubelab's simulated nodes (@needs-simulated-nodes: Node objects whose
 // kubelet the node agent plays, kwok-style) need a kubelab cluster whose nodes are all
 // simulated: they replace the nodes there were, and on another cluster nothing would keep them
-// alive. Scenarios that start real nodes (@needs-real-nodes) need a cluster this run started.
+// alive. Scenarios that start real nodes (@needs-real-nodes) need a cluster this run started,
+// or a kubelab cluster on this machine whose nodes are all simulated: cluster.json says how its
+// nodes start (impl/cluster/node-launch.ts), and this run adds them, as it would simulated ones.
 // A server that is not plain http (a real cluster, with TLS and credentials) is reached
 // through `kubectl proxy`, the door a person would use, so the API client stays simple.
 
@@ -17,7 +19,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Cluster } from '../../impl/cluster/cluster.js';
 import { readClusterFile } from '../../impl/cluster/cluster-file.js';
+import { containerEngine } from '../../impl/cluster/container-engine.js';
 import { containerLog, followLogs } from '../../impl/cluster/log-follower.js';
+import { NodeFleet } from '../../impl/cluster/node-fleet.js';
 import { SimulatedNodeAnnotation } from '../../impl/client/kubelab-annotations.js';
 import { RestClient } from '../../impl/client/rest-client.js';
 
@@ -35,8 +39,8 @@ export interface ClusterAccess {
   hasSimulatedNodes?: boolean;
   /** Whether this run started the cluster, and so may kill and start its components. */
   canControlComponents?: boolean;
-  /** Whether this run started the cluster, and so may add real nodes (containers) to it. */
-  canStartNodes?: boolean;
+  /** Adds real nodes (containers) to the cluster, when this run may: see above. */
+  nodes?: NodeFleet;
   /** Follows every component's log, when this machine runs the cluster's containers. */
   followLogs?: FollowComponentLogs;
   /** Stops what reaching the cluster needed (a kubectl proxy). */
@@ -53,7 +57,7 @@ export function accessToStartedCluster(cluster: Cluster): ClusterAccess {
     etcdUrl: cluster.etcd.getClientUrl(),
     auditLogPath: cluster.auditLogPath,
     canControlComponents: true,
-    canStartNodes: true,
+    nodes: cluster.nodes,
     hasSimulatedNodes: true,
     followLogs: followContainers(cluster.containerIds()),
   };
@@ -70,7 +74,10 @@ export async function accessToExistingCluster(kubeconfigPath: string): Promise<C
   // neither. Scenarios that make simulated nodes remove the nodes there were: only where every
   // node is simulated, never a cluster's real nodes (`npm start`'s are real).
   const hasSimulatedNodes = recorded !== undefined && (await everyNodeIsSimulated(apiServerUrl));
-  return { ...base, apiServerUrl, hasSimulatedNodes, close: proxy ? () => proxy.child.kill() : undefined };
+  // Real nodes replace the nodes there were too: the same rule. Its nodes are this run's.
+  const launch = hasSimulatedNodes ? recorded?.nodeLaunch : undefined;
+  const nodes = launch ? new NodeFleet(launch, await containerEngine(), true) : undefined;
+  return { ...base, apiServerUrl, hasSimulatedNodes, nodes, close: proxy ? () => proxy.child.kill() : undefined };
 }
 
 async function everyNodeIsSimulated(apiServerUrl: string): Promise<boolean> {
@@ -91,8 +98,8 @@ export function whyNotApplicable(tags: string[], access: ClusterAccess): string 
     return "it reads the API server's audit log, which this cluster does not share";
   if (tags.includes('@needs-component-control') && !access.canControlComponents)
     return 'it kills and starts control-plane components, which only a cluster this run started allows';
-  if (tags.includes('@needs-real-nodes') && !access.canStartNodes)
-    return 'it starts real nodes (containers with a kubelet), which only a cluster this run started allows';
+  if (tags.includes('@needs-real-nodes') && !access.nodes)
+    return 'it adds real nodes (containers with a kubelet): only to a kubelab cluster whose nodes are all simulated';
   if (tags.includes('@needs-simulated-nodes') && !access.hasSimulatedNodes)
     return 'it replaces the nodes with simulated ones: this cluster has real nodes, or no kubelab node agent';
   return undefined;

@@ -18,16 +18,13 @@ import { NotApplicablePrefix, NotRunReason, StopAfterFailuresVariable } from '..
 import { ComponentNames, startCluster } from '../../impl/cluster/cluster.js';
 import { accessToExistingCluster, accessToStartedCluster, whyNotApplicable } from './cluster-access.js';
 import { endWaitsWhen } from './eventually.js';
-import { ProbeRecorder } from './probe-recorder.js';
+import { ProbeRecorder, WholeLog } from './probe-recorder.js';
 import { describeStubReport, StubReports } from './stub-reports.js';
 import { watchOwner } from '../../impl/cluster/owner-watchdog.js';
 import { TestClusterOptions } from '../../impl/cluster/test-cluster-options.js';
 import { shared, type KubeWorld } from './world.js';
 
 setDefaultTimeout(60_000);
-
-/** More lines than any component prints in a run: the probe reads every one. */
-const WholeLog = 10_000_000;
 
 /** What a scenario may need that not every cluster opens (cluster-access.ts). */
 const NeedsTags =

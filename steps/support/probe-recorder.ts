@@ -19,6 +19,8 @@ import {
 import { PROJECT_DIR } from '../../impl/project-root.js';
 
 export const ProbeReportFile = 'reports/probe.json';
+/** More lines than any log of a test run holds: a log read whole. */
+export const WholeLog = 10_000_000;
 
 export class ProbeRecorder {
   private readonly windows: ScenarioWindow[] = [];
@@ -39,12 +41,21 @@ export class ProbeRecorder {
     this.current = undefined;
   }
 
+  /** Keep the marks in a log that will be gone by the end: a real node's, before it is removed. */
+  readLog(log: string): void {
+    this.marks.push(...marksIn(log));
+  }
+
   /** Read the marks in the components' logs, give each to its scenario, write the report. */
   write(componentLogs: readonly string[]): void {
-    const printed = componentLogs.flatMap((log) => log.split('\n').flatMap((line) => probeMarkIn(line) ?? []));
+    const printed = componentLogs.flatMap(marksIn);
     const scenarios = exercisesReached(this.windows, [...this.marks, ...printed]);
     const file = path.join(PROJECT_DIR, ProbeReportFile);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ scenarios }, null, 2)}\n`);
   }
+}
+
+function marksIn(log: string): ExerciseMark[] {
+  return log.split('\n').flatMap((line) => probeMarkIn(line) ?? []);
 }

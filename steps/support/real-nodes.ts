@@ -1,15 +1,16 @@
 // Real nodes for a scenario: containers whose kubelet registers the Node and runs the pods.
 //
-// A scenario that needs them is tagged @needs-real-nodes (only a cluster this run started can
-// add node containers). Its nodes replace whatever nodes the scenario before it left, as the
-// simulated ones do, and are removed when it ends: the container first, then the Node object,
-// as a person would take a machine out of a cluster (`kubectl delete node`).
+// A scenario that needs them is tagged @needs-real-nodes (cluster-access.ts says to which
+// clusters a run may add node containers). Its nodes replace whatever nodes the scenario before
+// it left, as the simulated ones do, and are removed when it ends: the container first, then
+// the Node object, as a person would take a machine out of a cluster (`kubectl delete node`).
 
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../../impl/client/types.js';
 import { parseCidr } from '../../impl/controllers/nodeipam/cidr-set.js';
 import { eventuallyExplained } from './warnings.js';
-import type { KubeWorld } from './world.js';
+import { WholeLog } from './probe-recorder.js';
+import { type KubeWorld, shared } from './world.js';
 
 function requireRealNodesTag(world: KubeWorld): void {
   if (!world.tags.includes('@needs-real-nodes'))
@@ -29,12 +30,32 @@ export async function onlyRealNodes(world: KubeWorld, labels: string[]): Promise
   });
   for (const name of names) {
     world.cleanups.push(async () => {
-      await world.cluster.removeNode(name);
+      await removeRealNode(world, name);
       await world.api.delete({ resource: 'nodes', name }).catch(() => undefined);
     });
   }
-  await Promise.all(names.map((name) => world.cluster.addNode(name)));
+  await Promise.all(names.map((name) => addRealNode(world, name)));
   for (const name of names) await untilReadyWithRange(world, name);
+}
+
+async function addRealNode(world: KubeWorld, name: string): Promise<void> {
+  await world.nodes.add(name);
+  // In a student edition its kubelet may reach a stub, as a component may (stub-reports.ts).
+  shared.stubReports?.followContainer(kubeletOf(name), world.nodes.containerId(name));
+}
+
+/**
+ * Stops a real node's container, as `docker stop` would. In the probe edition, its kubelet's
+ * marks are read first: its log goes with the container.
+ */
+export async function removeRealNode(world: KubeWorld, name: string): Promise<void> {
+  shared.stubReports?.unfollow(kubeletOf(name));
+  if (shared.probe && world.nodes.names().includes(name)) shared.probe.readLog(await world.nodes.logs(name, WholeLog));
+  await world.nodes.remove(name);
+}
+
+function kubeletOf(node: string): string {
+  return `kubelet of ${node}`;
 }
 
 /** Ready, and with its pod range: until then no pod can get an address on it. */
@@ -65,7 +86,7 @@ export function conditionOf(object: KubeObject, type: string): Record<string, un
 
 /** Runs a command in a node's container and returns what it printed; fails on a non-zero exit. */
 export async function inNode(world: KubeWorld, node: string, command: string[]): Promise<string> {
-  const { exitCode, output } = await world.cluster.execInNode(node, command);
+  const { exitCode, output } = await world.nodes.exec(node, command);
   assert.equal(exitCode, 0, `${command.join(' ')} in node ${node} exited ${exitCode}: ${output}`);
   return output;
 }

@@ -4,12 +4,14 @@
 // itself gets that message in the answer and fails at once. A step that waits for a component
 // (a pod scheduled, a replica set's pods created) would wait out its whole deadline instead,
 // because the scheduler or the controller manager only logs the failure and tries again. So
-// while a student edition runs, the harness follows every component's log; a line that names
+// while a student edition runs, the harness follows every component's log (and each real
+// node's kubelet's, while the node runs); a line that names
 // an unsolved exercise and something of the running scenario (its namespace, a node it made)
 // ends the scenario's waits with that line. The grader then reads it as any stub's message:
 // failed for the exercise's own scenarios, blocked for everyone else's.
 
 import { unsolvedExerciseIn } from '../../exercises/catalog.js';
+import { containerLog, followLogs } from '../../impl/cluster/log-follower.js';
 import type { FollowComponentLogs } from './cluster-access.js';
 
 /** Enough for the lines of one scenario: components repeat a failure on every retry. */
@@ -26,12 +28,28 @@ export interface StubReport {
 export class StubReports {
   private readonly reports: StubReport[] = [];
   private readonly stops: Array<() => void> = [];
+  /** The real nodes' kubelets followed, by component name: each until its node is removed. */
+  private readonly containers = new Map<string, () => void>();
 
   /** Follow every component's log until stop(). */
   static follow(followLogs: FollowComponentLogs): StubReports {
     const reports = new StubReports();
     reports.stops.push(followLogs((component, line) => reports.read(component, line)));
     return reports;
+  }
+
+  /** Follow one more container's log (a real node's kubelet), until unfollow(component). */
+  followContainer(component: string, containerId: string): void {
+    this.unfollow(component);
+    this.containers.set(
+      component,
+      followLogs(containerLog(containerId), (line) => this.read(component, line)),
+    );
+  }
+
+  unfollow(component: string): void {
+    this.containers.get(component)?.();
+    this.containers.delete(component);
   }
 
   read(component: string, line: string, at = Date.now()): void {
@@ -49,6 +67,7 @@ export class StubReports {
 
   stop(): void {
     for (const stop of this.stops.splice(0)) stop();
+    for (const component of [...this.containers.keys()]) this.unfollow(component);
   }
 }
 

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { Cluster } from '../../impl/cluster/cluster.js';
+import type { NodeFleet } from '../../impl/cluster/node-fleet.js';
 import { ApiError, RestClient, type ResourceRef } from '../../impl/client/rest-client.js';
 import type { KubeObject, Status } from '../../impl/client/types.js';
 import type { ClusterAccess } from './cluster-access.js';
@@ -81,6 +82,13 @@ export class KubeWorld extends World {
   get cluster(): Cluster {
     if (!shared.cluster) throw new Error('KubeWorld: this run started no cluster (see the BeforeAll hook)');
     return shared.cluster;
+  }
+
+  /** The real nodes scenarios add; scenarios that do are tagged @needs-real-nodes (real-nodes.ts). */
+  get nodes(): NodeFleet {
+    if (!this.tags.includes('@needs-real-nodes') || this.access.nodes === undefined)
+      throw new Error('KubeWorld: this run cannot add real nodes to this cluster; tag the scenario @needs-real-nodes');
+    return this.access.nodes;
   }
 
   get access(): ClusterAccess {
