@@ -20,6 +20,7 @@
 //    that caught it. Once half of an exercise's scenarios failed, a mutant's grade is settled:
 //    the rest are not run, and the grade shown is the most it could earn (counting them passed).
 //    The reference, graded the same way before them and after them, earns full marks.
+// Editions and mutants share one pool of `--jobs` slots, each slot a cluster at a time.
 // Editions are written under .kubelab/ (same disk, so node_modules is hard-linked, not copied)
 // and their test output goes to a log beside them. A scenario that reaches a stub ends at once
 // (steps/support/stub-reports.ts), so an edition costs about the time of the scenarios that
@@ -36,7 +37,7 @@ import path from 'node:path';
 import { findAnswerLeaks, solutionFunctions } from '../dist/exercises/answer-leaks.js';
 import { exerciseTag, loadExercises, MutantsFolder } from '../dist/exercises/catalog.js';
 import { AllMutants, MinimumMutantsPerExercise } from '../dist/exercises/mutants/all.js';
-import { gradeMutantsInCopies } from '../dist/exercises/mutants/workspaces.js';
+import { MutantCopies } from '../dist/exercises/mutants/workspaces.js';
 import { PROJECT_DIR as projectDir } from '../dist/impl/project-root.js';
 
 const workDir = path.join(projectDir, '.kubelab', 'student-edition-check');
@@ -239,16 +240,28 @@ function controlProblem(control) {
   return `earns ${control.earned}${control.problem ? `: ${control.problem}` : ''}\n${control.caughtBy.join('\n')}`;
 }
 
-async function checkMutants(exercises) {
+function checkMutantCounts(exercises) {
   for (const exercise of exercises) {
     const count = AllMutants.filter((mutant) => mutant.exercise === exercise.id).length;
     check(`mutants: ${exercise.id} has at least ${MinimumMutantsPerExercise} (${count})`, count >= MinimumMutantsPerExercise ? undefined : 'write more in exercises/mutants/');
   }
+}
+
+const mutantCopies = new MutantCopies({ isGenerated: false, workDir: path.join(workDir, 'mutants'), projectDir });
+const mutantReports = [];
+let mutantSeconds = 0;
+
+/** Grade one exercise's mutants, in the slot's copy of the reference, on its own cluster. */
+async function gradeMutants(exercise, slot) {
   const started = performance.now();
-  const report = await gradeMutantsInCopies({ exercises, isGenerated: false, jobs, workDir: path.join(workDir, 'mutants'), projectDir });
-  console.log(`  # mutants graded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  mutantReports.push(...(await mutantCopies.grade([exercise], slot)));
+  mutantSeconds += (performance.now() - started) / 1000;
+}
+
+function checkMutantReports(exercises) {
+  console.log(`  # mutants graded in ${mutantSeconds.toFixed(0)} s, summed over the slots`);
   for (const exercise of exercises) {
-    const graded = report.find((entry) => entry.exercise === exercise.id);
+    const graded = mutantReports.find((entry) => entry.exercise === exercise.id);
     if (!graded) {
       check(`mutants: ${exercise.id} was graded`, 'no report; see the [slot] lines above');
       continue;
@@ -282,18 +295,22 @@ checkReference(checked);
 checkNoAnswerOutsideRegions(exercises);
 if (isQuick) await checkAllStubbed(exercises, 0);
 else {
-  // The probe first; meanwhile the other slots grade what needs no probe: the edition with
-  // everything stubbed, and the API server's exercises, which nearly every scenario reaches.
+  // One pool of slots for all of it. The probe first; meanwhile the other slots grade what
+  // needs no probe: the edition with everything stubbed, the API server's exercises (which
+  // nearly every scenario reaches), then the mutants. The editions that need the probe's
+  // answer come last, so no slot waits for it.
+  checkMutantCounts(checked);
   let probing;
   const tasks = [
     (slot) => (probing = checkProbe(exercises, slot)),
     (slot) => checkAllStubbed(exercises, slot),
     ...checked.filter(isInApiServer).map((exercise) => (slot) => checkOnlyStubbed(exercise, slot, undefined)),
+    ...checked.map((exercise) => (slot) => gradeMutants(exercise, slot)),
     ...checked.filter((exercise) => !isInApiServer(exercise)).map((exercise) => async (slot) => checkOnlyStubbed(exercise, slot, await probing)),
   ];
   await inParallel(tasks, jobs, (task, slot) => task(slot));
+  checkMutantReports(checked);
 }
-if (!isQuick) await checkMutants(checked);
 const failed = results.filter((result) => result.problem !== undefined).length;
 console.log(`# pass ${results.length - failed}`);
 console.log(`# fail ${failed}`);

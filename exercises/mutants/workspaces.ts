@@ -38,27 +38,43 @@ export async function gradeMutantsInCopies(run: MutantRun): Promise<ExerciseMuta
   const slots = Array.from({ length: Math.max(1, Math.min(run.jobs, run.exercises.length)) }, () => [] as Exercise[]);
   // In the catalogue's order, round the slots: neighbours (the store's, the scheduler's) differ in cost.
   for (const [index, exercise] of run.exercises.entries()) slots[index % slots.length]?.push(exercise);
-  const reports = await Promise.all(
-    slots.map(async (exercises, slot) => {
-      const dir = path.join(run.workDir, `slot-${slot}`);
-      copyReference(run.projectDir, dir);
-      const args = [
-        'dist/exercises/mutants/grade-mutants.js',
-        `--exercises=${exercises.map((exercise) => exercise.id).join(',')}`,
-        ...(run.isGenerated ? ['--generated'] : []),
-      ];
-      const env = { ...process.env, KUBELAB_CLUSTER_NAME: `${run.clusterPrefix ?? 'kubelab-mutants'}-${slot}` };
-      await new Promise<void>((resolve) => {
-        const child = spawn('node', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-        const prefix = `[slot ${slot}] `;
-        const relay = (chunk: Buffer) => process.stdout.write(chunk.toString('utf8').replace(/^(?=.)/gm, prefix));
-        child.stdout.on('data', relay);
-        child.stderr.on('data', relay);
-        child.on('close', () => resolve());
-      });
-      const file = path.join(dir, MutantsReportFile);
-      return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ExerciseMutants[]) : [];
-    }),
-  );
+  const copies = new MutantCopies(run);
+  const reports = await Promise.all(slots.map((exercises, slot) => copies.grade(exercises, slot)));
   return reports.flat();
+}
+
+/**
+ * The copies of one run, one per slot, each made the first time its slot grades: a pool of
+ * slots that grades other work too (the student-edition check's editions) asks for one
+ * exercise at a time, on whichever slot is free.
+ */
+export class MutantCopies {
+  private readonly made = new Set<number>();
+
+  constructor(private readonly run: Omit<MutantRun, 'exercises' | 'jobs'>) {}
+
+  /** Grade the mutants of `exercises` in slot `slot`'s copy, on its cluster; returns their reports. */
+  async grade(exercises: readonly Exercise[], slot: number): Promise<ExerciseMutants[]> {
+    const dir = path.join(this.run.workDir, `slot-${slot}`);
+    if (!this.made.has(slot)) copyReference(this.run.projectDir, dir);
+    this.made.add(slot);
+    // A report left by the slot's last exercise must not pass for this one's.
+    rmSync(path.join(dir, MutantsReportFile), { force: true });
+    const args = [
+      'dist/exercises/mutants/grade-mutants.js',
+      `--exercises=${exercises.map((exercise) => exercise.id).join(',')}`,
+      ...(this.run.isGenerated ? ['--generated'] : []),
+    ];
+    const env = { ...process.env, KUBELAB_CLUSTER_NAME: `${this.run.clusterPrefix ?? 'kubelab-mutants'}-${slot}` };
+    await new Promise<void>((resolve) => {
+      const child = spawn('node', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const prefix = `[slot ${slot}] `;
+      const relay = (chunk: Buffer) => process.stdout.write(chunk.toString('utf8').replace(/^(?=.)/gm, prefix));
+      child.stdout.on('data', relay);
+      child.stderr.on('data', relay);
+      child.on('close', () => resolve());
+    });
+    const file = path.join(dir, MutantsReportFile);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ExerciseMutants[]) : [];
+  }
 }
