@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadExercises } from './catalog.js';
-import { componentsToReload } from './warm-cluster.js';
+import { componentsToReload, runsOnRealNodes } from './warm-cluster.js';
 
 test('a rebuild restarts the components that run the exercise, the API server first', () => {
   assert.deepEqual(componentsToReload(['impl/store/registry-keys.ts']), ['apiserver']);
@@ -27,6 +27,16 @@ test('code every client shares restarts every restartable component; etcd never 
   ]);
 });
 
-test('every exercise restarts at least one component', () => {
-  for (const exercise of loadExercises()) assert.notDeepEqual(componentsToReload(exercise.files), [], exercise.id);
+test("the kubelet's code restarts nothing: real nodes start with each scenario", () => {
+  assert.deepEqual(componentsToReload(['impl/kubelet/pods/backoff.ts']), []);
+  assert.equal(runsOnRealNodes(['impl/kubelet/pods/backoff.ts']), true);
+  assert.equal(runsOnRealNodes(['impl/kubelet/simulated/agent.ts']), false);
+  assert.equal(runsOnRealNodes(['impl/scheduler/schedule-one.ts']), false);
+});
+
+test('every exercise restarts at least one component, or runs on the real nodes its scenarios start', () => {
+  for (const exercise of loadExercises()) {
+    const restarts = componentsToReload(exercise.files).length > 0;
+    assert.ok(restarts || runsOnRealNodes(exercise.files), exercise.id);
+  }
 });

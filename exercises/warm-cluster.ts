@@ -7,7 +7,8 @@
 // that run the exercise's code restart (the component table says which: the API server for the
 // store's exercises, the scheduler for its plugins, the controller managers for the
 // controllers'); etcd keeps the state, and the cluster is ready again in seconds, not the tens
-// a fresh start takes.
+// a fresh start takes. The kubelet's code needs no restart: each scenario that runs it adds real
+// nodes of its own (impl/cluster/node-fleet.ts), whose kubelets run the code built last.
 
 import { type Cluster, startCluster } from '../impl/cluster/cluster.js';
 import { writeClusterFile } from '../impl/cluster/cluster-file.js';
@@ -26,6 +27,11 @@ export function componentsToReload(files: readonly string[]): string[] {
   const rows = new Set(files.flatMap(componentsRunning).filter((row) => row.restartable));
   const instances = ComponentInstances.filter((instance) => rows.has(instance.row)).map((instance) => instance.name);
   return instances.sort((a, b) => Number(b === 'apiserver') - Number(a === 'apiserver'));
+}
+
+/** Whether every file runs in the kubelets of real nodes, which each scenario starts anew. */
+export function runsOnRealNodes(files: readonly string[]): boolean {
+  return files.every((file) => file.startsWith('impl/kubelet/') && componentsRunning(file).length === 0);
 }
 
 /**

@@ -57,7 +57,9 @@ class ExerciseSession {
       const total = (performance.now() - started) / 1000;
       const restarted = componentsToReload(this.exercise.files).join(', ');
       const build = `build ${timings.build.toFixed(1)} s`;
-      const restart = `restart of ${restarted} ${timings.restart.toFixed(1)} s`;
+      const restart = restarted
+        ? `restart of ${restarted} ${timings.restart.toFixed(1)} s`
+        : 'no restart (real nodes run it)';
       const parts = `${build}, ${restart}, scenarios ${timings.scenarios.toFixed(1)} s`;
       console.log(
         `verdict in ${total.toFixed(1)} s (${parts}); edit ${this.exercise.files.join(', ')} and save, ` +
