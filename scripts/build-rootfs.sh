@@ -3,7 +3,7 @@
 #
 # No image can be pulled on the machines kubelab runs on, so the one image every kubelab
 # container uses is made here: the commands below (etcd, iptables and ip for the components;
-# ps, curl, sh, cat, ls, rm and mkdir for a person inside a node), the shared libraries `ldd`
+# ps, pgrep, pkill, curl, sh, cat, ls, rm and mkdir for a person inside a node), the shared libraries `ldd`
 # names for them, iptables' extension modules, and a few files in /etc. Files keep their host
 # paths, so the dynamic loader and iptables find them where they were compiled to look.
 # kubelab's own code is not in the image: it is bind-mounted at run time.
@@ -15,7 +15,7 @@
 set -euo pipefail
 
 export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
-COMMANDS=(etcd iptables iptables-save iptables-restore ip ps curl sh cat ls rm mkdir)
+COMMANDS=(etcd iptables iptables-save iptables-restore ip ps pgrep pkill curl sh cat ls rm mkdir)
 NODE_BINARY="${NODE_BINARY:-$(command -v node)}"
 IMAGE_PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 

@@ -39,10 +39,16 @@ export interface ClusterOptions {
   leaderElection?: { leaseDurationSeconds: number; renewDeadlineSeconds: number; retryPeriodSeconds: number };
   /**
    * The real nodes' kubelets, shortened in tests: the first and the longest back-off before a
-   * crashed container restarts or a failed image pull is tried again (10 s and 300 s), and how
-   * often the node status is computed (10 s).
+   * crashed container restarts or a failed image pull is tried again (10 s and 300 s), how
+   * often the node status is computed (10 s), and how long the node's init waits before it
+   * starts a kubelet that exited again (systemd's RestartSec, 10 s in kubelet.service).
    */
-  kubelet?: { backoffInitialSeconds?: number; backoffMaxSeconds?: number; nodeStatusUpdateSeconds?: number };
+  kubelet?: {
+    backoffInitialSeconds?: number;
+    backoffMaxSeconds?: number;
+    nodeStatusUpdateSeconds?: number;
+    restartSeconds?: number;
+  };
   /** Which controllers the controller managers run, as kube-controller-manager's --controllers ('*' by default). */
   controllers?: string;
 }

@@ -42,6 +42,7 @@ export function kubeletSettings(options: LaunchOptions): Record<string, string> 
     IMAGE_PULL_BACKOFF_INITIAL_SECONDS: options.kubelet?.backoffInitialSeconds,
     IMAGE_PULL_BACKOFF_MAX_SECONDS: options.kubelet?.backoffMaxSeconds,
     NODE_STATUS_UPDATE_FREQUENCY_SECONDS: options.kubelet?.nodeStatusUpdateSeconds,
+    KUBELET_RESTART_SECONDS: options.kubelet?.restartSeconds,
   });
 }
 

@@ -24,10 +24,15 @@ export const TestLeaderElection = { leaseDurationSeconds: 6, renewDeadlineSecond
 
 /**
  * A real node's kubelet waits 1 s, then 2 s, then 4 s at most before restarting a crashed
- * container or pulling an image again, and computes its node status every 2 s (Kubernetes: 10 s
- * doubling to 300 s, and 10 s).
+ * container or pulling an image again, and computes its node status every 2 s; a kubelet that
+ * exited is started again after 2 s (Kubernetes: 10 s doubling to 300 s, 10 s, and 10 s).
  */
-export const TestKubelet = { backoffInitialSeconds: 1, backoffMaxSeconds: 4, nodeStatusUpdateSeconds: 2 };
+export const TestKubelet = {
+  backoffInitialSeconds: 1,
+  backoffMaxSeconds: 4,
+  nodeStatusUpdateSeconds: 2,
+  restartSeconds: 2,
+};
 
 export const TestClusterOptions: ClusterOptions = {
   etcdCompactionIntervalSeconds: TestCompactionIntervalSeconds,

@@ -9,7 +9,10 @@
 // A pod can start once the node's network is set up from its podCIDR; until then the node
 // reports Ready=False, as a real node does while its network plugin is not ready. Pods have
 // a second source, the manifest folder: static pods run from their files, and the kubelet
-// shows each in the API as a mirror pod (config/static-pod.ts).
+// shows each in the API as a mirror pod (config/static-pod.ts). The pods' processes are the
+// container runtime's, another process of the node (cri/remote-runtime.ts): a kubelet that
+// starts again finds them running, adopts them, and stops only those no source wants any more
+// (its housekeeping, every 2 s).
 // Real Kubernetes: pkg/kubelet/kubelet.go (Run, syncLoop), kubelet_node_status.go,
 // pkg/kubelet/pod/mirror_client.go.
 import { isAlreadyExists, isConflict, isNotFound } from '../client/api-errors.js';
@@ -21,10 +24,10 @@ import type { RestClient } from '../client/rest-client.js';
 import type { JsonObject, KubeObject } from '../client/types.js';
 import { WorkQueue } from '../client/workqueue.js';
 import { ManifestFolder } from './config/manifest-folder.js';
+import { RemoteRuntime } from './cri/remote-runtime.js';
 import type { LogSource } from './logs/container-logs.js';
 import { isMirrorPod, mirrorIsCurrent, mirrorPod } from './config/static-pod.js';
 import { CatalogueImageService } from './images/catalogue.js';
-import { BridgeNetwork } from './network/bridge-network.js';
 import { PodRoutes } from './network/routes.js';
 import { initialNode } from './node/initial-node.js';
 import { type Machine, readMachine } from './node/machine.js';
@@ -33,7 +36,6 @@ import { type Condition, nodeStatus, sameStatus } from './node/node-status.js';
 import { Backoff } from './pods/backoff.js';
 import { PodSync } from './pods/pod-sync.js';
 import { startKubeletServer } from './server.js';
-import { ProcessRuntime } from './runtime/process-runtime.js';
 
 export interface KubeletOptions {
   readonly nodeName: string;
@@ -52,7 +54,12 @@ export interface KubeletOptions {
   /** The manifest folder of static pods (--pod-manifest-path), read every fileCheckMs. */
   readonly staticPodPath: string;
   readonly fileCheckMs: number;
+  /** The container runtime's socket (--container-runtime-endpoint). */
+  readonly runtimeSocket: string;
 }
+
+/** How often the kubelet looks for pods that should not run (housekeeping-interval, 2 s). */
+const HousekeepingMs = 2_000;
 
 export class Kubelet {
   private readonly machine: Machine;
@@ -64,6 +71,8 @@ export class Kubelet {
   /** The uid each pod key had, so that a pod deleted for good is still cleaned up. */
   private readonly uids = new Map<string, string>();
   private podSync?: PodSync;
+  private settingUpNetwork = false;
+  private readonly runtime: RemoteRuntime;
   /** The static pods of the manifest folder, by `<namespace>/<name>`. */
   private staticPods = new Map<string, KubeObject>();
   /** Static pods by uid, while they run: to stop one whose manifest changed or went. */
@@ -82,6 +91,15 @@ export class Kubelet {
     this.manifests = new ManifestFolder(options.staticPodPath, options.nodeName, logger, (pods) =>
       this.staticPodsRead(pods),
     );
+    this.runtime = new RemoteRuntime(
+      options.runtimeSocket,
+      (container) => this.podChanged(this.podSync?.podUidOf(container)),
+      (reason) => {
+        // What it knows of the pods may be wrong from now on: the node's init starts it again.
+        logger.error('lost the container runtime', { reason });
+        process.exit(1);
+      },
+    );
     this.nodes = new Informer(client, { resource: 'nodes' }, logger);
     this.nodes.addEventHandler({
       onAdd: () => void this.nodesChanged(),
@@ -99,6 +117,7 @@ export class Kubelet {
   }
 
   async run(signal: AbortSignal): Promise<void> {
+    await this.runtime.connect();
     await this.register();
     void this.nodes.run(signal);
     void this.pods.run(signal);
@@ -106,6 +125,7 @@ export class Kubelet {
     await this.heartbeat();
     const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
     const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
+    const housekeeping = setInterval(() => void this.housekeeping(), HousekeepingMs);
     const server = startKubeletServer(
       () => this.runningPods(),
       this.logSource(),
@@ -127,7 +147,7 @@ export class Kubelet {
     signal.addEventListener(
       'abort',
       () => {
-        for (const timer of [lease, status]) clearInterval(timer);
+        for (const timer of [lease, status, housekeeping]) clearInterval(timer);
         this.manifests.stop();
       },
       { once: true },
@@ -200,14 +220,18 @@ export class Kubelet {
     }
   }
 
-  /** Once the node has a podCIDR: the bridge, and a runtime whose sandboxes take addresses from it. */
+  /** Once the node has a podCIDR: the runtime's bridge, whose sandboxes take addresses from it. */
   private async setUpNetwork(): Promise<void> {
     const podCidr = this.ownNode()?.spec?.podCIDR;
-    if (this.podSync || typeof podCidr !== 'string') return;
-    const network = new BridgeNetwork(podCidr);
-    await network.setUpNode();
-    const runtime = new ProcessRuntime(network, (container) => this.podChanged(this.podSync?.podUidOf(container)));
-    this.podSync = new PodSync(this.client, runtime, new CatalogueImageService(), this.recorder, {
+    if (this.podSync || this.settingUpNetwork || typeof podCidr !== 'string') return;
+    this.settingUpNetwork = true;
+    try {
+      const { gateway } = await this.runtime.updateRuntimeConfig(podCidr);
+      this.logger.info('pod network ready', { podCIDR: podCidr, gateway });
+    } finally {
+      this.settingUpNetwork = false;
+    }
+    const podSync = new PodSync(this.client, this.runtime, new CatalogueImageService(), this.recorder, {
       hostIp: this.machine.internalIp,
       logDir: this.options.logDir,
       crashLoop: new Backoff(this.options.crashLoopInitialMs, this.options.crashLoopMaxMs),
@@ -217,10 +241,31 @@ export class Kubelet {
       onStarted: (pod, stages) =>
         this.logger.info('pod started', { pod: `${pod.metadata.namespace}/${pod.metadata.name}`, ...stages }),
     });
-    this.logger.info('pod network ready', { podCIDR: podCidr, gateway: network.gateway });
+    // Whatever the runtime still runs (the kubelet restarted) is this kubelet's again.
+    const adopted = podSync.adopt();
+    if (adopted.length > 0) this.logger.info('adopted the pods the runtime runs', { pods: adopted.length });
+    this.podSync = podSync;
     await this.postStatus();
     for (const pod of this.pods.list()) this.queue.add(keyOf(pod));
   }
+
+  // #region housekeeping
+  /**
+   * Stops the pods the runtime runs that no source wants: deleted while the kubelet was down,
+   * or a static pod whose manifest went meanwhile. Waits for the manifest folder's first read.
+   */
+  private async housekeeping(): Promise<void> {
+    const podSync = this.podSync;
+    if (!podSync) return;
+    const sources = [...this.pods.list(), ...this.staticPods.values()];
+    const wanted = new Set([...this.uids.values(), ...sources.map((pod) => pod.metadata.uid)]);
+    for (const uid of podSync.podUidsInRuntime()) {
+      if (wanted.has(uid)) continue;
+      this.logger.info('stopping a pod no source has', { uid });
+      await podSync.forget(uid);
+    }
+  }
+  // #endregion housekeeping
 
   /** A container exited, or a probe result changed: sync its pod again (the PLEG's part). */
   private podChanged(uid: string | undefined): void {

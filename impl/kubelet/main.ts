@@ -1,9 +1,14 @@
-// The kubelet's entry: one per real node, a plain process in the node's container.
+// The kubelet's entry: one per real node, a plain process in the node's container, which the
+// node's init starts (node-init/main.ts) after the container runtime, and again if it exits.
 // Real Kubernetes: cmd/kubelet (run by systemd on the node, not as a pod).
 import os from 'node:os';
 import { runComponent } from '../client/component.js';
 import { booleanSetting, countSetting, secondsSetting, stringSetting } from '../client/settings.js';
+import { RuntimeSocket } from './cri/runtime-wire.js';
 import { Kubelet } from './kubelet.js';
+
+// What `ps` and `pkill kubelet` in the node see: the kubelet, not "node".
+process.title = 'kubelet';
 
 const settings = {
   nodeName: stringSetting('NODE_NAME', os.hostname(), "the Node's name (--hostname-override)"),
@@ -28,6 +33,7 @@ const settings = {
   logDir: stringSetting('POD_LOG_DIR', '/var/log/pods', 'where container logs are written'),
   workers: countSetting('WORKERS', 4, 'how many pods it syncs at once'),
   staticPodPath: stringSetting('STATIC_POD_PATH', '/etc/kubernetes/manifests', 'the folder of static pod manifests'),
+  runtimeSocket: stringSetting('CONTAINER_RUNTIME_ENDPOINT', RuntimeSocket, "the container runtime's socket"),
   fileCheckMs: secondsSetting('FILE_CHECK_FREQUENCY_SECONDS', 20, 'how often the manifest folder is read anyway'),
 };
 
@@ -43,8 +49,6 @@ await runComponent({
       memory: settings.memory || undefined,
     }).run(signal),
 });
-// Stopped (SIGTERM): exit now. The pods' processes, probe timers and back-offs would keep the
-// event loop alive until the engine's SIGKILL; as the node container's first process, our exit
-// ends them all, as shutting a machine down does. The real kubelet exits too, and leaves its
-// containers to the runtime, which outlives it (kubelab's runtime lives in this process).
+// Stopped (SIGTERM): exit now, though probe timers and back-offs would keep the event loop
+// alive. The pods run on: they are the runtime's, which outlives the kubelet, as containerd does.
 process.exit(0);

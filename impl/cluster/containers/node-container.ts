@@ -1,9 +1,11 @@
-// A real node: a privileged container whose main process is that node's kubelet.
+// A real node: a privileged container that runs that node's kubelet and container runtime.
 //
 // "The kubelet runs on every node, as a system service, not as a pod." On a kubeadm machine
-// systemd starts it; here the node container's command is the kubelet itself. The container is
-// privileged because the kubelet does what a node's root does: it makes network namespaces,
-// veth pairs and a bridge for its pods (impl/kubelet/network), and writes the node's routes.
+// systemd starts containerd and the kubelet; here the node container's first process is an init
+// that does the same (impl/kubelet/node-init), and starts the kubelet again if it exits. It is
+// ready once the kubelet says it started. The container is privileged because the runtime and
+// the kubelet do what a node's root does: network namespaces, veth pairs and a bridge for the
+// pods (impl/kubelet/network), and the node's routes.
 // Its hostname is the node's name, as a machine's is. Pods run as processes inside it.
 // Real Kubernetes: kind's node containers (kindest/node), which run systemd, then the kubelet.
 import { AbstractStartedContainer, GenericContainer, Wait } from 'testcontainers';
@@ -15,7 +17,7 @@ export const KubeletReadyLine = 'kubelet started';
 export class NodeContainer extends GenericContainer {
   constructor(image: string, nodeName: string, apiServerUrl: string, environment: Record<string, string> = {}) {
     super(image);
-    runComponentProcess(this, 'kubelet')
+    runComponentProcess(this, 'kubelet/node-init')
       .withPrivilegedMode()
       .withHostname(nodeName)
       .withEnvironment({ APISERVER_URL: apiServerUrl, NODE_NAME: nodeName, ...environment })

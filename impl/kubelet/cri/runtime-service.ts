@@ -5,8 +5,9 @@
 // then for each container in it, and reads back their states. Any runtime that answers these
 // calls can run pods: containerd, CRI-O, or kubelab's process runtime (process-runtime.ts).
 //
-// kubelab simplifies: the calls are a TypeScript interface in the kubelet's own process, not
-// gRPC over a socket, and they carry only the fields the lessons use.
+// The runtime is another process of the node, reached on a Unix socket (runtime-wire.ts): the
+// kubelet's side is remote-runtime.ts, the runtime's runtime/runtime-server.ts. kubelab
+// simplifies: JSON over HTTP, not gRPC, and the calls carry only the fields the lessons use.
 // Real Kubernetes: k8s.io/cri-api/pkg/apis/runtime/v1/api.proto (RuntimeService).
 
 export type SandboxState = 'SANDBOX_READY' | 'SANDBOX_NOTREADY';

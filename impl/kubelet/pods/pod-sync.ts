@@ -14,7 +14,13 @@ import { isConflict, isNotFound } from '../../client/api-errors.js';
 import type { EventRecorder } from '../../client/event-recorder.js';
 import type { RestClient } from '../../client/rest-client.js';
 import type { JsonObject, KubeObject } from '../../client/types.js';
-import type { Attachment, ContainerStatus, ImageService, RuntimeService } from '../cri/runtime-service.js';
+import type {
+  Attachment,
+  ContainerStatus,
+  ImageService,
+  PodSandboxStatus,
+  RuntimeService,
+} from '../cri/runtime-service.js';
 import { type Backoff, goDuration } from './backoff.js';
 import { containerEnv } from './container-env.js';
 import { containerStatusOf, type Waiting } from './container-status.js';
@@ -69,6 +75,32 @@ export class PodSync {
     this.puller = new ImagePuller(images, options.imagePull);
     this.startup = new StartupTracker(options.onStarted);
     this.probes = new ProbeManager((containerId, kind, result) => void this.probed(containerId, kind, result));
+  }
+
+  // #region adopt
+  /**
+   * After the kubelet restarted: the runtime still runs the pods it had. Each pod's newest
+   * sandbox is its sandbox again, so the next sync starts nothing that runs (a container that
+   * exited meanwhile is restarted as its policy says); a pod whose sandbox was stopped had
+   * finished. Returns the uids of the pods found.
+   */
+  adopt(): string[] {
+    const newest = new Map<string, PodSandboxStatus>();
+    for (const sandbox of this.runtime.listPodSandboxes()) {
+      const known = newest.get(sandbox.config.uid);
+      if (!known || known.createdAt < sandbox.createdAt) newest.set(sandbox.config.uid, sandbox);
+    }
+    for (const [uid, sandbox] of newest) {
+      this.sandboxes.set(uid, sandbox.id);
+      if (sandbox.state !== 'SANDBOX_READY') this.finished.add(uid);
+    }
+    return [...newest.keys()];
+  }
+  // #endregion adopt
+
+  /** The uids of the pods the runtime has a sandbox for. */
+  podUidsInRuntime(): Set<string> {
+    return new Set(this.runtime.listPodSandboxes().map((sandbox) => sandbox.config.uid));
   }
 
   /** The uid of the pod a container belongs to, for the runtime's exit events. */
@@ -200,6 +232,9 @@ export class PodSync {
     const name = String(container.name ?? '');
     const key = `${pod.metadata.uid}/${name}`;
     const latest = this.latest(sandboxId, name);
+    // Found running after a restart of the kubelet: its probes start again.
+    if (latest?.state === 'CONTAINER_RUNNING' && !this.podOfContainer.has(latest.id))
+      this.watch(pod, sandboxId, container, latest.id);
     if (latest?.state === 'CONTAINER_RUNNING' && !this.failedProbe(latest)) return undefined;
     if (latest?.state === 'CONTAINER_RUNNING') await this.killUnhealthy(pod, latest);
     else if (latest && latest.state !== 'CONTAINER_EXITED') return undefined;
@@ -254,12 +289,18 @@ export class PodSync {
     await this.event(pod, 'Normal', 'Created', `Created container: ${name}`);
     await this.runtime.startContainer(id);
     await this.event(pod, 'Normal', 'Started', `Started container ${name}`);
-    this.podOfContainer.set(id, pod);
-    this.probes.start(id, container, { podIp: addresses.podIp, netns: sandbox?.netns ?? '' });
+    this.watch(pod, sandboxId, container, id);
     // Only the attempt before this one is kept: it is the container's lastState.
     for (const old of this.runtime.listContainers({ sandboxId })) {
       if (old.name === name && old.attempt < attempt - 1) await this.runtime.removeContainer(old.id);
     }
+  }
+
+  /** Probe a running container, and know its pod when a probe's result changes. */
+  private watch(pod: KubeObject, sandboxId: string, container: JsonObject, id: string): void {
+    const sandbox = this.runtime.podSandboxStatus(sandboxId);
+    this.podOfContainer.set(id, pod);
+    this.probes.start(id, container, { podIp: sandbox?.ip ?? '', netns: sandbox?.netns ?? '' });
   }
 
   // #region graceful-termination
@@ -309,7 +350,8 @@ export class PodSync {
         sandboxReady: this.runtime.podSandboxStatus(sandboxId)?.state === 'SANDBOX_READY',
         podIp,
         hostIp: this.options.hostIp,
-        startTime: this.startTimes.get(uid) ?? timestamp(this.now()),
+        // A pod adopted after a restart keeps the start time its status has.
+        startTime: this.startTimes.get(uid) ?? stringOr(pod.status?.startTime) ?? timestamp(this.now()),
         initContainers: initSpecs.map(view),
         containers: specs.map(view),
         terminal,
@@ -399,4 +441,8 @@ export class PodSync {
   private event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
     return this.recorder.record({ ...pod, kind: 'Pod' }, type, reason, message);
   }
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

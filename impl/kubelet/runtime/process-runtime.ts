@@ -9,9 +9,9 @@
 // events do.
 //
 // kubelab simplifies: no images unpacked, no mount, PID or UTS namespaces, no cgroups; the
-// processes share the node's filesystem. A kubelet that restarts loses this runtime's memory
-// (a real runtime keeps it in its own daemon). Real Kubernetes: containerd's CRI plugin,
-// runc (github.com/containerd/containerd/internal/cri/server).
+// processes share the node's filesystem. It lives in the runtime's own process (main.ts), not
+// the kubelet's, so a kubelet that restarts finds it as it was.
+// Real Kubernetes: containerd's CRI plugin, runc (github.com/containerd/containerd/internal/cri/server).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
