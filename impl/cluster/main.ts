@@ -82,6 +82,7 @@ Look inside a node, where the kubelet runs each pod as processes in a network na
   docker exec ${cluster.name}-worker-1 ip netns
   docker exec ${cluster.name}-worker-1 ps -ef
   docker exec ${cluster.name}-worker-1 curl -s http://<a pod's IP>:8080
+  docker exec ${cluster.name}-worker-1 pkill kubelet   (its pods run on; the next kubelet adopts them)
 
 Read what the API server stored in etcd:
   ETCDCTL_API=3 etcdctl --endpoints=${cluster.etcd.getClientUrl()} get /registry --prefix --keys-only
