@@ -41,7 +41,7 @@ export async function onlyRealNodes(world: KubeWorld, labels: string[]): Promise
 async function addRealNode(world: KubeWorld, name: string): Promise<void> {
   await world.nodes.add(name);
   // In a student edition its kubelet may reach a stub, as a component may (stub-reports.ts).
-  shared.stubReports?.followContainer(kubeletOf(name), world.nodes.containerId(name));
+  shared.stubReports?.followNode(name, world.nodes.containerId(name));
 }
 
 /**
@@ -49,13 +49,9 @@ async function addRealNode(world: KubeWorld, name: string): Promise<void> {
  * marks are read first: its log goes with the container.
  */
 export async function removeRealNode(world: KubeWorld, name: string): Promise<void> {
-  shared.stubReports?.unfollow(kubeletOf(name));
+  shared.stubReports?.unfollowNode(name);
   if (shared.probe && world.nodes.names().includes(name)) shared.probe.readLog(await world.nodes.logs(name, WholeLog));
   await world.nodes.remove(name);
-}
-
-function kubeletOf(node: string): string {
-  return `kubelet of ${node}`;
 }
 
 /** Ready, and with its pod range: until then no pod can get an address on it. */
