@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_DIR } from '../../impl/project-root.js';
 import { loadExercises } from '../catalog.js';
-import { mutationScore } from './verdicts.js';
+import { type MutantVerdict, mutationScore } from './verdicts.js';
 import { gradeMutantsInCopies } from './workspaces.js';
 
 export const MutationAim = 0.8;
@@ -34,7 +34,8 @@ async function main(args: string[]): Promise<void> {
   for (const { exercise, control, controlAfter, mutants } of report) {
     const { killed, counted } = mutationScore(mutants);
     const score = counted === 0 ? 0 : killed / counted;
-    const isControlFull = control.earned === control.points && controlAfter.earned === controlAfter.points;
+    const isFull = (verdict: MutantVerdict | undefined) => !verdict || verdict.earned === verdict.points;
+    const isControlFull = isFull(control) && isFull(controlAfter);
     isBelowAim ||= score < MutationAim || !isControlFull;
     const warning = isControlFull ? '' : `  (the reference lost points beside the mutants: not valid)`;
     console.log(

@@ -22,9 +22,12 @@ export interface MutantVerdict {
 export interface ExerciseMutants {
   exercise: string;
   points: number;
-  /** The reference solution, graded the same way, before the mutants and after them. */
+  /**
+   * The reference solution, graded the same way, before the mutants and after them; not after
+   * them when no component of the cluster ran them (the kubelet's, run by each scenario's nodes).
+   */
   control: MutantVerdict;
-  controlAfter: MutantVerdict;
+  controlAfter?: MutantVerdict;
   mutants: MutantVerdict[];
 }
 
