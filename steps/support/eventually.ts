@@ -5,8 +5,9 @@
 // wrong, not just that time ran out. A wait whose outcome is already settled ends at once: a
 // failure that names an unsolved exercise (a stub's message, quoted by the step) fails every
 // try alike, and so does a wait on a component that has reported reaching a stub for this
-// scenario (stub-reports.ts). Waiting out the limit would only make a student edition slower
-// to grade.
+// scenario (stub-reports.ts), and so does a check that throws a SettledFailure: what it saw
+// can no longer come right (a history that went wrong stays wrong). Waiting out the limit would
+// only make a student edition, or a wrong solution, slower to grade.
 
 import { unsolvedExerciseIn } from '../../exercises/catalog.js';
 
@@ -22,6 +23,9 @@ export function endWaitsWhen(settled: (() => string | undefined) | undefined): v
   settledOutcome = settled;
 }
 
+/** A failure no later try can mend: `eventually` ends with it at once. */
+export class SettledFailure extends Error {}
+
 export async function eventually<T>(
   check: () => Promise<T> | T,
   { timeoutMs, intervalMs = 100 }: EventuallyOptions,
@@ -31,8 +35,8 @@ export async function eventually<T>(
     try {
       return await check();
     } catch (error) {
-      if (Date.now() >= deadline || (error instanceof Error && unsolvedExerciseIn(error.message) !== undefined))
-        throw error;
+      if (Date.now() >= deadline || error instanceof SettledFailure) throw error;
+      if (error instanceof Error && unsolvedExerciseIn(error.message) !== undefined) throw error;
       const settled = settledOutcome?.();
       if (settled !== undefined) throw withReason(error, settled);
     }
