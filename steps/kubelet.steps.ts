@@ -9,6 +9,7 @@ import type { KubeObject } from '../impl/client/types.js';
 import { readAuditLog } from './support/audit.js';
 import { eventually } from './support/eventually.js';
 import {
+  backOffs,
   containerLogFile,
   createPodWithKubectl,
   getPod,
@@ -131,13 +132,6 @@ When(
   },
 );
 
-When(
-  'a pod {string} with restartPolicy {string} running {string} with args {string} is created with kubectl',
-  async function (this: KubeWorld, label: string, restartPolicy: string, image: string, args: string) {
-    await createPodWithKubectl(this, label, { image, args: args.split(' '), restartPolicy });
-  },
-);
-
 Then(
   "within {int} seconds pod {string} is Running on the node it was bound to, with an IP from that node's podCIDR",
   async function (this: KubeWorld, seconds: number, label: string) {
@@ -248,10 +242,38 @@ Then(
     const expected = list.split(', ');
     await eventually(
       () => {
-        const delays = waitingHistory(podHistory(this, label))
-          .filter((entry) => entry.reason === reason)
-          .map((entry) => /^back-off (\S+) restarting failed container/.exec(entry.message)?.[1] ?? entry.message);
+        const delays = backOffs(podHistory(this, label), reason);
         assert.deepEqual(delays.slice(0, expected.length), expected, `back-offs so far: ${delays.join(', ')}`);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
+    );
+  },
+);
+
+Then(
+  "within {int} seconds pod {string}'s container {string} has waited in {string} for {string}, " +
+    'and its container {string} for {string}',
+  async function (
+    this: KubeWorld,
+    seconds: number,
+    label: string,
+    first: string,
+    reason: string,
+    firstList: string,
+    second: string,
+    secondList: string,
+  ) {
+    const wanted = [
+      { container: first, expected: firstList.split(', ') },
+      { container: second, expected: secondList.split(', ') },
+    ];
+    await eventually(
+      () => {
+        for (const { container, expected } of wanted) {
+          const delays = backOffs(podHistory(this, label), reason, container);
+          const message = `back-offs of ${container} so far: ${delays.join(', ') || 'none'}`;
+          assert.deepEqual(delays.slice(0, expected.length), expected, message);
+        }
       },
       { timeoutMs: seconds * 1000, intervalMs: 250 },
     );
@@ -265,27 +287,6 @@ Then(
     assert.ok((container?.restartCount ?? 0) >= restarts, `restartCount is ${container?.restartCount}`);
     assert.equal(container?.lastState.terminated?.exitCode, exitCode);
     assert.equal(container?.lastState.terminated?.reason, 'Error');
-  },
-);
-
-Then(
-  'within {int} seconds pod {string} is {string} with restartCount {word} {int}',
-  async function (this: KubeWorld, seconds: number, label: string, phase: string, how: string, restarts: number) {
-    await eventually(
-      async () => {
-        const pod = await getPod(this, label);
-        const count = mainContainer(pod)?.restartCount ?? -1;
-        assert.equal(pod.status?.phase, phase);
-        if (how === 'exactly') assert.equal(count, restarts);
-        else assert.ok(count >= restarts, `restartCount is ${count}`);
-      },
-      { timeoutMs: seconds * 1000, intervalMs: 250 },
-    );
-    // A finished pod stays finished: its phase never goes back (the kubelet starts nothing of it).
-    const phases = podHistory(this, label).map((pod: KubeObject) => String(pod.status?.phase ?? ''));
-    const firstFinal = phases.findIndex((seen) => seen === 'Succeeded' || seen === 'Failed');
-    if (firstFinal >= 0)
-      assert.deepEqual(new Set(phases.slice(firstFinal)), new Set([phases[firstFinal]]), phases.join(','));
   },
 );
 

@@ -1,15 +1,31 @@
-// Steps for pods written out in full in a feature: init containers, and probes of every kind.
-// Each pod is created with kubectl, as a person would, and watched from before its creation,
-// so a step can look back at every status the kubelet wrote on the way.
+// Steps for pods written out in full in a feature: init containers, probes of every kind, and
+// tables of pods whose containers exit with the codes given. Each pod is created with kubectl,
+// as a person would, and watched from before its creation, so a step can look back at every
+// status the kubelet wrote on the way.
 
 import assert from 'node:assert/strict';
-import { Then, When } from '@cucumber/cucumber';
+import { type DataTable, Then, When } from '@cucumber/cucumber';
 import { parse } from 'yaml';
-import type { JsonObject } from '../impl/client/types.js';
+import type { JsonObject, KubeObject } from '../impl/client/types.js';
 import { eventually } from './support/eventually.js';
-import { applyPodWithKubectl, containerNamed, getPod, podEvents, podHistory } from './support/pods.js';
+import {
+  applyPodWithKubectl,
+  containerNamed,
+  containerNames,
+  getPod,
+  isRestarted,
+  type PodRow,
+  podEvents,
+  podHistory,
+  podManifestOfRow,
+  podRows,
+} from './support/pods.js';
 import { conditionOf } from './support/real-nodes.js';
+import { eventuallyExplained } from './support/warnings.js';
 import type { KubeWorld } from './support/world.js';
+
+/** How far along a phase is: a pod's phase never goes back, and Succeeded and Failed are final. */
+const PhaseOrder: Record<string, number> = { Pending: 0, Running: 1, Succeeded: 2, Failed: 2 };
 
 When('pod {string} is created with kubectl from:', async function (this: KubeWorld, label: string, yaml: string) {
   const written = parse(yaml) as { spec: JsonObject };
@@ -20,6 +36,49 @@ When('pod {string} is created with kubectl from:', async function (this: KubeWor
     spec: written.spec,
   }));
 });
+
+When(
+  'these pods are created with kubectl, their containers exiting with the code given, or running on where it says "runs":',
+  async function (this: KubeWorld, table: DataTable) {
+    const rows = podRows(table.hashes());
+    this.notes.set('table of pods', JSON.stringify(rows));
+    for (const row of rows)
+      await applyPodWithKubectl(this, row.pod, (name) => podManifestOfRow(name, this.namespace, row));
+  },
+);
+
+Then(
+  'within {int} seconds each of these pods is in its phase, each container its restartPolicy restarts ' +
+    'has restarted at least twice, and no other container has restarted',
+  async function (this: KubeWorld, seconds: number) {
+    const rows = tableOfPods(this);
+    await eventuallyExplained(
+      this,
+      async () => {
+        for (const row of rows) {
+          const pod = await getPod(this, row.pod);
+          assert.equal(pod.status?.phase, row.phase, `pod ${row.pod} is ${pod.status?.phase}, not ${row.phase}`);
+          assertRestarts(pod, row);
+        }
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 500 },
+    );
+  },
+);
+
+Then(
+  "no pod's phase went back: none left Succeeded or Failed, none went from Running to Pending",
+  function (this: KubeWorld) {
+    for (const row of tableOfPods(this)) {
+      const phases = podHistory(this, row.pod).flatMap((pod) => String(pod.status?.phase ?? '') || []);
+      const changes = phases.filter((phase, index) => phase !== phases[index - 1]);
+      const wentBack = changes.some(
+        (phase, index) => index > 0 && (PhaseOrder[phase] ?? 0) <= (PhaseOrder[changes[index - 1] ?? ''] ?? 0),
+      );
+      assert.ok(!wentBack, `pod ${row.pod}'s phase went ${changes.join(', then ')}`);
+    }
+  },
+);
 
 Then(
   'within {int} seconds pod {string} is {string}',
@@ -120,3 +179,23 @@ Then(
     );
   },
 );
+
+function tableOfPods(world: KubeWorld): PodRow[] {
+  const rows = world.notes.get('table of pods');
+  if (!rows) throw new Error('the scenario created no table of pods');
+  return JSON.parse(rows) as PodRow[];
+}
+
+/** Each container its policy restarts has restarted at least twice; every other, never. */
+function assertRestarts(pod: KubeObject, row: PodRow): void {
+  const names = containerNames(row);
+  const entries = [
+    ...row.initContainers.map((entry, index) => ({ entry, name: names.init[index] ?? '', isInit: true })),
+    ...row.containers.map((entry, index) => ({ entry, name: names.containers[index] ?? '', isInit: false })),
+  ];
+  for (const { entry, name, isInit } of entries) {
+    const restarts = containerNamed(pod, name)?.restartCount ?? 0;
+    const isExpected = isRestarted(row.restartPolicy, entry, isInit) ? restarts >= 2 : restarts === 0;
+    assert.ok(isExpected, `pod ${row.pod}'s container ${name} (${entry}) has restarted ${restarts} time(s)`);
+  }
+}

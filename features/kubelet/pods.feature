@@ -31,27 +31,6 @@ Feature: The kubelet registers its node and runs the pods bound to it
     Then within 15 seconds pod "typo"'s container has waited with reason "ErrImagePull", then "ImagePullBackOff"
     And pod "typo" is "Pending" and has a "Failed" event "Failed to pull image \"kubelab/ech0\""
 
-  @conformance:kubelet-crash-loop-back-off
-  Scenario: a container that keeps crashing is restarted at once, then after a back-off that doubles
-    Given the cluster's only nodes are real nodes "a"
-    When a pod "crashy" running "kubelab/crasher" with args "0.2" is created with kubectl
-    Then within 30 seconds pod "crashy"'s container has waited in "CrashLoopBackOff" for "1s, 2s, 4s, 4s", in that order
-    And pod "crashy"'s restartCount has grown to at least 3, and its last state is terminated with exit code 1
-
-  @conformance:kubelet-restart-policy
-  Scenario Outline: restartPolicy <policy>, with a container that exits <code>
-    Given the cluster's only nodes are real nodes "a"
-    When a pod "job" with restartPolicy "<policy>" running "kubelab/exit" with args "<code>" is created with kubectl
-    Then within 15 seconds pod "job" is "<phase>" with restartCount <how> <restarts>
-
-    Examples:
-      | policy    | code | phase     | how      | restarts |
-      | Never     | 0    | Succeeded | exactly  | 0        |
-      | Never     | 3    | Failed    | exactly  | 0        |
-      | OnFailure | 0    | Succeeded | exactly  | 0        |
-      | OnFailure | 3    | Running   | at-least | 2        |
-      | Always    | 0    | Running   | at-least | 2        |
-
   @conformance:kubelet-readiness-probe
   Scenario: a failing readiness probe makes the pod not Ready, and nothing restarts it
     Given the cluster's only nodes are real nodes "a"

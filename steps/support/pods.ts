@@ -50,6 +50,63 @@ export function podManifest(name: string, namespace: string, shape: PodShape): K
 }
 
 /**
+ * A row of a table of pods: its restartPolicy, its init containers and containers (each an exit
+ * code for `kubelab/exit`, or `runs` for `kubelab/sleeper`), and the phase it should come to.
+ */
+export interface PodRow {
+  pod: string;
+  restartPolicy: string;
+  initContainers: string[];
+  containers: string[];
+  phase: string;
+}
+
+/** The rows of a feature's table of pods, whose container lists are comma-separated. */
+export function podRows(rows: Array<Record<string, string>>): PodRow[] {
+  const list = (cell: string | undefined) => (cell ?? '').split(',').flatMap((entry) => entry.trim() || []);
+  return rows.map((row) => ({
+    pod: String(row.pod),
+    restartPolicy: String(row.restartPolicy),
+    initContainers: list(row['init containers']),
+    containers: list(row.containers),
+    phase: String(row.phase),
+  }));
+}
+
+/** The names a row's containers get: `init-1` …, then `first`, `second`, `third`. */
+export function containerNames(row: PodRow): { init: string[]; containers: string[] } {
+  return {
+    init: row.initContainers.map((_, index) => `init-${index + 1}`),
+    containers: row.containers.map((_, index) => ['first', 'second', 'third'][index] ?? `c${index + 1}`),
+  };
+}
+
+export function podManifestOfRow(name: string, namespace: string, row: PodRow): KubeObject {
+  const names = containerNames(row);
+  const container = (entry: string, containerName: string): JsonObject =>
+    entry === 'runs'
+      ? { name: containerName, image: 'kubelab/sleeper' }
+      : { name: containerName, image: 'kubelab/exit', args: [entry] };
+  const spec: JsonObject = {
+    restartPolicy: row.restartPolicy,
+    containers: row.containers.map((entry, index) => container(entry, names.containers[index] ?? '')),
+  };
+  if (row.initContainers.length > 0)
+    spec.initContainers = row.initContainers.map((entry, index) => container(entry, names.init[index] ?? ''));
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec };
+}
+
+/**
+ * Whether the kubelet restarts a container of a row once it exits, as the restart policy says:
+ * Always every exit, OnFailure a non-zero one, Never none. An init container that exits 0 has
+ * completed, whatever the policy; one that runs on never exits.
+ */
+export function isRestarted(restartPolicy: string, entry: string, isInit: boolean): boolean {
+  if (entry === 'runs' || restartPolicy === 'Never') return false;
+  return entry !== '0' || (restartPolicy === 'Always' && !isInit);
+}
+
+/**
  * `kubectl apply` of the pod, as a person would create it; its events are recorded from
  * before its creation by a watch on the scenario's namespace.
  */
@@ -109,14 +166,15 @@ export function mainContainer(pod: KubeObject): ContainerStatusView | undefined 
 }
 
 /**
- * The waiting reasons and messages the pod's container went through, in order: one entry per
- * spell of waiting (the same back-off twice, with a run between, is two entries).
+ * The waiting reasons and messages the pod's container (its first, or the one named) went through,
+ * in order: one entry per spell of waiting (the same back-off twice, with a run between, is two
+ * entries).
  */
-export function waitingHistory(pods: KubeObject[]): Array<{ reason: string; message: string }> {
+export function waitingHistory(pods: KubeObject[], container?: string): Array<{ reason: string; message: string }> {
   const seen: Array<{ reason: string; message: string }> = [];
   let previous = '';
   for (const pod of pods) {
-    const state = mainContainer(pod)?.state;
+    const state = (container === undefined ? mainContainer(pod) : containerNamed(pod, container))?.state;
     const waiting = state?.waiting;
     const now = waiting ? `waiting ${waiting.reason} ${waiting.message}` : JSON.stringify(state ?? {});
     if (waiting && now !== previous)
@@ -140,4 +198,11 @@ export async function podEvents(world: KubeWorld, label: string, reason: string)
   return events.items.filter(
     (event) => (event.involvedObject as { name?: string } | undefined)?.name === name && event.reason === reason,
   );
+}
+
+/** The back-offs a container waited in `reason` for, in order, as its waiting messages give them: `1s`, `2s`. */
+export function backOffs(pods: KubeObject[], reason: string, container?: string): string[] {
+  return waitingHistory(pods, container)
+    .filter((entry) => entry.reason === reason)
+    .map((entry) => /^back-off (\S+) restarting failed container/.exec(entry.message)?.[1] ?? entry.message);
 }
