@@ -5,6 +5,7 @@ import { createIfAbsentMutants } from './create-if-absent.js';
 import { fitsMutants } from './fits.js';
 import { leastAllocatedScoreMutants } from './least-allocated-score.js';
 import type { Mutant } from './mutant.js';
+import { podPhaseMutants } from './pod-phase.js';
 import { podsToDeleteMutants } from './pods-to-delete.js';
 import { registryKeyMutants } from './registry-key.js';
 import { replicasetReconcileMutants } from './replicaset-reconcile.js';
@@ -21,6 +22,7 @@ export const AllMutants: readonly Mutant[] = [
   ...selectHostMutants,
   ...replicasetReconcileMutants,
   ...podsToDeleteMutants,
+  ...podPhaseMutants,
 ];
 
 /** Each exercise needs at least this many mutants. */

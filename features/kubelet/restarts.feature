@@ -42,7 +42,7 @@ Feature: The kubelet restarts a pod's containers as its restartPolicy says, afte
 
     # One pod per way of ending for good: all exited 0, one failed, an init container failed under
     # Never (so the pod's own container never starts).
-    @conformance:kubelet-pod-ended
+    @conformance:kubelet-pod-ended @exercise-pod-phase
     Scenario: a pod whose containers have all ended for good is Succeeded, or Failed if one of them failed, and stays so
       Given the cluster's only nodes are real nodes "a"
       When these pods are created with kubectl, their containers exiting with the code given, or running on where it says "runs":
@@ -58,7 +58,7 @@ Feature: The kubelet restarts a pod's containers as its restartPolicy says, afte
     # Always restarts every exit, OnFailure a non-zero one: such a pod runs on, and so does one with
     # a container still running beside a failed one. Init containers that have not completed keep
     # the pod Pending.
-    @conformance:kubelet-restart-policy
+    @conformance:kubelet-restart-policy @exercise-pod-phase
     Scenario: a pod whose containers run, or are restarted as its restartPolicy says, is Running; Pending until its init containers complete
       Given the cluster's only nodes are real nodes "a"
       When these pods are created with kubectl, their containers exiting with the code given, or running on where it says "runs":

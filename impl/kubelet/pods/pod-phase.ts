@@ -11,7 +11,7 @@ import type { ContainerView } from './container-view.js';
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
-// #region pod-phase
+// #region pod-phase exercise=pod-phase points=10
 export function podPhase(
   restartPolicy: RestartPolicy,
   initContainers: readonly ContainerView[],
