@@ -1,6 +1,7 @@
 // Every exercise's mutants, in the catalogue's order.
 
 import { compareAndSwapMutants } from './compare-and-swap.js';
+import { crashLoopBackOffMutants } from './crash-loop-back-off.js';
 import { createIfAbsentMutants } from './create-if-absent.js';
 import { fitsMutants } from './fits.js';
 import { leastAllocatedScoreMutants } from './least-allocated-score.js';
@@ -22,6 +23,7 @@ export const AllMutants: readonly Mutant[] = [
   ...selectHostMutants,
   ...replicasetReconcileMutants,
   ...podsToDeleteMutants,
+  ...crashLoopBackOffMutants,
   ...podPhaseMutants,
 ];
 

@@ -10,7 +10,7 @@ Feature: The kubelet restarts a pod's containers as its restartPolicy says, afte
 
   Rule: A container that keeps failing is restarted at once, then after a back-off that doubles up to its maximum, and from the first again once it has run for twice the maximum
 
-    @conformance:kubelet-crash-loop-back-off
+    @conformance:kubelet-crash-loop-back-off @exercise-crash-loop-back-off
     Scenario: a container that keeps crashing is restarted at once, then after a back-off that doubles
       Given the cluster's only nodes are real nodes "a"
       When a pod "crashy" running "kubelab/crasher" with args "0.2" is created with kubectl
@@ -20,7 +20,7 @@ Feature: The kubelet restarts a pod's containers as its restartPolicy says, afte
     # Each container has a back-off of its own. "quick" crashes after 0.2 s, every time; "slow"
     # after 9 s, longer than twice the longest back-off (4 s here), so each of its crashes is
     # the first again.
-    @conformance:kubelet-crash-loop-back-off-starts-over
+    @conformance:kubelet-crash-loop-back-off-starts-over @exercise-crash-loop-back-off
     Scenario Outline: each container backs off on its own, and one that ran for twice the longest back-off starts from the first again: restartPolicy <policy>
       Given the cluster's only nodes are real nodes "a"
       When pod "app" is created with kubectl from:

@@ -15,8 +15,12 @@ export class Backoff {
     readonly maxMs: number,
   ) {}
 
-  // #region backoff-next
-  /** Records a failure at `now`: the first waits `initialMs`, each next one twice the last. */
+  // #region backoff-next exercise=crash-loop-back-off points=10
+  /**
+   * Records a failure of `key` at `now` and returns the wait before the next try: `initialMs`
+   * for a first failure, then twice the last wait, up to `maxMs`. A failure more than twice
+   * `maxMs` after the last one counts as a first again: the container had run well meanwhile.
+   */
   next(key: string, now: number): number {
     const entry = this.entries.get(key);
     const fresh = entry === undefined || now - entry.lastUpdate > 2 * this.maxMs;
