@@ -237,43 +237,14 @@ Then(
 );
 
 Then(
-  "within {int} seconds pod {string}'s container has waited in {string} for {string}, in that order",
-  async function (this: KubeWorld, seconds: number, label: string, reason: string, list: string) {
+  "within {int} seconds pod {string}'s container {string} has waited in {string} for {string}",
+  async function (this: KubeWorld, seconds: number, label: string, container: string, reason: string, list: string) {
     const expected = list.split(', ');
     await eventually(
       () => {
-        const delays = backOffs(podHistory(this, label), reason);
-        assert.deepEqual(delays.slice(0, expected.length), expected, `back-offs so far: ${delays.join(', ')}`);
-      },
-      { timeoutMs: seconds * 1000, intervalMs: 250 },
-    );
-  },
-);
-
-Then(
-  "within {int} seconds pod {string}'s container {string} has waited in {string} for {string}, " +
-    'and its container {string} for {string}',
-  async function (
-    this: KubeWorld,
-    seconds: number,
-    label: string,
-    first: string,
-    reason: string,
-    firstList: string,
-    second: string,
-    secondList: string,
-  ) {
-    const wanted = [
-      { container: first, expected: firstList.split(', ') },
-      { container: second, expected: secondList.split(', ') },
-    ];
-    await eventually(
-      () => {
-        for (const { container, expected } of wanted) {
-          const delays = backOffs(podHistory(this, label), reason, container);
-          const message = `back-offs of ${container} so far: ${delays.join(', ') || 'none'}`;
-          assert.deepEqual(delays.slice(0, expected.length), expected, message);
-        }
+        const delays = backOffs(podHistory(this, label), reason, container);
+        const message = `back-offs of ${container} so far: ${delays.join(', ') || 'none'}`;
+        assert.deepEqual(delays.slice(0, expected.length), expected, message);
       },
       { timeoutMs: seconds * 1000, intervalMs: 250 },
     );

@@ -38,7 +38,7 @@ When('pod {string} is created with kubectl from:', async function (this: KubeWor
 });
 
 When(
-  'these pods are created with kubectl, their containers exiting with the code given, or running on where it says "runs":',
+  'these pods are created with kubectl, whose containers exit with the codes given or run on:',
   async function (this: KubeWorld, table: DataTable) {
     const rows = podRows(table.hashes());
     this.notes.set('table of pods', JSON.stringify(rows));
@@ -48,8 +48,7 @@ When(
 );
 
 Then(
-  'within {int} seconds each of these pods is in its phase, each container its restartPolicy restarts ' +
-    'has restarted at least twice, and no other container has restarted',
+  'within {int} seconds each pod is in its phase, and has restarted its containers as its restartPolicy says',
   async function (this: KubeWorld, seconds: number) {
     const rows = tableOfPods(this);
     await eventuallyExplained(
