@@ -14,6 +14,7 @@ import { inNode, namespacesByAddress, nodeAddress, realNodeName } from './suppor
 import type { KubeWorld } from './support/world.js';
 
 const ManifestFolder = '/etc/kubernetes/manifests';
+const SourceAnnotation = 'kubernetes.io/config.source';
 const HashAnnotation = 'kubernetes.io/config.hash';
 const MirrorAnnotation = 'kubernetes.io/config.mirror';
 
@@ -63,12 +64,30 @@ async function pidOf(world: KubeWorld, node: string, program: string): Promise<s
   return line?.trim().split(/\s+/)[0];
 }
 
-async function mirrorPod(world: KubeWorld, label: string): Promise<KubeObject | undefined> {
+async function mirrorPodOf(world: KubeWorld, label: string): Promise<KubeObject | undefined> {
   const ref = { resource: 'pods', namespace: world.namespace, name: mirrorName(world, label) };
   return world.api.get(ref).catch((error: unknown) => {
     if (isNotFound(error)) return undefined;
     throw error;
   });
+}
+
+/**
+ * What makes a pod the mirror of a static pod, as the kubelet writes it: named after its node
+ * (its lookup by name says so), marked as coming from a file, with the static pod's hash, owned
+ * by the Node, and bound to it from the start.
+ */
+async function assertIsMirror(world: KubeWorld, label: string, mirror: KubeObject): Promise<void> {
+  const { node } = notesOf(world, label);
+  const nodeObject = await world.api.get({ resource: 'nodes', name: node });
+  const annotations = mirror.metadata.annotations ?? {};
+  assert.equal(annotations[SourceAnnotation], 'file', `${SourceAnnotation} of ${mirror.metadata.name}`);
+  assert.match(annotations[HashAnnotation] ?? '', /^[0-9a-f]{32}$/, `${HashAnnotation} of ${mirror.metadata.name}`);
+  assert.equal(annotations[MirrorAnnotation], annotations[HashAnnotation], `${MirrorAnnotation} is not the hash`);
+  assert.deepEqual(mirror.metadata.ownerReferences, [
+    { apiVersion: 'v1', kind: 'Node', name: node, uid: nodeObject.metadata.uid, controller: true },
+  ]);
+  assert.equal(mirror.spec?.nodeName, node);
 }
 
 When(
@@ -105,26 +124,17 @@ Then(
 Then(
   'within {int} seconds the API shows static pod {string} as a mirror pod named after its node, owned by the Node',
   async function (this: KubeWorld, seconds: number, label: string) {
-    const { node } = notesOf(this, label);
-    const nodeObject = await this.api.get({ resource: 'nodes', name: node });
     const mirror = await eventually(
       async () => {
-        const pod = await mirrorPod(this, label);
+        const pod = await mirrorPodOf(this, label);
         assert.ok(pod, `no pod ${mirrorName(this, label)} in the API`);
         return pod;
       },
       { timeoutMs: seconds * 1000, intervalMs: 250 },
     );
-    const annotations = mirror.metadata.annotations ?? {};
-    assert.equal(annotations['kubernetes.io/config.source'], 'file');
-    assert.match(annotations[HashAnnotation] ?? '', /^[0-9a-f]{32}$/);
-    assert.equal(annotations[MirrorAnnotation], annotations[HashAnnotation]);
-    assert.deepEqual(mirror.metadata.ownerReferences, [
-      { apiVersion: 'v1', kind: 'Node', name: node, uid: nodeObject.metadata.uid, controller: true },
-    ]);
-    assert.equal(mirror.spec?.nodeName, node);
+    await assertIsMirror(this, label, mirror);
     this.notes.set(`static ${label} mirror uid`, String(mirror.metadata.uid));
-    this.notes.set(`static ${label} hash`, String(annotations[MirrorAnnotation]));
+    this.notes.set(`static ${label} hash`, String(mirror.metadata.annotations?.[MirrorAnnotation]));
   },
 );
 
@@ -170,8 +180,9 @@ Given(
     await eventually(
       async () => {
         assert.ok(await pidOf(this, node, program), `no ${program} runs in node ${node}`);
-        const mirror = await mirrorPod(this, label);
+        const mirror = await mirrorPodOf(this, label);
         assert.ok(mirror?.status?.phase === 'Running', `mirror pod: ${mirror?.status?.phase ?? 'none'}`);
+        await assertIsMirror(this, label, mirror);
         this.notes.set(`static ${label} mirror uid`, String(mirror?.metadata.uid));
         this.notes.set(`static ${label} hash`, String(mirror?.metadata.annotations?.[MirrorAnnotation]));
       },
@@ -192,7 +203,7 @@ Then(
     const before = this.notes.get(`static ${label} mirror uid`);
     await eventually(
       async () => {
-        const mirror = await mirrorPod(this, label);
+        const mirror = await mirrorPodOf(this, label);
         assert.ok(mirror && !mirror.metadata.deletionTimestamp, 'no mirror pod yet');
         assert.notEqual(mirror.metadata.uid, before);
       },
@@ -221,10 +232,11 @@ Then(
       async () => {
         assert.ok(await pidOf(this, node, `${now.split('/')[1]}.js`), `${now} does not run yet`);
         assert.equal(await pidOf(this, node, `${before.split('/')[1]}.js`), undefined, `${before} still runs`);
-        const mirror = await mirrorPod(this, label);
+        const mirror = await mirrorPodOf(this, label);
         const containers = (mirror?.spec?.containers ?? []) as Array<{ image?: string }>;
         assert.equal(containers[0]?.image, now);
         assert.notEqual(mirror?.metadata.annotations?.[MirrorAnnotation], hashBefore);
+        if (mirror) await assertIsMirror(this, label, mirror);
       },
       { timeoutMs: seconds * 1000, intervalMs: 250 },
     );
@@ -243,7 +255,7 @@ Then(
     await eventually(
       async () => {
         assert.equal(await pidOf(this, node, 'echo.js'), undefined, 'the echo server still runs');
-        assert.equal(await mirrorPod(this, label), undefined, 'the mirror pod is still in the API');
+        assert.equal(await mirrorPodOf(this, label), undefined, 'the mirror pod is still in the API');
       },
       { timeoutMs: seconds * 1000, intervalMs: 250 },
     );

@@ -8,6 +8,9 @@ Feature: The kubelet runs static pods from its manifest folder, and shows each a
   Source: kubernetes.io "Create static Pods"; pkg/kubelet/config (file.go, common.go),
   pkg/kubelet/pod/mirror_client.go.
 
+  # Every mirror pod a scenario sees is checked whole: named <pod>-<node>, annotated
+  # kubernetes.io/config.source "file", kubernetes.io/config.hash (the static pod's uid) and
+  # kubernetes.io/config.mirror (the same hash), owned by the Node, and bound to it.
   @needs-audit @conformance:static-pod-runs-with-a-mirror
   Scenario: a manifest placed in the folder runs, and a mirror pod named after the node shows it
     Given the cluster's only nodes are real nodes "a"
