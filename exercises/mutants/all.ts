@@ -11,6 +11,7 @@ import { podsToDeleteMutants } from './pods-to-delete.js';
 import { registryKeyMutants } from './registry-key.js';
 import { replicasetReconcileMutants } from './replicaset-reconcile.js';
 import { selectHostMutants } from './select-host.js';
+import { staticPodMutants } from './static-pod.js';
 import { toleratesTaintMutants } from './tolerates-taint.js';
 
 export const AllMutants: readonly Mutant[] = [
@@ -25,6 +26,7 @@ export const AllMutants: readonly Mutant[] = [
   ...podsToDeleteMutants,
   ...crashLoopBackOffMutants,
   ...podPhaseMutants,
+  ...staticPodMutants,
 ];
 
 /** Each exercise needs at least this many mutants. */

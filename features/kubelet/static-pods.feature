@@ -11,7 +11,7 @@ Feature: The kubelet runs static pods from its manifest folder, and shows each a
   # Every mirror pod a scenario sees is checked whole: named <pod>-<node>, annotated
   # kubernetes.io/config.source "file", kubernetes.io/config.hash (the static pod's uid) and
   # kubernetes.io/config.mirror (the same hash), owned by the Node, and bound to it.
-  @needs-audit @conformance:static-pod-runs-with-a-mirror
+  @needs-audit @conformance:static-pod-runs-with-a-mirror @exercise-static-pod
   Scenario: a manifest placed in the folder runs, and a mirror pod named after the node shows it
     Given the cluster's only nodes are real nodes "a"
     When a manifest of pod "static-web" running "kubelab/echo" is placed in node "a"'s manifest folder
@@ -20,7 +20,7 @@ Feature: The kubelet runs static pods from its manifest folder, and shows each a
     And the audit log shows node "a"'s kubelet created the mirror pod, and nobody bound it
     And inside node "a", the kubelet's /pods on port 10250 lists static pod "static-web" by its own uid, the config hash
 
-  @needs-component-control @conformance:static-pod-without-api-server
+  @needs-component-control @conformance:static-pod-without-api-server @exercise-static-pod
   Scenario: a static pod starts while the API server is down, and its mirror pod comes once it is back
     Given the cluster's only nodes are real nodes "a"
     When the API server is stopped
@@ -29,21 +29,21 @@ Feature: The kubelet runs static pods from its manifest folder, and shows each a
     When the API server is started again
     Then within 30 seconds the API shows static pod "static-web" as a mirror pod named after its node, owned by the Node
 
-  @conformance:static-pod-mirror-deleted
+  @conformance:static-pod-mirror-deleted @exercise-static-pod
   Scenario: deleting the mirror pod does not stop the static pod, and the mirror comes back
     Given the cluster's only nodes are real nodes "a"
     And static pod "static-web" running "kubelab/echo" runs on node "a", shown by its mirror pod
     When the mirror pod of "static-web" is deleted with kubectl
     Then within 15 seconds the mirror pod of "static-web" is back with a new uid, and the same process runs it
 
-  @conformance:static-pod-manifest-edited
+  @conformance:static-pod-manifest-edited @exercise-static-pod
   Scenario: editing the manifest replaces the pod
     Given the cluster's only nodes are real nodes "a"
     And static pod "static-web" running "kubelab/echo" runs on node "a", shown by its mirror pod
     When the manifest of "static-web" is changed to run "kubelab/sleeper"
     Then within 15 seconds node "a" runs "kubelab/sleeper" instead of "kubelab/echo", and the mirror pod shows the new manifest
 
-  @conformance:static-pod-manifest-removed
+  @conformance:static-pod-manifest-removed @exercise-static-pod
   Scenario: removing the manifest stops the pod and deletes its mirror pod
     Given the cluster's only nodes are real nodes "a"
     And static pod "static-web" running "kubelab/echo" runs on node "a", shown by its mirror pod

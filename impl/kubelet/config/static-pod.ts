@@ -15,7 +15,7 @@ export const ConfigHashAnnotation = 'kubernetes.io/config.hash';
 export const ConfigSeenAnnotation = 'kubernetes.io/config.seen';
 export const ConfigMirrorAnnotation = 'kubernetes.io/config.mirror';
 
-// #region static-pod
+// #region static-pod exercise=static-pod points=10
 /** The pod `manifest` (read from `file`) becomes on `nodeName`, as the kubelet's file source makes it. */
 export function staticPod(manifest: KubeObject, nodeName: string, file: string, seen: string): KubeObject {
   const name = `${manifest.metadata?.name ?? ''}-${nodeName.toLowerCase()}`;
@@ -53,7 +53,7 @@ export function staticPod(manifest: KubeObject, nodeName: string, file: string, 
 }
 // #endregion static-pod
 
-// #region mirror-pod
+// #region mirror-pod exercise=static-pod points=5
 /**
  * The mirror pod the kubelet creates in the API for `pod`: the same name, namespace and spec, so
  * that kubectl sees the static pod; marked with the static pod's hash, and owned by the Node.
