@@ -7,7 +7,7 @@ import { isNotFound } from '../impl/client/api-errors.js';
 import { clientName } from '../impl/client/audit-event.js';
 import type { KubeObject } from '../impl/client/types.js';
 import { readAuditLog } from './support/audit.js';
-import { eventually } from './support/eventually.js';
+import { eventually, SettledFailure } from './support/eventually.js';
 import {
   backOffs,
   containerLogFile,
@@ -243,7 +243,10 @@ Then(
     await eventually(
       () => {
         const delays = backOffs(podHistory(this, label), reason, container);
-        const message = `back-offs of ${container} so far: ${delays.join(', ') || 'none'}`;
+        const message = `back-offs of ${container} so far: ${delays.join(', ') || 'none'}; wanted ${list}`;
+        // The history only grows: a back-off that differs from the one wanted stays wrong.
+        if (delays.some((delay, index) => index < expected.length && delay !== expected[index]))
+          throw new SettledFailure(message);
         assert.deepEqual(delays.slice(0, expected.length), expected, message);
       },
       { timeoutMs: seconds * 1000, intervalMs: 250 },
