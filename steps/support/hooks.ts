@@ -90,7 +90,7 @@ After(function ({ result }) {
 Before(async function (this: KubeWorld, { pickle, gherkinDocument }) {
   this.scenarioName = pickle.name;
   this.tags = pickle.tags.map((tag) => tag.name);
-  this.scenarioUri = `${pickle.uri}:${scenarioLine(gherkinDocument, pickle.astNodeIds[0])}`;
+  this.scenarioUri = `${pickle.uri}:${pickleLine(gherkinDocument, pickle.astNodeIds)}`;
   this.namespace = this.uniqueName('scenario');
   const started = Date.now();
   this.scenarioStartedAt = started;
@@ -124,8 +124,14 @@ After(async function (this: KubeWorld, { result }) {
   endWaitsWhen(undefined);
 });
 
-/** The line of the Scenario (or Scenario Outline) a pickle was made from. */
-function scenarioLine(document: GherkinDocument, scenarioId: string | undefined): number {
+/**
+ * The line of a pickle as cucumber's reports give it (and the grade, and the edition check): its
+ * Scenario's, or for a row of a Scenario Outline's Examples, the row's, so each row is its own.
+ */
+function pickleLine(document: GherkinDocument, astNodeIds: readonly string[]): number {
   const children = (document.feature?.children ?? []).flatMap((child) => (child.rule ? child.rule.children : [child]));
-  return children.find((child) => child.scenario?.id === scenarioId)?.scenario?.location.line ?? 0;
+  const scenario = children.find((child) => child.scenario?.id === astNodeIds[0])?.scenario;
+  const rows = scenario?.examples.flatMap((examples) => examples.tableBody) ?? [];
+  const row = rows.find((candidate) => candidate.id === astNodeIds[1]);
+  return row?.location.line ?? scenario?.location.line ?? 0;
 }
