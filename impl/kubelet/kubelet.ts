@@ -7,9 +7,12 @@
 // (fieldSelector spec.nodeName=<node>) and syncs each one in a work queue (pod-sync.ts). It
 // watches the Nodes too: its own tells it its podCIDR, and the others where to route theirs.
 // A pod can start once the node's network is set up from its podCIDR; until then the node
-// reports Ready=False, as a real node does while its network plugin is not ready. Pods have
-// a second source, the manifest folder: static pods run from their files, and the kubelet
-// shows each in the API as a mirror pod (config/static-pod.ts). The pods' processes are the
+// reports Ready=False, as a real node does while its network plugin is not ready, and only
+// pods on the host's network run. Pods have a second source, the manifest folder: static pods
+// run from their files, and the kubelet shows each in the API as a mirror pod
+// (config/static-pod.ts). That source needs no API server: on a kubeadm control-plane node the
+// API server is one of those static pods, so the kubelet runs them first and registers its
+// Node once the API server it started answers. The pods' processes are the
 // container runtime's, another process of the node (cri/remote-runtime.ts): a kubelet that
 // starts again finds them running, adopts them, and stops only those no source wants any more
 // (its housekeeping, every 2 s).
@@ -21,6 +24,7 @@ import { Informer, keyOf } from '../client/informer.js';
 import type { Logger } from '../client/logger.js';
 import { ControllerRunner } from '../client/reconcile.js';
 import type { RestClient } from '../client/rest-client.js';
+import { sleep } from '../client/sleep.js';
 import type { JsonObject, KubeObject } from '../client/types.js';
 import { WorkQueue } from '../client/workqueue.js';
 import { ManifestFolder } from './config/manifest-folder.js';
@@ -34,6 +38,7 @@ import { type Machine, readMachine } from './node/machine.js';
 import { renewNodeLease } from './node/node-lease.js';
 import { type Condition, nodeStatus, sameStatus } from './node/node-status.js';
 import { Backoff } from './pods/backoff.js';
+import { onHostNetwork } from './pods/pod-fields.js';
 import { PodSync } from './pods/pod-sync.js';
 import { startKubeletServer } from './server.js';
 
@@ -56,10 +61,15 @@ export interface KubeletOptions {
   readonly fileCheckMs: number;
   /** The container runtime's socket (--container-runtime-endpoint). */
   readonly runtimeSocket: string;
+  /** The runtime's connection broke: what this kubelet knows of the pods may be wrong from now on. */
+  readonly onRuntimeLost: () => void;
 }
 
 /** How often the kubelet looks for pods that should not run (housekeeping-interval, 2 s). */
 const HousekeepingMs = 2_000;
+
+/** Registration tries again after 100 ms, doubling up to 7 s (registerWithAPIServer's steps). */
+const RegisterRetry = { initialMs: 100, maxMs: 7_000 };
 
 export class Kubelet {
   private readonly machine: Machine;
@@ -70,8 +80,12 @@ export class Kubelet {
   private readonly routes: PodRoutes;
   /** The uid each pod key had, so that a pod deleted for good is still cleaned up. */
   private readonly uids = new Map<string, string>();
-  private podSync?: PodSync;
+  private readonly podSync: PodSync;
+  /** The runtime has the node's podCIDR: pods with a network of their own can start. */
+  private networkReady = false;
   private settingUpNetwork = false;
+  /** The pod informer has listed this node's pods: until then, housekeeping knows too little. */
+  private podsListed = false;
   private readonly runtime: RemoteRuntime;
   /** The static pods of the manifest folder, by `<namespace>/<name>`. */
   private staticPods = new Map<string, KubeObject>();
@@ -93,13 +107,22 @@ export class Kubelet {
     );
     this.runtime = new RemoteRuntime(
       options.runtimeSocket,
-      (container) => this.podChanged(this.podSync?.podUidOf(container)),
+      (container) => this.podChanged(this.podSync.podUidOf(container)),
       (reason) => {
-        // What it knows of the pods may be wrong from now on: the node's init starts it again.
         logger.error('lost the container runtime', { reason });
-        process.exit(1);
+        options.onRuntimeLost();
       },
     );
+    this.podSync = new PodSync(client, this.runtime, new CatalogueImageService(), this.recorder, {
+      hostIp: this.machine.internalIp,
+      logDir: options.logDir,
+      crashLoop: new Backoff(options.crashLoopInitialMs, options.crashLoopMaxMs),
+      imagePull: new Backoff(options.imagePullInitialMs, options.imagePullMaxMs),
+      onProbeResult: (uid) => this.podChanged(uid),
+      // One line per pod start, with each stage's end: what the startup benchmark reads.
+      onStarted: (pod, stages) =>
+        logger.info('pod started', { pod: `${pod.metadata.namespace}/${pod.metadata.name}`, ...stages }),
+    });
     this.nodes = new Informer(client, { resource: 'nodes' }, logger);
     this.nodes.addEventHandler({
       onAdd: () => void this.nodesChanged(),
@@ -116,27 +139,23 @@ export class Kubelet {
     });
   }
 
+  // #region kubelet-run
   async run(signal: AbortSignal): Promise<void> {
     await this.runtime.connect();
-    await this.register();
-    void this.nodes.run(signal);
-    void this.pods.run(signal);
-    await Promise.all([this.nodes.waitForSync(), this.pods.waitForSync()]);
-    await this.heartbeat();
-    const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
-    const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
-    const housekeeping = setInterval(() => void this.housekeeping(), HousekeepingMs);
+    // Whatever the runtime still runs (the kubelet restarted) is this kubelet's again.
+    const adopted = this.podSync.adopt();
+    if (adopted.length > 0) this.logger.info('adopted the pods the runtime runs', { pods: adopted.length });
     const server = startKubeletServer(
       () => this.runningPods(),
       this.logSource(),
       {
         execNetns: (namespace, name, container) => {
           const pod = this.runningPod(namespace, name);
-          return pod && this.podSync?.runningContainerNetns(pod, container);
+          return pod && this.podSync.runningContainerNetns(pod, container);
         },
         attach: (namespace, name, container, output) => {
           const pod = this.runningPod(namespace, name);
-          return pod && this.podSync?.attach(pod, container, output);
+          return pod && this.podSync.attach(pod, container, output);
         },
       },
       this.logger,
@@ -144,33 +163,50 @@ export class Kubelet {
     signal.addEventListener('abort', () => server.close(), { once: true });
     // Mirror pods of static pods are judged against the folder: read it before any sync.
     await this.manifests.start(this.options.fileCheckMs);
-    signal.addEventListener(
-      'abort',
-      () => {
-        for (const timer of [lease, status, housekeeping]) clearInterval(timer);
-        this.manifests.stop();
-      },
-      { once: true },
-    );
+    const housekeeping = setInterval(() => void this.housekeeping(), HousekeepingMs);
+    signal.addEventListener('abort', () => this.manifests.stop(), { once: true });
+    // The static pods start now, with or without an API server.
     const runner = new ControllerRunner(
       { name: 'pod-sync', reconcile: (key) => this.syncPod(key) },
       this.queue,
       this.logger,
       this.options.workers,
-    );
-    await runner.run(signal);
+    ).run(signal);
+    await this.register(signal);
+    void this.nodes.run(signal);
+    void this.pods.run(signal);
+    await Promise.all([this.nodes.waitForSync(), this.pods.waitForSync()]);
+    this.podsListed = true;
+    await this.heartbeat();
+    const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
+    const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
+    signal.addEventListener('abort', () => {
+      for (const timer of [lease, status, housekeeping]) clearInterval(timer);
+    });
+    await runner;
   }
+  // #endregion kubelet-run
 
   // #region register-node
-  /** Creates this node's Node; one that exists already (a restarted kubelet) is kept. */
-  private async register(): Promise<void> {
+  /**
+   * Creates this node's Node; one that exists already (a restarted kubelet) is kept. Until the
+   * API server answers (it may be a static pod this kubelet is starting), it tries again.
+   */
+  private async register(signal: AbortSignal): Promise<void> {
     const node = initialNode(this.options.nodeName, this.machine, this.options.controlPlane);
-    try {
-      await this.client.create({ resource: 'nodes' }, node);
-      this.logger.info('registered the node', { node: this.options.nodeName });
-    } catch (error) {
-      if (!isAlreadyExists(error)) throw error;
-      this.logger.info('the node was registered before', { node: this.options.nodeName });
+    for (let waitMs = RegisterRetry.initialMs; !signal.aborted; waitMs = Math.min(waitMs * 2, RegisterRetry.maxMs)) {
+      try {
+        await this.client.create({ resource: 'nodes' }, node);
+        this.logger.info('registered the node', { node: this.options.nodeName });
+        return;
+      } catch (error) {
+        if (isAlreadyExists(error)) {
+          this.logger.info('the node was registered before', { node: this.options.nodeName });
+          return;
+        }
+        this.logger.error('unable to register the node with the API server', { error, retryInMs: waitMs });
+        await sleep(waitMs, signal);
+      }
     }
   }
   // #endregion register-node
@@ -198,7 +234,7 @@ export class Kubelet {
     const node = this.ownNode();
     if (!node) return;
     const previous = (node.status?.conditions ?? []) as unknown as Condition[];
-    const status = nodeStatus(this.machine, this.podSync !== undefined, previous, timestamp(new Date()));
+    const status = nodeStatus(this.machine, this.networkReady, previous, timestamp(new Date()));
     const now = Date.now();
     const last = this.lastStatus;
     if (last && sameStatus(last.status, status) && now - last.postedAt < this.options.statusReportMs) return;
@@ -223,7 +259,7 @@ export class Kubelet {
   /** Once the node has a podCIDR: the runtime's bridge, whose sandboxes take addresses from it. */
   private async setUpNetwork(): Promise<void> {
     const podCidr = this.ownNode()?.spec?.podCIDR;
-    if (this.podSync || this.settingUpNetwork || typeof podCidr !== 'string') return;
+    if (this.networkReady || this.settingUpNetwork || typeof podCidr !== 'string') return;
     this.settingUpNetwork = true;
     try {
       const { gateway } = await this.runtime.updateRuntimeConfig(podCidr);
@@ -231,20 +267,7 @@ export class Kubelet {
     } finally {
       this.settingUpNetwork = false;
     }
-    const podSync = new PodSync(this.client, this.runtime, new CatalogueImageService(), this.recorder, {
-      hostIp: this.machine.internalIp,
-      logDir: this.options.logDir,
-      crashLoop: new Backoff(this.options.crashLoopInitialMs, this.options.crashLoopMaxMs),
-      imagePull: new Backoff(this.options.imagePullInitialMs, this.options.imagePullMaxMs),
-      onProbeResult: (uid) => this.podChanged(uid),
-      // One line per pod start, with each stage's end: what the startup benchmark reads.
-      onStarted: (pod, stages) =>
-        this.logger.info('pod started', { pod: `${pod.metadata.namespace}/${pod.metadata.name}`, ...stages }),
-    });
-    // Whatever the runtime still runs (the kubelet restarted) is this kubelet's again.
-    const adopted = podSync.adopt();
-    if (adopted.length > 0) this.logger.info('adopted the pods the runtime runs', { pods: adopted.length });
-    this.podSync = podSync;
+    this.networkReady = true;
     await this.postStatus();
     for (const pod of this.pods.list()) this.queue.add(keyOf(pod));
   }
@@ -256,7 +279,7 @@ export class Kubelet {
    */
   private async housekeeping(): Promise<void> {
     const podSync = this.podSync;
-    if (!podSync) return;
+    if (!this.podsListed) return;
     const sources = [...this.pods.list(), ...this.staticPods.values()];
     const wanted = new Set([...this.uids.values(), ...sources.map((pod) => pod.metadata.uid)]);
     for (const uid of podSync.podUidsInRuntime()) {
@@ -279,11 +302,11 @@ export class Kubelet {
    */
   private async syncPod(key: string): Promise<{ requeueAfterMs?: number }> {
     const podSync = this.podSync;
-    // No network yet: no sandbox can be made. Look again soon.
-    if (!podSync) return { requeueAfterMs: 1000 };
     const staticPod = this.staticPods.get(key);
     const apiPod = this.pods.get(key);
     const pod = staticPod ?? (apiPod && !isMirrorPod(apiPod) ? apiPod : undefined);
+    // No pod network yet: only a pod on the host's network can start. Look again soon.
+    if (pod && !this.networkReady && !onHostNetwork(pod) && !podSync.knows(pod)) return { requeueAfterMs: 1000 };
     // Gone, or replaced by a new pod of the same name (an edited manifest): stop the old one.
     const known = this.uids.get(key);
     if (known !== undefined && known !== pod?.metadata.uid) {
@@ -302,20 +325,25 @@ export class Kubelet {
       podSync.reportStatusTo(pod.metadata.uid ?? '', mirror?.metadata.uid);
     }
     // The pod runs first: a static pod needs no API server, and its mirror may wait for one.
-    const requeueAfterMs = await podSync.sync(pod);
-    if (staticPod) await this.syncMirror(staticPod, apiPod);
+    let requeueAfterMs = await podSync.sync(pod);
+    // No Node yet (the API server is not up, or has not heard of this node): look again soon.
+    if (staticPod && !(await this.syncMirror(staticPod, apiPod)))
+      requeueAfterMs = Math.min(requeueAfterMs ?? 1000, 1000);
     if (pod.metadata.deletionTimestamp) this.uids.delete(key);
     return requeueAfterMs === undefined ? {} : { requeueAfterMs };
   }
   // #endregion sync-pod-source
 
   // #region sync-mirror
-  /** Makes the API show `pod` through a current mirror pod: a stale or deleted one is replaced. */
-  private async syncMirror(pod: KubeObject, existing: KubeObject | undefined): Promise<void> {
-    if (existing && mirrorIsCurrent(existing, pod)) return;
-    if (existing && isMirrorPod(existing)) await this.deleteMirror(existing);
+  /**
+   * Makes the API show `pod` through a current mirror pod: a stale or deleted one is replaced.
+   * False while there is no Node to own it yet.
+   */
+  private async syncMirror(pod: KubeObject, existing: KubeObject | undefined): Promise<boolean> {
+    if (existing && mirrorIsCurrent(existing, pod)) return true;
     const node = this.ownNode();
-    if (!node?.metadata.uid) throw new Error('no Node to own the mirror pod yet');
+    if (!node?.metadata.uid) return false;
+    if (existing && isMirrorPod(existing)) await this.deleteMirror(existing);
     try {
       await this.client.create({ resource: 'pods', namespace: pod.metadata.namespace }, mirrorPod(pod, node));
       this.logger.info('created a mirror pod', { pod: `${pod.metadata.namespace}/${pod.metadata.name}` });
@@ -323,6 +351,7 @@ export class Kubelet {
       // Another sync made it, or an older one still goes away: the next event looks again.
       if (!isAlreadyExists(error)) throw error;
     }
+    return true;
   }
   // #endregion sync-mirror
 
@@ -351,8 +380,8 @@ export class Kubelet {
   private logSource(): LogSource {
     return {
       pod: (namespace, name) => this.runningPod(namespace, name),
-      view: (pod, container) => this.podSync?.containerView(pod, container),
-      container: (id) => this.podSync?.containerStatus(id),
+      view: (pod, container) => this.podSync.containerView(pod, container),
+      container: (id) => this.podSync.containerStatus(id),
     };
   }
 

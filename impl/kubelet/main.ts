@@ -47,6 +47,8 @@ await runComponent({
       ...settings,
       cpu: settings.cpu || undefined,
       memory: settings.memory || undefined,
+      // Start over: the node's init starts a new kubelet, which reads the runtime's state anew.
+      onRuntimeLost: () => process.exit(1),
     }).run(signal),
 });
 // Stopped (SIGTERM): exit now, though probe timers and back-offs would keep the event loop

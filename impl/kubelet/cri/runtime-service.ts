@@ -20,15 +20,24 @@ export interface PodSandboxConfig {
   readonly uid: string;
   /** Which attempt at a sandbox for this pod (0 first). */
   readonly attempt: number;
+  /**
+   * The pod shares the node's network (`spec.hostNetwork`): no namespace of its own and no
+   * address from the podCIDR, so it can run before the pod network exists, as the control
+   * plane's static pods do. CRI: NamespaceOption.network = NODE.
+   */
+  readonly hostNetwork?: boolean;
 }
 
 export interface PodSandboxStatus {
   readonly id: string;
   readonly config: PodSandboxConfig;
   readonly state: SandboxState;
-  /** The pod's IP on the node's bridge, from the node's podCIDR. */
+  /** The pod's IP on the node's bridge, from the node's podCIDR; '' on the host's network. */
   readonly ip: string;
-  /** The network namespace its containers share: `ip netns exec <netns>` enters it. */
+  /**
+   * The network namespace its containers share: `ip netns exec <netns>` enters it; '' on the
+   * host's network, whose pods' processes run in the node's own.
+   */
   readonly netns: string;
   readonly createdAt: Date;
 }

@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import type { WebSocket } from 'ws';
 import { endWith, onStdin, Stderr, Stdout, Success, sendOn } from './channels.js';
+import { inNetns } from '../network/commands.js';
 
 export interface ExecRequest {
   /** The pod's network namespace, which the command joins. */
@@ -36,7 +37,8 @@ export function exitStatus(command: string[], code: number): object {
 
 // #region run-exec
 export function runExec(socket: WebSocket, request: ExecRequest): void {
-  const child = spawn('ip', ['netns', 'exec', request.netns, ...request.command], {
+  const [command = '', ...args] = inNetns(request.netns, request.command);
+  const child = spawn(command, args, {
     stdio: [request.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   onStdin(

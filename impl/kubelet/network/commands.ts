@@ -19,3 +19,11 @@ export async function run(command: string, args: readonly string[]): Promise<str
 export function ip(...args: string[]): Promise<string> {
   return run('ip', args);
 }
+
+/**
+ * `argv` run inside the pod's network namespace; a pod on the host's network (netns '') has
+ * none of its own, so its commands run as the node's do.
+ */
+export function inNetns(netns: string, argv: readonly string[]): string[] {
+  return netns === '' ? [...argv] : ['ip', 'netns', 'exec', netns, ...argv];
+}

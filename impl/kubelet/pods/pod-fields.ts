@@ -20,3 +20,8 @@ export function podLabel(pod: KubeObject): string {
 export function timestamp(date: Date | undefined): string {
   return `${(date ?? new Date()).toISOString().slice(0, 19)}Z`;
 }
+
+/** `spec.hostNetwork`: the pod uses the node's network and address, not one of its own. */
+export function onHostNetwork(pod: KubeObject): boolean {
+  return pod.spec?.hostNetwork === true;
+}

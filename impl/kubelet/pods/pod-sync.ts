@@ -26,7 +26,7 @@ import { containerEnv } from './container-env.js';
 import { containerStatusOf, type Waiting } from './container-status.js';
 import type { ContainerView } from './container-view.js';
 import { ImagePuller } from './image-puller.js';
-import { podLabel, specsOf, stringsOf, timestamp } from './pod-fields.js';
+import { onHostNetwork, podLabel, specsOf, stringsOf, timestamp } from './pod-fields.js';
 import { podStatus } from './pod-status.js';
 import { type ProbeKind, ProbeManager, type ProbeResult } from './probes.js';
 import { shouldRestart } from './restart-policy.js';
@@ -98,6 +98,11 @@ export class PodSync {
   }
   // #endregion adopt
 
+  /** Whether the pod has a sandbox already (it started, or was adopted). */
+  knows(pod: KubeObject): boolean {
+    return this.sandboxes.has(pod.metadata.uid ?? '');
+  }
+
   /** The uids of the pods the runtime has a sandbox for. */
   podUidsInRuntime(): Set<string> {
     return new Set(this.runtime.listPodSandboxes().map((sandbox) => sandbox.config.uid));
@@ -116,7 +121,6 @@ export class PodSync {
     if (this.finished.has(uid)) return undefined;
     if (!this.sandboxes.has(uid)) this.startup.seen(uid);
     const sandboxId = this.sandboxes.get(uid) ?? (await this.createSandbox(pod));
-    const sandbox = this.runtime.podSandboxStatus(sandboxId);
     const specOf = (field: 'containers' | 'initContainers') => specsOf(pod, field);
     let requeue: number | undefined;
     const later = (ms: number | undefined) => {
@@ -133,7 +137,7 @@ export class PodSync {
     }
     if (initialized)
       for (const container of specOf('containers')) later(await this.ensureRunning(pod, sandboxId, container));
-    await this.writeStatus(pod, sandboxId, sandbox?.ip, specOf('initContainers'), specOf('containers'));
+    await this.writeStatus(pod, sandboxId, this.podIp(pod, sandboxId), specOf('initContainers'), specOf('containers'));
     return requeue;
   }
   // #endregion pod-sync
@@ -214,7 +218,8 @@ export class PodSync {
 
   private async createSandbox(pod: KubeObject): Promise<string> {
     const { name = '', namespace = '', uid = '' } = pod.metadata;
-    const id = await this.runtime.runPodSandbox({ name, namespace, uid, attempt: 0 });
+    const hostNetwork = onHostNetwork(pod);
+    const id = await this.runtime.runPodSandbox({ name, namespace, uid, attempt: 0, hostNetwork });
     this.sandboxes.set(uid, id);
     this.startTimes.set(uid, timestamp(this.now()));
     this.startup.sandboxReady(uid);
@@ -273,8 +278,7 @@ export class PodSync {
   private async start(pod: KubeObject, sandboxId: string, container: JsonObject, attempt: number): Promise<void> {
     const { name: podName, namespace, uid } = pod.metadata;
     const name = String(container.name ?? '');
-    const sandbox = this.runtime.podSandboxStatus(sandboxId);
-    const addresses = { podIp: sandbox?.ip ?? '', hostIp: this.options.hostIp };
+    const addresses = { podIp: this.podIp(pod, sandboxId), hostIp: this.options.hostIp };
     const logPath = path.join(this.options.logDir, `${namespace}_${podName}_${uid}`, name, `${attempt}.log`);
     const id = await this.runtime.createContainer(sandboxId, {
       name,
@@ -300,7 +304,13 @@ export class PodSync {
   private watch(pod: KubeObject, sandboxId: string, container: JsonObject, id: string): void {
     const sandbox = this.runtime.podSandboxStatus(sandboxId);
     this.podOfContainer.set(id, pod);
-    this.probes.start(id, container, { podIp: sandbox?.ip ?? '', netns: sandbox?.netns ?? '' });
+    this.probes.start(id, container, { podIp: this.podIp(pod, sandboxId), netns: sandbox?.netns ?? '' });
+  }
+
+  /** The pod's address: its sandbox's, or the node's for a pod on the host's network. */
+  private podIp(pod: KubeObject, sandboxId: string): string {
+    if (onHostNetwork(pod)) return this.options.hostIp;
+    return this.runtime.podSandboxStatus(sandboxId)?.ip ?? '';
   }
 
   // #region graceful-termination

@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import type { JsonObject } from '../../client/types.js';
+import { inNetns } from '../network/commands.js';
 
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 
@@ -102,7 +103,8 @@ const MaxExecOutput = 10 * 1024;
  */
 function execProbe(netns: string, command: readonly string[], timeoutMs: number): Promise<ProbeResult> {
   return new Promise((resolve) => {
-    const child = spawn('ip', ['netns', 'exec', netns, ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [program = '', ...args] = inNetns(netns, command);
+    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(0, MaxExecOutput);

@@ -2,7 +2,8 @@
 //
 // "Containers of a pod share its network namespace: they reach each other on localhost." Here
 // that is literal. runPodSandbox makes the namespace (bridge-network.ts); startContainer runs
-// the image's program with `ip netns exec <netns> node <program> <args>`, its own process
+// the image's program with `ip netns exec <netns> node <program> <args>` (a pod on the host's
+// network has no namespace: its programs run as the node's own processes), its own process
 // group, each line it prints appended to its log file as a CRI line (cri-log.ts). When the
 // process exits, the container is EXITED with the exit code (128 + the signal's number when a
 // signal killed it, as runc reports it), and `onExit` tells the kubelet, as containerd's
@@ -27,6 +28,7 @@ import type {
 } from '../cri/runtime-service.js';
 import { findImage } from '../images/catalogue.js';
 import type { BridgeNetwork } from '../network/bridge-network.js';
+import { inNetns } from '../network/commands.js';
 import { criLine, LineSplitter, type LogStream } from './cri-log.js';
 
 /** Someone attached to a container's output (kubectl attach). */
@@ -45,15 +47,23 @@ export class ProcessRuntime implements RuntimeService {
   private readonly containers = new Map<string, Container>();
 
   constructor(
-    private readonly network: BridgeNetwork,
+    /** The pod network, once the kubelet has said the node's podCIDR (runtime-server.ts). */
+    private readonly network: () => BridgeNetwork | undefined,
     /** Called when a container's process exits: the kubelet then syncs its pod again. */
     private readonly onExit: (status: ContainerStatus) => void,
   ) {}
 
   async runPodSandbox(config: PodSandboxConfig): Promise<string> {
     const id = newId();
+    if (config.hostNetwork) {
+      this.sandboxes.set(id, { id, config, state: 'SANDBOX_READY', ip: '', netns: '', createdAt: new Date() });
+      return id;
+    }
+    const network = this.network();
+    // As containerd answers while the network plugin is not ready ("cni config uninitialized").
+    if (!network) throw new Error('network not ready: the runtime has no pod CIDR yet');
     const netns = `cni-${id}`;
-    const ip = await this.network.add(netns, id);
+    const ip = await network.add(netns, id);
     this.sandboxes.set(id, { id, config, state: 'SANDBOX_READY', ip, netns, createdAt: new Date() });
     return id;
   }
@@ -62,7 +72,7 @@ export class ProcessRuntime implements RuntimeService {
     const sandbox = this.sandboxes.get(sandboxId);
     if (!sandbox) return;
     await Promise.all(this.listContainers({ sandboxId }).map((container) => this.stopContainer(container.id, 0)));
-    await this.network.remove(sandbox.netns, sandbox.ip);
+    if (sandbox.netns !== '') await this.network()?.remove(sandbox.netns, sandbox.ip);
     this.sandboxes.set(sandboxId, { ...sandbox, state: 'SANDBOX_NOTREADY' });
   }
 
@@ -104,11 +114,12 @@ export class ProcessRuntime implements RuntimeService {
     const sandbox = this.sandboxes.get(container.status.sandboxId);
     const image = findImage(container.config.image);
     if (!sandbox || !image) throw new Error(`startContainer: container ${containerId} has no sandbox or image`);
-    const argv = commandLine(container.config, image.program);
+    const argv = commandLine(container.config, image.entrypoint);
     mkdirSync(path.dirname(container.config.logPath), { recursive: true });
     const log = createWriteStream(container.config.logPath, { flags: 'a' });
     // Its own process group (detached), so that a stop reaches whatever it started too.
-    const child = spawn('ip', ['netns', 'exec', sandbox.netns, ...argv], {
+    const [command = '', ...args] = inNetns(sandbox.netns, argv);
+    const child = spawn(command, args, {
       detached: true,
       env: container.config.env,
       stdio: [container.config.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
@@ -196,11 +207,14 @@ export class ProcessRuntime implements RuntimeService {
 }
 
 /**
- * What runs: `command` replaces the image's entrypoint (`node <program>`) and `args` its
- * arguments, as in a Pod's container spec.
+ * What runs: `command` replaces the image's entrypoint (such as `node <program>`) and `args`
+ * its arguments, as in a Pod's container spec.
  */
-export function commandLine(config: Pick<ContainerConfig, 'command' | 'args'>, program: string): string[] {
-  const entrypoint = config.command.length > 0 ? [...config.command] : ['node', program];
+export function commandLine(
+  config: Pick<ContainerConfig, 'command' | 'args'>,
+  imageEntrypoint: readonly string[],
+): string[] {
+  const entrypoint = config.command.length > 0 ? config.command : imageEntrypoint;
   return [...entrypoint, ...config.args];
 }
 

@@ -6,7 +6,7 @@
 // sandbox and container that changed goes out on the event stream, stamped with a revision;
 // an answer carries the revision it reached, so the kubelet waits for its events to catch up
 // and reads its own writes. The pod network waits for the kubelet to say the node's podCIDR
-// (CRI's UpdateRuntimeConfig): until then no sandbox can be made.
+// (CRI's UpdateRuntimeConfig): until then only a pod on the host's network can run.
 // Real Kubernetes: containerd's CRI plugin (internal/cri/server), its event stream
 // (GetContainerEvents), and UpdateRuntimeConfig's pod_cidr.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -27,8 +27,8 @@ import { BridgeNetwork } from '../network/bridge-network.js';
 import { ProcessRuntime } from './process-runtime.js';
 
 export class RuntimeServer {
-  private runtime?: ProcessRuntime;
-  private network?: { podCidr: string; gateway: string };
+  private readonly runtime: ProcessRuntime;
+  private network?: { podCidr: string; bridge: BridgeNetwork };
   private revision = 0;
   /** What the event stream last said of each sandbox and container, as JSON. */
   private readonly published = new Map<string, string>();
@@ -37,6 +37,10 @@ export class RuntimeServer {
 
   constructor(private readonly logger: Logger) {
     this.server = createServer((request, response) => void this.handle(request, response));
+    this.runtime = new ProcessRuntime(
+      () => this.network?.bridge,
+      () => this.publishChanges(),
+    );
   }
 
   listen(socketPath: string): Promise<void> {
@@ -67,11 +71,8 @@ export class RuntimeServer {
 
   private call(call: RuntimeCall, args: unknown[]): Promise<unknown> {
     if (call === 'updateRuntimeConfig') return this.updateRuntimeConfig(String(args[0]));
-    const runtime = this.runtime;
-    // As containerd answers while the network plugin is not ready ("cni config uninitialized").
-    if (!runtime) throw new Error('network not ready: the runtime has no pod CIDR yet');
-    const method = runtime[call] as (...values: unknown[]) => Promise<unknown>;
-    return method.apply(runtime, args);
+    const method = this.runtime[call] as (...values: unknown[]) => Promise<unknown>;
+    return method.apply(this.runtime, args);
   }
 
   /** The node's podCIDR, from the kubelet: the bridge, and the runtime that hands out its addresses. */
@@ -79,21 +80,20 @@ export class RuntimeServer {
     if (this.network) {
       if (this.network.podCidr !== podCidr)
         throw new Error(`the pod CIDR is ${this.network.podCidr} already; it cannot become ${podCidr}`);
-      return { gateway: this.network.gateway };
+      return { gateway: this.network.bridge.gateway };
     }
-    const network = new BridgeNetwork(podCidr);
-    await network.setUpNode();
-    this.runtime = new ProcessRuntime(network, () => this.publishChanges());
-    this.network = { podCidr, gateway: network.gateway };
-    this.logger.info('pod network configured', { podCIDR: podCidr, gateway: network.gateway });
-    return { gateway: network.gateway };
+    const bridge = new BridgeNetwork(podCidr);
+    await bridge.setUpNode();
+    this.network = { podCidr, bridge };
+    this.logger.info('pod network configured', { podCIDR: podCidr, gateway: bridge.gateway });
+    return { gateway: bridge.gateway };
   }
 
   private state(): RuntimeState {
     return {
       revision: this.revision,
-      sandboxes: this.runtime?.listPodSandboxes() ?? [],
-      containers: this.runtime?.listContainers() ?? [],
+      sandboxes: this.runtime.listPodSandboxes() ?? [],
+      containers: this.runtime.listContainers() ?? [],
     };
   }
 
@@ -107,8 +107,8 @@ export class RuntimeServer {
   /** Every sandbox and container that changed since the last call, and every one removed. */
   private publishChanges(): void {
     const now = new Map<string, { sandbox: unknown } | { container: unknown }>();
-    for (const sandbox of this.runtime?.listPodSandboxes() ?? []) now.set(sandbox.id, { sandbox });
-    for (const container of this.runtime?.listContainers() ?? []) now.set(container.id, { container });
+    for (const sandbox of this.runtime.listPodSandboxes() ?? []) now.set(sandbox.id, { sandbox });
+    for (const container of this.runtime.listContainers() ?? []) now.set(container.id, { container });
     const events: RuntimeEvent[] = [];
     for (const [id, change] of now) {
       const text = JSON.stringify(change);
@@ -128,7 +128,7 @@ export class RuntimeServer {
 
   /** A client joined to a container's streams until it exits or the client goes. */
   private attach(containerId: string, request: IncomingMessage, response: ServerResponse): void {
-    const attachment = this.runtime?.attach(containerId, (stream, chunk) => response.write(outputFrame(stream, chunk)));
+    const attachment = this.runtime.attach(containerId, (stream, chunk) => response.write(outputFrame(stream, chunk)));
     if (!attachment) {
       json(response, 404, { message: `container ${containerId} is not running` });
       return;
