@@ -4,7 +4,9 @@ import { commandLine } from '../runtime/process-runtime.js';
 import { CatalogueImageService, findImage } from './catalogue.js';
 
 it("finds kubelab's images, with or without a known tag, and refuses any other", async () => {
-  assert.match(findImage('kubelab/echo')?.program ?? '', /echo\.js$/);
+  assert.match(findImage('kubelab/echo')?.entrypoint.join(' ') ?? '', /^node \/.*\/echo\.js$/);
+  assert.match(findImage('kubelab/kube-apiserver')?.entrypoint.join(' ') ?? '', /^node \/.*\/apiserver\/main\.js$/);
+  assert.deepEqual(findImage('kubelab/etcd:1.0')?.entrypoint, ['etcd']);
   assert.equal(findImage('kubelab/echo:latest')?.id, findImage('kubelab/echo')?.id);
   assert.equal(findImage('kubelab/echo:2.0'), undefined);
   assert.equal(findImage('nginx'), undefined);
@@ -15,6 +17,7 @@ it("finds kubelab's images, with or without a known tag, and refuses any other",
 });
 
 it("runs the image's program unless the container's command replaces it", () => {
-  assert.deepEqual(commandLine({ command: [], args: ['3'] }, '/p/exit.js'), ['node', '/p/exit.js', '3']);
-  assert.deepEqual(commandLine({ command: ['sh', '-c'], args: ['exit 1'] }, '/p/exit.js'), ['sh', '-c', 'exit 1']);
+  const image = ['node', '/p/exit.js'];
+  assert.deepEqual(commandLine({ command: [], args: ['3'] }, image), ['node', '/p/exit.js', '3']);
+  assert.deepEqual(commandLine({ command: ['sh', '-c'], args: ['exit 1'] }, image), ['sh', '-c', 'exit 1']);
 });
