@@ -11,3 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 /** This file is compiled to <project>/dist/impl/project-root.js. */
 export const PROJECT_DIR = path.resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** The compiled entry point of a component, named after its folder in impl/ (`scheduler`, `kubelet`). */
+export function componentMain(component: string): string {
+  return path.join(PROJECT_DIR, 'dist', 'impl', component, 'main.js');
+}

@@ -9,12 +9,7 @@
 // registry.k8s.io/kube-apiserver, started by kubeadm from a static pod manifest.
 import path from 'node:path';
 import type { GenericContainer } from 'testcontainers';
-import { PROJECT_DIR } from '../project-root.js';
-
-/** The compiled entry point of a component, named after its folder in impl/ (its row's entry). */
-export function componentMain(component: string): string {
-  return path.join(PROJECT_DIR, 'dist', 'impl', component, 'main.js');
-}
+import { componentMain, PROJECT_DIR } from '../project-root.js';
 
 /**
  * Make `container` run `component` from the bind-mounted project, with the coverage folder

@@ -65,11 +65,6 @@ export class BridgeNetwork {
     this.used.delete(Number(address.split('.')[3]));
   }
 
-  /** Marks an address taken by a pod found running (a restarted kubelet adopts it). */
-  claim(address: string): void {
-    if (address.startsWith(`${this.prefix}.`)) this.used.add(Number(address.split('.')[3]));
-  }
-
   // host-local IPAM: the lowest free address; .0 is the network, .1 the gateway, .255 broadcast.
   private allocate(): string {
     for (let host = 2; host < 255; host++) {

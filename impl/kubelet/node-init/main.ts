@@ -11,7 +11,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { componentMain } from '../../cluster/component-process.js';
+import { componentMain } from '../../project-root.js';
 import { createLogger } from '../../client/logger.js';
 import { RuntimeSocket } from '../cri/runtime-wire.js';
 
