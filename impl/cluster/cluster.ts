@@ -84,13 +84,18 @@ export interface Cluster {
 
 export type { NodeOptions } from './node-launch.js';
 
+/** A cluster's name names its containers and network: it must fit in theirs. */
+export function checkClusterName(name: string): void {
+  if (!CLUSTER_NAME_PATTERN.test(name)) {
+    throw new Error(`startCluster: invalid cluster name "${name}": use at most 40 lowercase letters, digits and '-'`);
+  }
+}
+
 /** Start a cluster and wait until its API server answers /readyz. */
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const name = options.name ?? DEFAULT_CLUSTER_NAME;
   const logger = options.logger ?? createLogger('cluster');
-  if (!CLUSTER_NAME_PATTERN.test(name)) {
-    throw new Error(`startCluster: invalid cluster name "${name}": use at most 40 lowercase letters, digits and '-'`);
-  }
+  checkClusterName(name);
   const engine = await containerEngine();
   const [image, leftovers] = await Promise.all([ensureRuntimeImage(logger), claimClusterName(engine, name)]);
   for (const leftover of leftovers) {

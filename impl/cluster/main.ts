@@ -4,12 +4,15 @@
 // simulated node agent, in containers) with a control-plane node and worker nodes whose
 // kubelets run pods (real-nodes.ts), and simulated nodes if asked (simulated-nodes.ts); prints the
 // commands that reach it and how long it took to answer, and keeps it up until SIGINT (Ctrl-C)
-// or SIGTERM, when it removes every container and exits 0 (stop-on-signals.ts). Should this
+// or SIGTERM, when it removes every container and exits 0 (stop-on-signals.ts). With
+// `--kubeadm`, the control plane runs as static pods on the control-plane node instead, as
+// `kubeadm init` lays it out (kubeadm/kubeadm-cluster.ts). Should this
 // process die without stopping it, a watchdog removes the cluster (owner-watchdog.ts). Real
 // Kubernetes: `kind create cluster` or `kubeadm init`, which likewise end by telling you where
 // the kubeconfig is; kwok adds simulated nodes.
 import { type Cluster, DEFAULT_CLUSTER_NAME, startCluster } from './cluster.js';
 import { containerEngine } from './container-engine.js';
+import { type KubeadmCluster, startKubeadmCluster } from './kubeadm/kubeadm-cluster.js';
 import { watchOwner } from './owner-watchdog.js';
 import { removeOwned } from './ownership.js';
 import { startRealNodes } from './real-nodes.js';
@@ -33,7 +36,7 @@ const name = process.env.KUBELAB_CLUSTER_NAME ?? DEFAULT_CLUSTER_NAME;
 // Nothing else keeps this process up once the cluster runs: it waits for a signal.
 setInterval(() => {}, KEEPALIVE_MS);
 const watchdog = watchOwner(name);
-let cluster: Cluster | undefined;
+let cluster: Cluster | KubeadmCluster | undefined;
 
 // From the first moment: a signal while starting removes what has started so far.
 const signals = stopOnSignals(
@@ -51,12 +54,20 @@ const signals = stopOnSignals(
   },
 );
 
-let realNodes: string[];
-let simulatedNodes: string[];
+let greeting: string;
 try {
-  cluster = await startCluster({ name, handleSignals: false });
-  realNodes = await startRealNodes(cluster, options.nodeCount);
-  simulatedNodes = await createSimulatedNodes(cluster.apiServer.getApiServerUrl(), options.simulatedNodeCount);
+  if (options.kubeadm) {
+    const kubeadm = await startKubeadmCluster({ name, handleSignals: false, workers: options.nodeCount });
+    cluster = kubeadm;
+    greeting = kubeadmGreeting(kubeadm);
+  } else {
+    const started = await startCluster({ name, handleSignals: false });
+    cluster = started;
+    const realNodes = await startRealNodes(started, options.nodeCount);
+    const apiServerUrl = started.apiServer.getApiServerUrl();
+    const simulatedNodes = await createSimulatedNodes(apiServerUrl, options.simulatedNodeCount);
+    greeting = componentsGreeting(started, describeNodes(started.name, realNodes, simulatedNodes));
+  }
 } catch (error) {
   // A signal's stop is under way and exits when done; the error is only its echo.
   if (signals.signalled) await new Promise<never>(() => {});
@@ -65,12 +76,17 @@ try {
   process.exit(1);
 }
 const secondsToReady = performance.now() / 1000;
-
 console.log(`Cluster "${cluster.name}" answers, ${secondsToReady.toFixed(1)} s after this process started.
 
-API server: ${cluster.apiServer.getApiServerUrl()}
+${greeting}
 
-${describeNodes(cluster.name, realNodes, simulatedNodes)}
+Press Ctrl-C to stop the cluster.`);
+// #endregion
+
+function componentsGreeting(cluster: Cluster, nodes: string): string {
+  return `API server: ${cluster.apiServer.getApiServerUrl()}
+
+${nodes}
 
 Talk to the API server with kubectl:
   export KUBECONFIG=${cluster.kubeconfigPath}
@@ -93,8 +109,37 @@ Follow every request, and the etcd operations it caused, in the API server's aud
 Run the features against this cluster (cluster.json beside the kubeconfig names etcd and the log):
   KUBELAB_KUBECONFIG=${cluster.kubeconfigPath} npm test
 
-Press Ctrl-C to stop the cluster.`);
-// #endregion
+Lay the control plane out as kubeadm does, as static pods on the control-plane node:
+  npm start -- --kubeadm`;
+}
+
+function kubeadmGreeting(cluster: KubeadmCluster): string {
+  const node = `${cluster.name}-control-plane`;
+  return `API server: ${cluster.apiServerUrl}, a static pod on the control-plane node, as kubeadm runs it.
+
+Nodes: ${cluster.nodes.names().join(', ')}: containers ${cluster.name}-<node>, each running its kubelet.
+The control-plane node's kubelet runs etcd, the API server, the controller manager and the
+scheduler from the manifests in its /etc/kubernetes/manifests, and shows each as a mirror pod.
+
+See them:
+  export KUBECONFIG=${cluster.kubeconfigPath}
+  kubectl -n kube-system get pods -o custom-columns=POD:metadata.name,NODE:spec.nodeName
+  docker exec ${node} ls /etc/kubernetes/manifests
+  docker exec ${node} ps -ef              (the components are the container runtime's children)
+
+Edit a manifest and the kubelet replaces that pod (here the scheduler restarts):
+  docker cp ${node}:/etc/kubernetes/manifests/kube-scheduler.yaml .
+  (add an env entry, such as PERCENTAGE_OF_NODES_TO_SCORE: "50", then)
+  docker cp kube-scheduler.yaml ${node}:/etc/kubernetes/manifests/
+  kubectl -n kube-system get pods -w
+
+Run pods on the workers, as on any cluster:
+  kubectl create deployment web --image=kubelab/echo --replicas=3
+  kubectl get pods -o wide
+
+etcd listens on the control-plane node's loopback only: only the API server talks to it.
+Without --kubeadm, each component runs in a container of its own, which the tests kill and restart.`;
+}
 
 function describeNodes(cluster: string, real: string[], simulated: string[]): string {
   const howMany = '`npm start -- --nodes=<count>` starts another number of workers (0 to 10).';

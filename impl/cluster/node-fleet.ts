@@ -73,6 +73,12 @@ export class NodeFleet {
     return recentLogs(this.engine, this.node(node).getId(), tail);
   }
 
+  /** `http://<loopback>:<port>` for a port the node publishes (NodeOptions.publishedPorts). */
+  localUrl(node: string, port: number): string {
+    const container = this.node(node);
+    return `http://${container.getHost()}:${container.getMappedPort(port)}`;
+  }
+
   /** Writes a file into a node's container (`docker cp`), replacing any file of that path. */
   async writeFile(node: string, path: string, content: string): Promise<void> {
     await this.node(node).copyContentToContainer([{ content, target: path }]);

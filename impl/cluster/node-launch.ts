@@ -31,6 +31,17 @@ export interface NodeOptions {
   /** The CPUs and memory its kubelet reports, instead of the machine's. */
   cpu?: string;
   memory?: string;
+  /**
+   * Reachable at this address and name on the cluster network, whatever address the engine
+   * would give: kubeadm's control-plane node is the API server's endpoint (kubeadm/).
+   */
+  fixedAddress?: { address: string; alias: string };
+  /** Files in place before its kubelet starts, such as static pod manifests. */
+  files?: Array<{ path: string; content: string }>;
+  /** Ports of the node published on this machine's loopback (NodeFleet.localUrl). */
+  publishedPorts?: number[];
+  /** Folders of the node kept in memory, such as etcd's data on a control-plane node. */
+  tmpfs?: string[];
 }
 
 /** The kubelet's timings a cluster's options shorten (tests wait less for back-offs and heartbeats). */
@@ -57,12 +68,16 @@ export function launchNode(
     NODE_CPU: options.cpu,
     NODE_MEMORY: options.memory,
   });
-  return new NodeContainer(settings.image, node, settings.apiServerUrl, { ...settings.kubelet, ...perNode })
+  const container = new NodeContainer(settings.image, node, settings.apiServerUrl, { ...settings.kubelet, ...perNode })
     .withName(`${settings.cluster}-${node}`)
     .withLabels(ownershipLabels(settings.cluster))
     .withNetworkMode(settings.network)
     .withExtraHosts(settings.hosts)
-    .start();
+    .withCopyContentToContainer((options.files ?? []).map(({ path, content }) => ({ content, target: path })))
+    .withTmpFs(Object.fromEntries((options.tmpfs ?? []).map((folder) => [folder, 'rw'])))
+    .publishOnLoopback(options.publishedPorts ?? []);
+  if (options.fixedAddress) container.withFixedAddress(options.fixedAddress.address, options.fixedAddress.alias);
+  return container.start();
 }
 
 function definedOnly(values: Record<string, string | number | undefined>): Record<string, string> {

@@ -6,9 +6,16 @@ import type { KubeObject } from '../client/types.js';
 const READY_TIMEOUT_MS = 60_000;
 const POLL_INTERVAL_MS = 200;
 
-export async function waitUntilNodesReady(client: RestClient, names: string[], hint: string): Promise<void> {
+/** Polls until every node named is Ready; `signal` gives up early (the wait then rejects). */
+export async function waitUntilNodesReady(
+  client: RestClient,
+  names: string[],
+  hint: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
+    signal?.throwIfAborted();
     const nodes = (await client.list({ resource: 'nodes' })).items;
     const notReady = names.filter((name) => !isReady(nodes.find((node) => node.metadata.name === name)));
     if (notReady.length === 0) return;

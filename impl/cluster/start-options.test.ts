@@ -4,7 +4,8 @@ import { DEFAULT_NODE_COUNT, parseStartOptions } from './start-options.js';
 
 describe('how many nodes npm start creates', () => {
   it('starts two real workers and no simulated node unless told otherwise', () => {
-    assert.deepEqual(parseStartOptions([], {}), { nodeCount: DEFAULT_NODE_COUNT, simulatedNodeCount: 0 });
+    const defaults = { nodeCount: DEFAULT_NODE_COUNT, simulatedNodeCount: 0, kubeadm: false };
+    assert.deepEqual(parseStartOptions([], {}), defaults);
   });
 
   it('takes the flag, in either form, over npm_config_nodes and KUBELAB_NODES', () => {
@@ -18,9 +19,19 @@ describe('how many nodes npm start creates', () => {
     assert.deepEqual(parseStartOptions(['--simulated-nodes=30', '--nodes=1'], {}), {
       nodeCount: 1,
       simulatedNodeCount: 30,
+      kubeadm: false,
     });
     assert.equal(parseStartOptions([], { npm_config_simulated_nodes: '4' }).simulatedNodeCount, 4);
     assert.equal(parseStartOptions([], { KUBELAB_SIMULATED_NODES: '7' }).simulatedNodeCount, 7);
+  });
+
+  it('lays the control plane out as kubeadm does when asked, by the flag, npm or the variable', () => {
+    assert.equal(parseStartOptions(['--kubeadm', '--nodes=1'], {}).kubeadm, true);
+    assert.equal(parseStartOptions([], { npm_config_kubeadm: 'true' }).kubeadm, true);
+    assert.equal(parseStartOptions([], { KUBELAB_KUBEADM: '1' }).kubeadm, true);
+    assert.equal(parseStartOptions([], { KUBELAB_KUBEADM: '0' }).kubeadm, false);
+    assert.throws(() => parseStartOptions(['--kubeadm=yes'], {}), /unknown argument "--kubeadm=yes"/);
+    assert.throws(() => parseStartOptions(['--kubeadm', '--simulated-nodes=2'], {}), /runs only without --kubeadm/);
   });
 
   it('refuses a bad count, saying what was given and the form that works', () => {

@@ -1,12 +1,13 @@
-// What `npm start` can be told: how many real worker nodes its cluster gets, and how many
-// simulated ones.
+// What `npm start` can be told: how many real worker nodes its cluster gets, how many
+// simulated ones, and whether its control plane runs as static pods, as kubeadm runs it.
 //
 // `npm start -- --nodes=3` (npm hands everything after `--` to the script), `npm start --nodes=3`
 // (npm keeps that one as npm_config_nodes), or KUBELAB_NODES=3; the first of these wins. The
 // same three forms set `--simulated-nodes` (npm_config_simulated_nodes, KUBELAB_SIMULATED_NODES).
 // By default: one control-plane node and 2 workers, all real (containers whose kubelet runs
 // pods), and no simulated node. A value that is not a whole number in range is refused before
-// anything starts, with the form that works. Real Kubernetes: kind reads its nodes from
+// anything starts, with the form that works. `--kubeadm` (npm_config_kubeadm, KUBELAB_KUBEADM=1)
+// takes no value. Real Kubernetes: kind reads its nodes from
 // `kind create cluster --config`; kwok's `kwokctl scale node --replicas=<n>` sets a count.
 
 export const DEFAULT_NODE_COUNT = 2;
@@ -14,13 +15,16 @@ export const DEFAULT_NODE_COUNT = 2;
 export const MAX_NODE_COUNT = 10;
 export const MAX_SIMULATED_NODE_COUNT = 100;
 export const START_USAGE =
-  'usage: npm start [-- --nodes=<count>] [--simulated-nodes=<count>]  (or KUBELAB_NODES=<count> npm start)';
+  'usage: npm start [-- --nodes=<count>] [--simulated-nodes=<count>] [--kubeadm]  (or KUBELAB_NODES=<count> npm start)';
+const KubeadmFlag = { name: 'kubeadm', npmConfig: 'npm_config_kubeadm', variable: 'KUBELAB_KUBEADM' } as const;
 
 export interface StartOptions {
   /** How many real worker nodes to start, beside the control-plane node: worker-1 … worker-<count>. */
   nodeCount: number;
   /** How many simulated nodes to create: node-1 … node-<count>. */
   simulatedNodeCount: number;
+  /** The control plane as static pods on the control-plane node (impl/cluster/kubeadm), not containers. */
+  kubeadm: boolean;
 }
 
 interface Flag {
@@ -58,7 +62,18 @@ export function parseStartOptions(args: readonly string[], env: NodeJS.ProcessEn
     value ??= env[flag.variable] === undefined ? undefined : { text: env[flag.variable] ?? '', source: flag.variable };
     return value === undefined ? flag.fallback : parseCount(value.text, value.source, flag.max);
   }) as [number, number];
-  return { nodeCount, simulatedNodeCount };
+  const kubeadm = given.has(KubeadmFlag.name) || isOn(env[KubeadmFlag.npmConfig]) || isOn(env[KubeadmFlag.variable]);
+  // Simulated nodes are played by the node agent, a component of the other layout only.
+  if (kubeadm && simulatedNodeCount > 0)
+    throw new Error(
+      `npm start: --simulated-nodes needs the node agent, which runs only without --kubeadm; ${START_USAGE}`,
+    );
+  return { nodeCount, simulatedNodeCount, kubeadm };
+}
+
+/** npm sets npm_config_<flag> to "true" for a flag without a value; a variable may say 1. */
+function isOn(value: string | undefined): boolean {
+  return value === 'true' || value === '1';
 }
 
 interface GivenValue {
@@ -71,6 +86,10 @@ function fromFlags(args: readonly string[]): Map<string, GivenValue> {
   const given = new Map<string, GivenValue>();
   for (let index = 0; index < args.length; index++) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(args[index] ?? '');
+    if (args[index] === `--${KubeadmFlag.name}`) {
+      given.set(KubeadmFlag.name, { text: 'true', source: `--${KubeadmFlag.name}` });
+      continue;
+    }
     const flag = Flags.find((candidate) => candidate.name === match?.[1]);
     if (match === null || flag === undefined)
       throw new Error(`npm start: unknown argument "${args[index]}"; ${START_USAGE}`);

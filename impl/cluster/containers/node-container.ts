@@ -8,13 +8,17 @@
 // pods (impl/kubelet/network), and the node's routes.
 // Its hostname is the node's name, as a machine's is. Pods run as processes inside it.
 // Real Kubernetes: kind's node containers (kindest/node), which run systemd, then the kubelet.
-import { AbstractStartedContainer, GenericContainer, Wait } from 'testcontainers';
+import { AbstractStartedContainer, Wait } from 'testcontainers';
 import { runComponentProcess } from '../component-process.js';
+import { loopbackPortBindings } from '../container-engine.js';
 import { withLogsWhenNotReady } from '../container-logs.js';
+import { FixedAddressContainer } from './fixed-address-container.js';
 
 export const KubeletReadyLine = 'kubelet started';
 
-export class NodeContainer extends GenericContainer {
+export class NodeContainer extends FixedAddressContainer {
+  private published: readonly number[] = [];
+
   constructor(image: string, nodeName: string, apiServerUrl: string, environment: Record<string, string> = {}) {
     super(image);
     runComponentProcess(this, 'kubelet/node-init')
@@ -22,6 +26,17 @@ export class NodeContainer extends GenericContainer {
       .withHostname(nodeName)
       .withEnvironment({ APISERVER_URL: apiServerUrl, NODE_NAME: nodeName, ...environment })
       .withWaitStrategy(withLogsWhenNotReady(Wait.forLogMessage(KubeletReadyLine)));
+  }
+
+  /** `ports` of the node reachable from this machine, on its loopback only. */
+  publishOnLoopback(ports: readonly number[]): this {
+    this.published = ports;
+    return ports.length > 0 ? this.withExposedPorts(...ports) : this;
+  }
+
+  protected override async beforeContainerCreated(): Promise<void> {
+    await super.beforeContainerCreated();
+    if (this.published.length > 0) this.hostConfig.PortBindings = loopbackPortBindings(this.published);
   }
 
   override async start(): Promise<StartedNodeContainer> {
