@@ -2,6 +2,7 @@
 // inside the node (`pgrep`, `ip netns pids`, the node's log) and through the API.
 import assert from 'node:assert/strict';
 import { Then, When } from '@cucumber/cucumber';
+import type { KubeObject } from '../impl/client/types.js';
 import { getPod, mainContainer, podHistory, podName } from './support/pods.js';
 import { conditionOf, inNode, namespacesByAddress, realNodeName } from './support/real-nodes.js';
 import { eventually } from './support/eventually.js';
@@ -25,13 +26,30 @@ async function podProcesses(world: KubeWorld, label: string): Promise<string[]> 
   return pids.sort();
 }
 
+/** The pod as it was when its node's kubelet was killed. */
+function podBefore(world: KubeWorld, label: string): KubeObject {
+  const before = world.notes.get(`${label} before`);
+  if (before === undefined) throw new Error(`pod ${label} was not on the node whose kubelet was killed`);
+  return JSON.parse(before) as KubeObject;
+}
+
+/** The labels of the pods the scenario made ("web"), as its notes keep them (`pod <label>`). */
+function podLabels(world: KubeWorld): string[] {
+  return [...world.notes.keys()].flatMap((key) => /^pod ([^ ]+)$/.exec(key)?.[1] ?? []);
+}
+
 When(
   'the kubelet of node {string} is killed with SIGKILL, as a crash would',
   async function (this: KubeWorld, label: string) {
     const node = realNodeName(this, label);
     this.notes.set('kubelet before', await kubeletPid(this, node));
-    this.notes.set('processes of web', (await podProcesses(this, 'web')).join(' '));
-    this.notes.set('web before', JSON.stringify(await getPod(this, 'web')));
+    // What each of the scenario's pods on the node was: the later steps compare with it.
+    for (const podLabel of podLabels(this)) {
+      const pod = await getPod(this, podLabel);
+      if (pod.spec?.nodeName !== node) continue;
+      this.notes.set(`processes of ${podLabel}`, (await podProcesses(this, podLabel)).join(' '));
+      this.notes.set(`${podLabel} before`, JSON.stringify(pod));
+    }
     this.notes.set('killed at', String(Date.now()));
     await inNode(this, node, ['pkill', '-KILL', '-x', 'kubelet']);
   },
@@ -69,7 +87,7 @@ Then(
 Then(
   'pod {string} still has its IP and start time, its restartCount is still 0, and it never stopped being Ready',
   async function (this: KubeWorld, label: string) {
-    const before = JSON.parse(String(this.notes.get(`${label} before`)));
+    const before = podBefore(this, label);
     const pod = await getPod(this, label);
     assert.equal(pod.status?.podIP, before.status?.podIP);
     assert.equal(pod.status?.startTime, before.status?.startTime);
@@ -101,7 +119,7 @@ Then(
   "within {int} seconds pod {string}'s processes and network namespace are gone from its node, " +
     "stopped by the kubelet's housekeeping",
   async function (this: KubeWorld, seconds: number, label: string) {
-    const before = JSON.parse(String(this.notes.get(`${label} before`)));
+    const before = podBefore(this, label);
     const node = String(before.spec?.nodeName);
     const pids = String(this.notes.get(`processes of ${label}`)).split(' ');
     await eventually(
