@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Then, When } from '@cucumber/cucumber';
 import type { KubeObject } from '../impl/client/types.js';
 import { getPod, mainContainer, podHistory, podName } from './support/pods.js';
-import { conditionOf, inNode, namespacesByAddress, realNodeName } from './support/real-nodes.js';
+import { conditionOf, inNode, namespacesByAddress, nodeAddress, realNodeName } from './support/real-nodes.js';
 import { eventually } from './support/eventually.js';
 import type { KubeWorld } from './support/world.js';
 
@@ -33,6 +33,16 @@ function podBefore(world: KubeWorld, label: string): KubeObject {
   return JSON.parse(before) as KubeObject;
 }
 
+/** What each of the scenario's pods on `node` is now, and its processes: later steps compare. */
+async function rememberPodsOn(world: KubeWorld, node: string): Promise<void> {
+  for (const podLabel of podLabels(world)) {
+    const pod = await getPod(world, podLabel);
+    if (pod.spec?.nodeName !== node) continue;
+    world.notes.set(`processes of ${podLabel}`, (await podProcesses(world, podLabel)).join(' '));
+    world.notes.set(`${podLabel} before`, JSON.stringify(pod));
+  }
+}
+
 /** The labels of the pods the scenario made ("web"), as its notes keep them (`pod <label>`). */
 function podLabels(world: KubeWorld): string[] {
   return [...world.notes.keys()].flatMap((key) => /^pod ([^ ]+)$/.exec(key)?.[1] ?? []);
@@ -43,13 +53,7 @@ When(
   async function (this: KubeWorld, label: string) {
     const node = realNodeName(this, label);
     this.notes.set('kubelet before', await kubeletPid(this, node));
-    // What each of the scenario's pods on the node was: the later steps compare with it.
-    for (const podLabel of podLabels(this)) {
-      const pod = await getPod(this, podLabel);
-      if (pod.spec?.nodeName !== node) continue;
-      this.notes.set(`processes of ${podLabel}`, (await podProcesses(this, podLabel)).join(' '));
-      this.notes.set(`${podLabel} before`, JSON.stringify(pod));
-    }
+    await rememberPodsOn(this, node);
     this.notes.set('killed at', String(Date.now()));
     await inNode(this, node, ['pkill', '-KILL', '-x', 'kubelet']);
   },
@@ -138,5 +142,53 @@ Then(
       },
       { timeoutMs: seconds * 1000, intervalMs: 500 },
     );
+  },
+);
+
+When(
+  'the container of node {string} is restarted, as a machine reboots',
+  async function (this: KubeWorld, label: string) {
+    const node = realNodeName(this, label);
+    await rememberPodsOn(this, node);
+    const before = await this.api.get({ resource: 'nodes', name: node });
+    this.notes.set(`podCIDR of ${label}`, String(before.spec?.podCIDR));
+    // As `docker restart`: the kubelet, the runtime and every pod's process end with the machine.
+    await this.nodes.restart(node);
+  },
+);
+
+Then(
+  "within {int} seconds pod {string} runs again on its node as new processes, its echo server answering on its pod's IP",
+  async function (this: KubeWorld, seconds: number, label: string) {
+    const before = podBefore(this, label);
+    const node = String(before.spec?.nodeName);
+    const oldPids = new Set(String(this.notes.get(`processes of ${label}`)).split(' '));
+    await eventually(
+      async () => {
+        const pod = await getPod(this, label);
+        assert.equal(pod.spec?.nodeName, node, 'the pod moved');
+        assert.equal(pod.status?.phase, 'Running', `pod ${label} is ${pod.status?.phase}`);
+        assert.equal(pod.status?.hostIP, await nodeAddress(this, node), "the host IP is not the node's address now");
+        const pids = await podProcesses(this, label);
+        assert.ok(
+          pids.every((pid) => !oldPids.has(pid)),
+          `processes ${pids.join(' ')} ran before the reboot`,
+        );
+        const answer = await inNode(this, node, ['curl', '-s', '-m', '2', `http://${pod.status?.podIP}:8080/`]);
+        assert.ok(answer.startsWith(`pod=${podName(this, label)} `), `the pod's IP answers: ${answer}`);
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 500 },
+    );
+  },
+);
+
+Then(
+  'pod {string} kept its start time, and node {string} is Ready with the podCIDR it had',
+  async function (this: KubeWorld, label: string, nodeLabel: string) {
+    const pod = await getPod(this, label);
+    assert.equal(pod.status?.startTime, podBefore(this, label).status?.startTime, 'a new start time');
+    const node = await this.api.get({ resource: 'nodes', name: realNodeName(this, nodeLabel) });
+    assert.equal(conditionOf(node, 'Ready')?.status, 'True', 'the node is not Ready');
+    assert.equal(node.spec?.podCIDR, this.notes.get(`podCIDR of ${nodeLabel}`), 'another podCIDR');
   },
 );

@@ -30,3 +30,17 @@ Feature: The pods run on while the kubelet restarts
     And while no kubelet runs on node "a", pod "web" is deleted at once with kubectl
     Then within 20 seconds another kubelet runs on node "a", and its log says it adopted 1 pod
     And within 10 seconds pod "web"'s processes and network namespace are gone from its node, stopped by the kubelet's housekeeping
+
+  # A reboot is harder on a node than a kubelet restart: the runtime goes too, and with it every
+  # pod's processes. The kubelet that comes back registers again (its Node is there already),
+  # finds its pods in the API, and runs them again in new sandboxes. The pod keeps its start time;
+  # kubelab's runtime forgets its containers, so their restartCount starts again from 0, where
+  # containerd, which keeps them on disk, would count the reboot as a restart.
+  @conformance:node-reboot-runs-pods-again
+  Scenario: a node container restarted, as a machine reboots, runs its pods again as new processes
+    Given the cluster's only nodes are real nodes "a"
+    And a pod "web" running "kubelab/echo" is created with kubectl
+    And within 20 seconds pod "web" is Running on the node it was bound to, with an IP from that node's podCIDR
+    When the container of node "a" is restarted, as a machine reboots
+    Then within 30 seconds pod "web" runs again on its node as new processes, its echo server answering on its pod's IP
+    And pod "web" kept its start time, and node "a" is Ready with the podCIDR it had

@@ -46,6 +46,14 @@ export class NodeFleet {
     });
   }
 
+  /**
+   * Stops a node's container and starts it again, as a machine reboots: every process of it
+   * ends, and its init starts the runtime and the kubelet anew; resolves once the kubelet runs.
+   */
+  async restart(node: string): Promise<void> {
+    await this.node(node).restart({ timeout: StopGraceMs });
+  }
+
   /** Every node this fleet started, one after the other: a kubelet asked to stop exits at once. */
   async removeAll(): Promise<void> {
     for (const node of [...this.nodes.keys()]) await this.remove(node);

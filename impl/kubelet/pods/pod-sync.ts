@@ -221,7 +221,9 @@ export class PodSync {
     const hostNetwork = onHostNetwork(pod);
     const id = await this.runtime.runPodSandbox({ name, namespace, uid, attempt: 0, hostNetwork });
     this.sandboxes.set(uid, id);
-    this.startTimes.set(uid, timestamp(this.now()));
+    // A pod that ran here before (the node rebooted, its runtime forgot it) keeps its start
+    // time, as the kubelet's status manager keeps the one the API has.
+    this.startTimes.set(uid, stringOr(pod.status?.startTime) ?? timestamp(this.now()));
     this.startup.sandboxReady(uid);
     return id;
   }
