@@ -129,7 +129,7 @@ See them:
 
 Edit a manifest and the kubelet replaces that pod (here the scheduler restarts):
   docker cp ${node}:/etc/kubernetes/manifests/kube-scheduler.yaml .
-  (add an env entry, such as PERCENTAGE_OF_NODES_TO_SCORE: "50", then)
+  (add to its env: {name: PERCENTAGE_OF_NODES_TO_SCORE, value: "50"}, then)
   docker cp kube-scheduler.yaml ${node}:/etc/kubernetes/manifests/
   kubectl -n kube-system get pods -w
 

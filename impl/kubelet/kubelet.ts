@@ -164,26 +164,44 @@ export class Kubelet {
     // Mirror pods of static pods are judged against the folder: read it before any sync.
     await this.manifests.start(this.options.fileCheckMs);
     const housekeeping = setInterval(() => void this.housekeeping(), HousekeepingMs);
-    signal.addEventListener('abort', () => this.manifests.stop(), { once: true });
-    // The static pods start now, with or without an API server.
-    const runner = new ControllerRunner(
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearInterval(housekeeping);
+        this.manifests.stop();
+      },
+      { once: true },
+    );
+    // The static pods start now, with or without an API server; the Node joins when it can.
+    void this.joinCluster(signal);
+    await new ControllerRunner(
       { name: 'pod-sync', reconcile: (key) => this.syncPod(key) },
       this.queue,
       this.logger,
       this.options.workers,
     ).run(signal);
+  }
+
+  /** Registers the Node, then lists this node's pods and keeps the two heartbeats, until stopped. */
+  private async joinCluster(signal: AbortSignal): Promise<void> {
     await this.register(signal);
+    if (signal.aborted) return;
     void this.nodes.run(signal);
     void this.pods.run(signal);
     await Promise.all([this.nodes.waitForSync(), this.pods.waitForSync()]);
+    if (signal.aborted) return;
     this.podsListed = true;
     await this.heartbeat();
     const lease = setInterval(() => void this.renewLease(), this.options.leaseRenewMs);
     const status = setInterval(() => void this.postStatus(), this.options.statusUpdateMs);
-    signal.addEventListener('abort', () => {
-      for (const timer of [lease, status, housekeeping]) clearInterval(timer);
-    });
-    await runner;
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearInterval(lease);
+        clearInterval(status);
+      },
+      { once: true },
+    );
   }
   // #endregion kubelet-run
 
