@@ -83,12 +83,19 @@ Then(
 );
 
 Then(
-  'node {string} is tainted {string} and {string}',
-  async function (this: KubeWorld, label: string, first: string, second: string) {
-    const taints = taintsOf(await getNode(this, label));
-    assert.ok(
-      taints.includes(first) && taints.includes(second),
-      `node "${label}" has the taints ${JSON.stringify(taints)}`,
+  'within {int} seconds node {string} is tainted {string} and {string}',
+  async function (this: KubeWorld, seconds: number, label: string, first: string, second: string) {
+    // The taints are the node's spec, the conditions its status: the controller writes them
+    // one after the other, so a reader can see the condition before the taints.
+    await eventually(
+      async () => {
+        const taints = taintsOf(await getNode(this, label));
+        assert.ok(
+          taints.includes(first) && taints.includes(second),
+          `node "${label}" has the taints ${JSON.stringify(taints)}`,
+        );
+      },
+      { timeoutMs: seconds * 1000, intervalMs: 250 },
     );
   },
 );

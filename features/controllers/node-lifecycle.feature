@@ -17,7 +17,7 @@ Feature: A node whose heartbeats stop is marked Unknown, tainted unreachable, an
       When the heartbeats of node "worker 0" stop
       Then within 30 seconds kubectl get nodes shows node "worker 0" as NotReady
       And node "worker 0" has the condition Ready "Unknown" with reason "NodeStatusUnknown" and message "Kubelet stopped posting node status."
-      And node "worker 0" is tainted "node.kubernetes.io/unreachable:NoSchedule" and "node.kubernetes.io/unreachable:NoExecute"
+      And within 10 seconds node "worker 0" is tainted "node.kubernetes.io/unreachable:NoSchedule" and "node.kubernetes.io/unreachable:NoExecute"
 
   Rule: The API server gives every pod a toleration of not-ready and unreachable nodes, for a limited time
 
