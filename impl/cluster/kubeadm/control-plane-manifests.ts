@@ -28,7 +28,7 @@ const Image = (name: string) => `kubelab/${name}:1.0`;
 /** Each manifest's file name, and its content as YAML. */
 export function controlPlaneManifests(nodeName: string, options: LaunchOptions): Map<string, string> {
   const pods = [
-    staticPod('etcd', {
+    controlPlanePod('etcd', {
       command: [
         'etcd',
         `--name=${nodeName}`,
@@ -40,17 +40,17 @@ export function controlPlaneManifests(nodeName: string, options: LaunchOptions):
         `--initial-cluster=${nodeName}=${EtcdPeerUrl}`,
       ],
     }),
-    staticPod('kube-apiserver', {
+    controlPlanePod('kube-apiserver', {
       env: {
         ...settingsOf('apiserver', options),
         ETCD_ENDPOINTS: EtcdClientUrl,
         APISERVER_PORT: String(ApiServerPort),
       },
     }),
-    staticPod('kube-controller-manager', {
+    controlPlanePod('kube-controller-manager', {
       env: { ...settingsOf('controller-manager', options), APISERVER_URL: LocalApiServerUrl },
     }),
-    staticPod('kube-scheduler', {
+    controlPlanePod('kube-scheduler', {
       env: { ...settingsOf('scheduler', options), APISERVER_URL: LocalApiServerUrl },
     }),
   ];
@@ -66,7 +66,7 @@ interface Manifest extends JsonObject {
   metadata: { name: string; namespace: string; labels: Record<string, string> };
 }
 
-function staticPod(component: string, { command, env }: ContainerParts): Manifest {
+function controlPlanePod(component: string, { command, env }: ContainerParts): Manifest {
   const container: JsonObject = { name: component, image: Image(component) };
   if (command) container.command = command;
   if (env) container.env = Object.entries(env).map(([name, value]) => ({ name, value }));
